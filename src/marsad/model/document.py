@@ -1,0 +1,94 @@
+"""The Document: immutable original text, a normalised view with an offset map, and annotation layers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.model.records import (
+    ActorMention,
+    Event,
+    PlaceMention,
+    Post,
+    Quote,
+    Sentence,
+    TimeExpr,
+    Token,
+)
+from marsad.text.normalize import CharMap, NormText
+
+
+@dataclass(frozen=True, slots=True)
+class DocMeta:
+    id: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    lang: str = "ar"
+    source_path: str | None = None
+
+
+def content_id(text: str) -> str:
+    """A stable id derived from the text when the input has none."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Document:
+    """One article. Stages add layers; nobody rewrites `text`.
+
+    Layers are plain lists of frozen records sorted by start offset. `norm` is the matching view.
+    """
+
+    __slots__ = (
+        "_text", "meta", "norm", "sentences", "tokens", "times", "places", "actors",
+        "events", "quotes", "posts", "furniture", "_token_starts",
+    )
+
+    def __init__(self, text: str, meta: DocMeta | None = None, charmap: CharMap | None = None):
+        self._text = text
+        self.meta = meta or DocMeta(id=content_id(text))
+        self.norm: NormText = (charmap or CharMap.default()).normalize(text)
+        self.sentences: list[Sentence] = []
+        self.tokens: list[Token] = []
+        self.times: list[TimeExpr] = []
+        self.places: list[PlaceMention] = []
+        self.actors: list[ActorMention] = []
+        self.events: list[Event] = []
+        self.quotes: list[Quote] = []
+        self.posts: list[Post] = []
+        # original-text ranges judged to be page furniture (menus, related headlines, crawl dates)
+        self.furniture: list[tuple[int, int]] = []
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def published(self) -> date | None:
+        return self.meta.published
+
+    def span(self, start: int, end: int) -> str:
+        return self._text[start:end]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing original offset `offset` (-1 if none)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return -1
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.furniture)

@@ -1,0 +1,87 @@
+"""Build and run a pipeline of named stages over Documents.
+
+A stage is a plain function `fn(doc, res) -> None` that adds one or more layers to the Document. Each
+stage declares the layers it needs and adds, and the resources it uses; `Pipeline` checks the order once
+when it is built and loads the resources once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
+
+from marsad.model.document import Document
+from marsad.resources.registry import Resources
+
+StageFn = Callable[[Document, Resources], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    target: str  # "module:function", imported when the pipeline is built
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+
+    def load(self) -> StageFn:
+        mod, fn = self.target.split(":")
+        return getattr(import_module(mod), fn)
+
+
+# The declared order of marsad's stages. Layers named here are Document attributes.
+STAGES: tuple[Stage, ...] = (
+    Stage("segment", "marsad.stages.segment:segment", adds=("sentences", "tokens")),
+    Stage("furniture", "marsad.stages.furniture:mark_furniture", needs=("sentences",), adds=("furniture",)),
+    Stage("posts", "marsad.stages.posts:find_posts", needs=("sentences",), adds=("posts",)),
+    Stage("time", "marsad.stages.time:find_times", needs=("sentences", "furniture", "posts"), adds=("times",),
+          resources=("time",)),
+    Stage("places", "marsad.stages.places:find_places", needs=("sentences", "furniture"), adds=("places",),
+          resources=("gazetteer",)),
+    Stage("actors", "marsad.stages.actors:find_actors", needs=("sentences", "places"), adds=("actors",),
+          resources=("actors",)),
+    Stage("quotes", "marsad.stages.quotes:find_quotes", needs=("sentences", "actors", "times", "posts"),
+          adds=("quotes",), resources=("cues",)),
+    Stage("events", "marsad.stages.events:find_events",
+          needs=("sentences", "times", "places", "actors", "quotes", "furniture"), adds=("events",),
+          resources=("triggers",)),
+)
+STAGE_NAMES = tuple(s.name for s in STAGES)
+
+
+class PipelineError(ValueError):
+    pass
+
+
+class Pipeline:
+    """An ordered, checked list of stages with their resources loaded."""
+
+    def __init__(self, stages: Iterable[Stage], resources: Resources | None = None):
+        self.stages = tuple(stages)
+        have: set[str] = set()
+        for st in self.stages:
+            missing = [n for n in st.needs if n not in have]
+            if missing:
+                raise PipelineError(f"stage {st.name!r} needs {missing}, which no earlier stage adds")
+            have.update(st.adds)
+        self.fns = [st.load() for st in self.stages]
+        self.resources = resources or Resources()
+        self.resources.load(r for st in self.stages for r in st.resources)
+
+    @classmethod
+    def build(cls, until: str | None = None, resources: Resources | None = None) -> Pipeline:
+        """The default pipeline, optionally stopping after stage `until`."""
+        if until is not None and until not in STAGE_NAMES:
+            raise PipelineError(f"unknown stage {until!r}; stages: {', '.join(STAGE_NAMES)}")
+        chosen = STAGES if until is None else STAGES[: STAGE_NAMES.index(until) + 1]
+        return cls(chosen, resources)
+
+    def __call__(self, doc: Document) -> Document:
+        for fn in self.fns:
+            fn(doc, self.resources)
+        return doc
+
+    def run_batch(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)

@@ -1,0 +1,52 @@
+"""Name -> loader for every resource. Each loader reads files under resources/data and returns an object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def _charmap() -> Any:
+    from marsad.text.normalize import CharMap
+
+    return CharMap.load()
+
+
+def _time() -> Any:
+    from marsad.stages.time import TimeLexicon
+
+    return TimeLexicon.load()
+
+
+def _gazetteer() -> Any:
+    from marsad.resources.gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+def _actors() -> Any:
+    from marsad.resources.actors import ActorTable
+
+    return ActorTable.load()
+
+
+def _cues() -> Any:
+    from marsad.stages.quotes import CueLexicon
+
+    return CueLexicon.load()
+
+
+def _triggers() -> Any:
+    from marsad.stages.events import TriggerLexicon
+
+    return TriggerLexicon.load()
+
+
+LOADERS: dict[str, Callable[[], Any]] = {
+    "charmap": _charmap,
+    "time": _time,
+    "gazetteer": _gazetteer,
+    "actors": _actors,
+    "cues": _cues,
+    "triggers": _triggers,
+}

@@ -1,0 +1,86 @@
+"""Resources: lexicons and gazetteers loaded once into one explicit, picklable object.
+
+Nothing is loaded at import time. A pipeline asks for the resources its stages declare; a batch engine
+builds one `Resources` per worker (or pickles one) and passes it to every document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from importlib import resources as ir
+from typing import Any
+
+
+def data_path(name: str):
+    """A file under marsad/resources/data (a Traversable; use .read_text() / .open())."""
+    return ir.files("marsad.resources").joinpath("data", name)
+
+
+def read_json(name: str) -> Any:
+    return json.loads(data_path(name).read_text("utf-8"))
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file with a header line; '#' lines are comments."""
+    rows = []
+    lines = [ln for ln in data_path(name).read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    for n, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise ValueError(f"{name}: data line {n} has {len(cells)} cells, header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, (c.strip() for c in cells), strict=True)))
+    return rows
+
+
+def _loaders() -> dict[str, Callable[[], Any]]:
+    # Imported lazily so that importing marsad never loads data or heavy modules.
+    from marsad.resources.loaders import LOADERS
+
+    return LOADERS
+
+
+class Resources:
+    """Named resources, each loaded at most once. Access as `res["time"]` or `res.get("time")`."""
+
+    def __init__(self, names: Iterable[str] = ()):
+        self._items: dict[str, Any] = {}
+        self.load(names)
+
+    def load(self, names: Iterable[str]) -> Resources:
+        loaders = _loaders()
+        for name in names:
+            if name in self._items:
+                continue
+            if name not in loaders:
+                raise KeyError(f"unknown resource {name!r}; known: {sorted(loaders)}")
+            self._items[name] = loaders[name]()
+        return self
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._items:
+            self.load([name])
+        return self._items[name]
+
+    def get(self, name: str) -> Any:
+        return self[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._items
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._items)
+
+
+def data_version() -> str:
+    """A short hash over every data file: stored results record it so reprocessing knows what changed."""
+    h = hashlib.sha1()
+    for f in sorted(data_path("").iterdir(), key=lambda p: p.name):
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:12]

@@ -1,0 +1,138 @@
+"""Clitic-aware lexicon matching over the normalised view.
+
+Arabic attaches conjunctions, prepositions and the article to the front of a word and pronouns to its end,
+so "قسد" must match in "وقسد", "الحسكة" in "بالحسكة" and "للحسكة", and "استهدف" in "واستهدفت" when the
+entry allows inflection. Entries are folded with the same CharMap as documents; matching uses one
+Aho-Corasick automaton and checks word boundaries and clitics afterwards.
+
+    >>> lx = Lexicon([("الحسكة", "hasakah")])
+    >>> [(m.start, m.end, m.prefix) for m in lx.find(fold("وصلت للحسكة اليوم"))]
+    [(6, 11, 'ل')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from marsad.text.normalize import fold
+
+T = TypeVar("T")
+
+
+def _prefixes() -> frozenset[str]:
+    out = set()
+    for conj in ("", "و", "ف"):
+        for prep in ("", "ب", "ل", "ك", "س"):
+            for art in ("", "ال"):
+                if prep == "س" and art:
+                    continue
+                out.add(conj + ("لل" if prep == "ل" and art else prep + art))
+    return frozenset(out)
+
+
+PREFIXES = _prefixes()
+PRON_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني"})
+SUFFIX_MODES = ("none", "pron", "any")
+
+
+def is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """A lexicon hit in normalised coordinates. `start`/`end` cover the entry (plus any inflection)."""
+
+    start: int
+    end: int
+    key: str
+    values: tuple[T, ...]
+    prefix: str = ""
+    suffix: str = ""
+
+    @property
+    def word_start(self) -> int:
+        return self.start - len(self.prefix)
+
+
+class Lexicon(Generic[T]):
+    """Maps folded surface forms to values; several values may share one form (ambiguous aliases)."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], suffixes: str = "pron", min_len: int = 2):
+        if suffixes not in SUFFIX_MODES:
+            raise ValueError(f"suffixes must be one of {SUFFIX_MODES}")
+        self.suffixes = suffixes
+        table: dict[str, list[T]] = {}
+        for surface, value in entries:
+            key = fold(surface).strip()
+            if len(key) < min_len:
+                continue
+            vals = table.setdefault(key, [])
+            if value not in vals:
+                vals.append(value)
+        self.table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
+        self._auto = ahocorasick.Automaton()
+        for key, vals in self.table.items():
+            self._auto.add_word(key, (key, vals, False))
+            # "لل" + noun: the preposition swallows the article's alef ("الحسكة" -> "للحسكة")
+            if key.startswith("ال") and len(key) > 3:
+                lil = key[1:]
+                if lil not in self.table:
+                    self._auto.add_word(lil, (key, vals, True))
+        if self.table:
+            self._auto.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def get(self, surface: str) -> tuple[T, ...]:
+        return self.table.get(fold(surface), ())
+
+    def _candidates(self, text: str) -> Iterator[Match[T]]:
+        if not self.table:
+            return
+        n = len(text)
+        for end_idx, (key, vals, lil) in self._auto.iter(text):
+            surface_len = len(key) - 1 if lil else len(key)
+            start, end = end_idx - surface_len + 1, end_idx + 1
+            ws = start
+            while ws > 0 and is_word_char(text[ws - 1]):
+                ws -= 1
+            prefix = text[ws:start]
+            if lil:
+                if prefix not in ("ل", "ول", "فل"):
+                    continue
+            elif prefix not in PREFIXES or (prefix.endswith("ال") and key.startswith("ال")):
+                continue
+            we = end
+            while we < n and is_word_char(text[we]):
+                we += 1
+            suffix = text[end:we]
+            if suffix and not (is_word_char(key[-1])):
+                suffix = ""  # entry ends in punctuation: no inflection to check
+            elif suffix:
+                if self.suffixes == "none" or (self.suffixes == "pron" and suffix not in PRON_SUFFIXES):
+                    continue
+                end = we
+            yield Match(start, end, key, vals, prefix, suffix)
+
+    def find_all(self, text: str) -> list[Match[T]]:
+        """Every valid hit, overlapping ones included."""
+        return sorted(self._candidates(text), key=lambda m: (m.start, -(m.end - m.start)))
+
+    def find(self, text: str) -> list[Match[T]]:
+        """Leftmost-longest, non-overlapping hits."""
+        out: list[Match[T]] = []
+        cands = sorted(self._candidates(text), key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[tuple[int, int]] = []
+        for m in cands:
+            if any(m.start < b and a < m.end for a, b in taken):
+                continue
+            taken.append((m.start, m.end))
+            out.append(m)
+        out.sort(key=lambda m: m.start)
+        return out

@@ -1,0 +1,106 @@
+"""Normalisation for matching, with an exact offset map back to the original text.
+
+The normalised view folds what Arabic news spells inconsistently (diacritics, tatweel, alef/hamza forms,
+alef maqsura, ta marbuta, Arabic-Indic and Persian digits, Arabic punctuation, bidi controls, NBSP, the
+many quote marks) and lower-cases Latin letters. Every original character maps to exactly one or zero
+normalised characters, so a span of the normalised view maps back to the original by two array look-ups:
+
+    >>> nt = CharMap.default().normalize("قُوّات")
+    >>> nt.text
+    'قوات'
+    >>> nt.to_original(0, 4)
+    (0, 6)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from bisect import bisect_left
+from importlib import resources as ir
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised view of `original`; `origin[i]` is the original index of normalised char `i`."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open normalised span to the half-open original span that produced it."""
+        if start >= end:
+            pos = self.origin[start] if start < len(self.origin) else len(self.original)
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def to_norm(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span to the normalised span covering the same characters."""
+        return bisect_left(self.origin, start), bisect_left(self.origin, end)
+
+
+class CharMap:
+    """The character table from resources/data/charmap.json (reviewable data, not code)."""
+
+    def __init__(self, delete: set[str], mapping: dict[str, str]):
+        self.delete = delete
+        self.mapping = mapping
+        self._table = {ord(c): "" for c in delete} | {ord(k): v for k, v in mapping.items()}
+
+    @classmethod
+    def load(cls, path: str | None = None) -> CharMap:
+        if path is None:
+            raw = ir.files("marsad.resources").joinpath("data/charmap.json").read_text("utf-8")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                raw = fh.read()
+        data = json.loads(raw)
+        mapping = data["map"]
+        bad = [k for k, v in mapping.items() if len(k) != 1 or len(v) != 1]
+        if bad:
+            raise ValueError(f"charmap entries must map one char to one char: {bad[:5]}")
+        return cls(set(data["delete"]), mapping)
+
+    _default: CharMap | None = None
+
+    @classmethod
+    def default(cls) -> CharMap:
+        # Cached on the class (not a module global): the table is immutable, so sharing it is safe.
+        if cls._default is None:
+            cls._default = cls.load()
+        return cls._default
+
+    def fold(self, s: str) -> str:
+        """Normalise a string (lexicon entries, queries) without keeping offsets."""
+        out = " ".join(s.translate(self._table).split(" "))
+        while "  " in out:
+            out = out.replace("  ", " ")
+        if out.isascii():
+            return out.lower()
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
+
+    def normalize(self, text: str) -> NormText:
+        chars: list[str] = []
+        origin: list[int] = []
+        table = self._table
+        for i, c in enumerate(text):
+            r = table.get(ord(c), c)
+            if r == "":
+                continue
+            if r is c and not c.isascii():
+                low = c.lower()
+                if len(low) == 1:
+                    r = low
+            elif r.isascii():
+                r = r.lower()
+            if r == " " and chars and chars[-1] in " \n":
+                continue  # collapse runs of spaces so multi-word lexicon entries match
+            chars.append(r)
+            origin.append(i)
+        return NormText(text, "".join(chars), tuple(origin))
+
+
+def fold(s: str) -> str:
+    """Shorthand for `CharMap.default().fold(s)`."""
+    return CharMap.default().fold(s)
