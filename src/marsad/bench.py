@@ -1,0 +1,48 @@
+"""Throughput and memory of `extract` on a corpus (single process)."""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Iterable
+
+from marsad.ingest import IngestError, read_paths
+from marsad.model.document import Document
+from marsad.pipeline import Pipeline
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench(paths: Iterable[str], repeat: int = 1) -> dict[str, float]:
+    docs = [d for d in read_paths(paths) if not isinstance(d, IngestError)]
+    t0 = time.perf_counter()
+    pipe = Pipeline.build()
+    load_s = time.perf_counter() - t0
+    stage_s = {st.name: 0.0 for st in pipe.stages}
+    n_docs = n_chars = n_sents = 0
+    t1 = time.perf_counter()
+    for _ in range(repeat):
+        for src in docs:
+            doc = Document(src.text, src.meta)
+            for st, fn in zip(pipe.stages, pipe.fns, strict=True):
+                s = time.perf_counter()
+                fn(doc, pipe.resources)
+                stage_s[st.name] += time.perf_counter() - s
+            n_docs += 1
+            n_chars += len(doc.text)
+            n_sents += len(doc.sentences)
+    total = time.perf_counter() - t1
+    out = {
+        "documents": n_docs,
+        "docs_per_s": round(n_docs / total, 1) if total else 0.0,
+        "chars_per_s": round(n_chars / total, 1) if total else 0.0,
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "resource_load_s": round(load_s, 3),
+        "seconds": round(total, 3),
+    }
+    out["stage_ms_per_doc"] = {k: round(1000 * v / max(n_docs, 1), 3) for k, v in stage_s.items()}
+    if stage_s.get("time"):
+        out["time_stage_sentences_per_s"] = round(n_sents / stage_s["time"], 1)
+    return out

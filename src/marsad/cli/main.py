@@ -1,0 +1,175 @@
+"""The `marsad` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from marsad import __version__
+
+
+def _date(s: str) -> date:
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {s!r}") from None
+
+
+def _dump(obj, pretty: bool) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1 if pretty else None)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from marsad.ingest import IngestError, read_paths
+    from marsad.output import result_json
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline.build()
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    errors = 0
+    results = []
+    try:
+        for item in read_paths(args.paths, args.published):
+            if isinstance(item, IngestError):
+                errors += 1
+                print(f"marsad: error: {item}", file=sys.stderr)
+                continue
+            try:
+                res = result_json(pipe(item))
+            except Exception as exc:  # one document's failure must not cost the others
+                errors += 1
+                print(f"marsad: error: {item.meta.source_path or item.id}: extraction failed: {exc!r}",
+                      file=sys.stderr)
+                continue
+            if args.format == "json":
+                results.append(res)
+            else:
+                out.write(_dump(res, False) + "\n")
+        if args.format == "json":
+            out.write(_dump(results if len(results) != 1 else results[0], True) + "\n")
+    finally:
+        if args.out:
+            out.close()
+    return 1 if errors else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from marsad.eval.floors import check_floors, raise_floors
+    from marsad.eval.scorer import corpus_digest, evaluate, format_report
+
+    rep = evaluate(args.gold_dir, args.raw_dir)
+    if args.json:
+        print(_dump(rep.to_json(), True))
+    else:
+        print(format_report(rep))
+    status = 0
+    if args.floors:
+        problems = check_floors(args.floors, rep.flat(), corpus_digest(args.gold_dir, args.raw_dir))
+        for p in problems:
+            print(f"marsad: floor: {p}", file=sys.stderr)
+        status = 1 if problems else 0
+    if args.raise_floors:
+        raised = raise_floors(args.raise_floors, rep.flat(), corpus_digest(args.gold_dir, args.raw_dir))
+        for k, (old, new) in raised.items():
+            print(f"raised floor {k}: {old} -> {new}", file=sys.stderr)
+    return status
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from marsad.bench import bench
+
+    r = bench(args.paths, repeat=args.repeat)
+    if args.json:
+        print(_dump(r, False))
+    else:
+        for k, v in r.items():
+            print(f"{k:28s} {v}")
+    return 0
+
+
+def _layer_cmd(args: argparse.Namespace, kind: str) -> int:
+    text = args.text if args.text != "-" else sys.stdin.read()
+    if kind == "time":
+        from marsad.stages.time import parse_times, time_to_json
+
+        out = [time_to_json(e) for e in parse_times(text, args.published)]
+    elif kind == "places":
+        from marsad.stages.places import parse_places, place_to_json
+
+        out = [place_to_json(m) for m in parse_places(text)]
+    else:
+        from marsad.stages.actors import actor_to_json, parse_actors
+
+        out = [actor_to_json(m) for m in parse_actors(text, published=args.published, country=args.country)]
+    print(_dump(out, True))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="marsad", description="Arabic news articles -> ACLED-style events, quotes "
+                                "and embedded posts.")
+    p.add_argument("--version", action="version", version=f"marsad {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    x = sub.add_parser("extract", help="extract events, quotes and posts; one SCHEMA result per document",
+                       description="Read .json/.jsonl/.txt/.html files, folders, or - (stdin) and write one "
+                       "result object per document (JSON Lines by default). Bad inputs are reported on stderr "
+                       "and the others are still processed (exit status 1 if any failed).")
+    x.add_argument("paths", nargs="+", metavar="PATH")
+    x.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="jsonl (default) or pretty json")
+    x.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    x.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date for .txt/.html input (the anchor for relative dates)")
+    x.set_defaults(func=cmd_extract)
+
+    e = sub.add_parser("eval", help="score marsad against a gold folder",
+                       description="Extract every RAW_DIR/<id>.json that has GOLD_DIR/<id>.json and score it: "
+                       "event P/R/F1 (type-level and loose), sub-type, date, actor, fatalities and geo accuracy, "
+                       "quote F1 and speaker accuracy, post F1.")
+    e.add_argument("gold_dir", metavar="GOLD_DIR")
+    e.add_argument("raw_dir", metavar="RAW_DIR")
+    e.add_argument("--json", action="store_true", help="machine-readable output")
+    e.add_argument("--floors", metavar="FILE", help="fail (exit 1) if a metric falls below its floor in FILE")
+    e.add_argument("--raise-floors", metavar="FILE", help="raise the floors in FILE to the figures reached "
+                   "(floors are never lowered)")
+    e.set_defaults(func=cmd_eval)
+
+    b = sub.add_parser("bench", help="documents/s, characters/s and peak RSS of extract on a corpus")
+    b.add_argument("paths", nargs="+", metavar="PATH")
+    b.add_argument("--json", action="store_true", help='print {"docs_per_s": ..., "chars_per_s": ..., '
+                   '"peak_rss_mb": ...}')
+    b.add_argument("--repeat", type=int, default=1, help="process the corpus N times (default 1)")
+    b.set_defaults(func=cmd_bench)
+
+    t = sub.add_parser("time", help="print the date expressions recognised in TEXT (JSON)")
+    t.add_argument("text", metavar="TEXT", help="Arabic text, or - for stdin")
+    t.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="anchor for relative dates")
+    t.set_defaults(func=lambda a: _layer_cmd(a, "time"))
+
+    pl = sub.add_parser("places", help="print the places recognised in TEXT (JSON)")
+    pl.add_argument("text", metavar="TEXT", help="Arabic text, or - for stdin")
+    pl.set_defaults(func=lambda a: _layer_cmd(a, "places"))
+
+    ac = sub.add_parser("actors", help="print the actors resolved in TEXT (JSON)")
+    ac.add_argument("text", metavar="TEXT", help="Arabic text, or - for stdin")
+    ac.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="story date (actor validity)")
+    ac.add_argument("--country", metavar="NAME", help="country for generic actors (الجيش, الشرطة ...)")
+    ac.set_defaults(func=lambda a: _layer_cmd(a, "actors"))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        return 0
+    except FileNotFoundError as exc:
+        print(f"marsad: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,363 @@
+"""marsad's own scorer for the gold format in corpus/GUIDELINES.md.
+
+Events match when a predicted event's evidence (or trigger) overlaps the gold evidence span:
+- loose: overlap only; type-level: and the event type is the gold type or one of its alt_types.
+Gold events marked `optional` are neither rewarded nor penalised: a prediction matching one is dropped.
+Attribute accuracies (sub-type, date, actors, fatalities, country, admin1) are over type-level matches of
+required gold events. Quotes match when the gold `quote_start` overlaps the predicted content span; posts
+match by handle.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marsad.text.normalize import fold
+
+_NAME_JUNK = re.compile(r"[\s\-_'’`.,()/]+")
+
+
+def norm_name(s: str | None) -> str:
+    """Lenient comparison key for English names: case, punctuation, 'al-' prefixes."""
+    if not s:
+        return ""
+    s = fold(s)
+    s = re.sub(r"\b(al|el|as|ad|ar|ash|an|at|az)[\s\-]", "", s)
+    return _NAME_JUNK.sub("", s)
+
+
+def locate(text: str, snippet: str, start: int = 0) -> tuple[int, int] | None:
+    """Offsets of `snippet` in `text`, exactly or after folding both (diacritics, quote marks...)."""
+    if not snippet:
+        return None
+    i = text.find(snippet, start)
+    if i >= 0:
+        return i, i + len(snippet)
+    from marsad.text.normalize import CharMap
+
+    nt = CharMap.default().normalize(text)
+    key = fold(snippet).strip()
+    j = nt.text.find(key)
+    if j < 0:
+        return None
+    return nt.to_original(j, j + len(key))
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += int(ok)
+        self.total += 1
+
+    def merge(self, other: Accuracy) -> None:
+        self.right += other.right
+        self.total += other.total
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+ATTRS = ("sub_event_type", "date", "actor1", "actor2", "fatalities", "country", "admin1")
+
+
+@dataclass
+class DocScore:
+    doc_id: str
+    events_type: Counts = field(default_factory=Counts)
+    events_loose: Counts = field(default_factory=Counts)
+    quotes: Counts = field(default_factory=Counts)
+    posts: Counts = field(default_factory=Counts)
+    attrs: dict[str, Accuracy] = field(default_factory=lambda: {a: Accuracy() for a in ATTRS})
+    speaker: Accuracy = field(default_factory=Accuracy)
+    event_free: bool = False
+    errors: list[str] = field(default_factory=list)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _event_spans(ev: dict) -> list[tuple[int, int]]:
+    spans = [(s["start"], s["end"]) for s in ev.get("evidence", [])]
+    if ev.get("trigger"):
+        spans.append((ev["trigger"]["start"], ev["trigger"]["end"]))
+    return spans
+
+
+def _types(g: dict) -> set[tuple[str, str]]:
+    return {(g["event_type"], g["sub_event_type"])} | {tuple(t) for t in g.get("alt_types", [])}
+
+
+def _match(preds: list[dict], golds: list[dict], ok) -> tuple[list[tuple[int, int]], set[int]]:
+    """Greedy one-to-one matching, required gold first; returns pairs and predictions eaten by optional gold."""
+    pairs: list[tuple[int, int]] = []
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for optional_pass in (False, True):
+        cands = []
+        for gi, g in enumerate(golds):
+            if bool(g.get("optional")) != optional_pass or g.get("_span") is None:
+                continue
+            for pi, p in enumerate(preds):
+                score = ok(p, g)
+                if score is not None:
+                    cands.append((-score, gi, pi))
+        cands.sort()
+        for _, gi, pi in cands:
+            if gi in used_g or pi in used_p:
+                continue
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((pi, gi))
+    eaten = {pi for pi, gi in pairs if golds[gi].get("optional")}
+    return [(p, g) for p, g in pairs if not golds[g].get("optional")], eaten
+
+
+def _event_score(p: dict, g: dict, need_type: bool) -> float | None:
+    gspan = g["_span"]
+    if not any(_overlap(s, gspan) for s in _event_spans(p)):
+        return None
+    types = _types(g)
+    type_ok = p["event_type"] in {t for t, _ in types}
+    if need_type and not type_ok:
+        return None
+    score = 1.0 + type_ok
+    score += 1.0 if (p["event_type"], p["sub_event_type"]) in types else 0.0
+    score += 0.5 if p.get("event_date") == g.get("date_start") else 0.0
+    return score
+
+
+def score_document(gold: dict, text: str, result: dict) -> DocScore:
+    ds = DocScore(gold["id"])
+    golds = [dict(g) for g in gold.get("events", [])]
+    for g in golds:
+        g["_span"] = locate(text, g.get("evidence", ""))
+        if g["_span"] is None:
+            ds.errors.append(f"gold evidence not found: {g.get('evidence', '')[:40]!r}")
+    required = [g for g in golds if not g.get("optional")]
+    ds.event_free = not required
+    preds = result.get("events", [])
+    for counts, need_type in ((ds.events_loose, False), (ds.events_type, True)):
+        pairs, eaten = _match(preds, golds, lambda p, g, nt=need_type: _event_score(p, g, nt))
+        counts.tp = len(pairs)
+        counts.fn = len(required) - len(pairs)
+        counts.fp = len(preds) - len(pairs) - len(eaten)
+        if need_type:
+            for pi, gi in pairs:
+                p, g = preds[pi], golds[gi]
+                a = ds.attrs
+                a["sub_event_type"].add((p["event_type"], p["sub_event_type"]) in _types(g))
+                a["date"].add(p.get("event_date") == g.get("date_start")
+                              and (p.get("event_date_end") or p.get("event_date")) == (g.get("date_end") or g.get("date_start")))
+                a["actor1"].add(norm_name((p.get("actor1") or {}).get("name")) == norm_name(g.get("actor1")))
+                a["actor2"].add(norm_name((p.get("actor2") or {}).get("name")) == norm_name(g.get("actor2")))
+                a["fatalities"].add(p.get("fatalities") == g.get("fatalities"))
+                a["country"].add(norm_name(p.get("country")) == norm_name(g.get("country")))
+                a["admin1"].add(norm_name(p.get("admin1")) == norm_name(g.get("admin1")))
+    _score_quotes(ds, gold, text, result)
+    _score_posts(ds, gold, result)
+    return ds
+
+
+def _score_quotes(ds: DocScore, gold: dict, text: str, result: dict) -> None:
+    gq = [dict(q) for q in gold.get("quotes", [])]
+    for q in gq:
+        loc = locate(text, q.get("quote_start", ""))
+        q["_span"] = loc
+        if loc is None:
+            ds.errors.append(f"gold quote_start not found: {q.get('quote_start', '')[:40]!r}")
+    preds = result.get("quotes", [])
+
+    def ok(p: dict, g: dict) -> float | None:
+        if not _overlap((p["start"], max(p["end"], p["start"] + 1)), g["_span"]):
+            return None
+        return 10.0 - abs(p["start"] - g["_span"][0]) / 1000
+
+    pairs, _ = _match(preds, gq, ok)
+    ds.quotes.tp = len(pairs)
+    ds.quotes.fn = len([q for q in gq if q["_span"] is not None]) - len(pairs) + sum(q["_span"] is None for q in gq)
+    ds.quotes.fp = len(preds) - len(pairs)
+    for pi, gi in pairs:
+        sp = preds[pi].get("speaker") or {}
+        g = gq[gi]
+        names = {norm_name(sp.get("name")), norm_name(sp.get("mention"))} - {""}
+        ds.speaker.add(bool(names & {norm_name(g.get("speaker")), norm_name(g.get("speaker_ar"))}))
+
+
+def _score_posts(ds: DocScore, gold: dict, result: dict) -> None:
+    gh = [fold(p.get("handle") or "") for p in gold.get("posts", [])]
+    ph = [fold(p.get("handle") or "") for p in result.get("posts", [])]
+    left = list(gh)
+    tp = 0
+    for h in ph:
+        if h in left:
+            left.remove(h)
+            tp += 1
+    ds.posts = Counts(tp, len(ph) - tp, len(left))
+
+
+@dataclass
+class Report:
+    docs: list[DocScore]
+    false_events_on_event_free: int = 0
+
+    def totals(self) -> dict[str, Any]:
+        ev_t, ev_l, qu, po = Counts(), Counts(), Counts(), Counts()
+        attrs = {a: Accuracy() for a in ATTRS}
+        speaker = Accuracy()
+        free_fp = 0
+        for d in self.docs:
+            ev_t.add(d.events_type)
+            ev_l.add(d.events_loose)
+            qu.add(d.quotes)
+            po.add(d.posts)
+            speaker.merge(d.speaker)
+            for a in ATTRS:
+                attrs[a].merge(d.attrs[a])
+            if d.event_free:
+                free_fp += d.events_type.fp
+        return {
+            "documents": len(self.docs),
+            "events_type": ev_t.as_dict(),
+            "events_loose": ev_l.as_dict(),
+            "accuracy": {a: round(attrs[a].value, 4) for a in ATTRS},
+            "accuracy_n": {a: attrs[a].total for a in ATTRS},
+            "quotes": qu.as_dict(),
+            "speaker_accuracy": round(speaker.value, 4),
+            "posts": po.as_dict(),
+            "events_on_event_free_docs": free_fp,
+        }
+
+    def flat(self) -> dict[str, float]:
+        """The metrics the CI floors gate, as one flat mapping."""
+        t = self.totals()
+        out = {
+            "event_f1": t["events_type"]["f1"],
+            "event_loose_f1": t["events_loose"]["f1"],
+            "quote_f1": t["quotes"]["f1"],
+            "speaker_accuracy": t["speaker_accuracy"],
+            "post_f1": t["posts"]["f1"],
+        }
+        for a in ATTRS:
+            out[f"{a}_accuracy"] = t["accuracy"][a]
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "overall": self.totals(),
+            "metrics": self.flat(),
+            "per_document": [
+                {"id": d.doc_id, "events_type": d.events_type.as_dict(), "events_loose": d.events_loose.as_dict(),
+                 "quotes": d.quotes.as_dict(), "posts": d.posts.as_dict(),
+                 "accuracy": {a: [d.attrs[a].right, d.attrs[a].total] for a in ATTRS},
+                 "speaker": [d.speaker.right, d.speaker.total], "errors": d.errors}
+                for d in self.docs
+            ],
+        }
+
+
+def load_gold(gold_dir: str | Path) -> dict[str, dict]:
+    out = {}
+    for p in sorted(Path(gold_dir).glob("*.json")):
+        g = json.loads(p.read_text("utf-8"))
+        out[g.get("id") or p.stem] = g
+    return out
+
+
+def evaluate(gold_dir: str | Path, raw_dir: str | Path, results: Iterable[tuple[str, dict]] | None = None,
+             pipeline=None) -> Report:
+    """Score marsad on a gold folder. Raw documents are read from raw_dir/<id>.json and extracted here
+    unless `results` (doc id -> SCHEMA result) are given."""
+    from marsad.ingest import IngestError, read_file
+    from marsad.output import result_json
+    from marsad.pipeline import Pipeline
+
+    golds = load_gold(gold_dir)
+    given = dict(results) if results is not None else None
+    pipe = pipeline
+    docs = []
+    for doc_id, gold in golds.items():
+        raw_path = Path(raw_dir) / f"{doc_id}.json"
+        got = list(read_file(str(raw_path)))
+        if not got or isinstance(got[0], IngestError):
+            raise FileNotFoundError(f"{raw_path}: {got[0] if got else 'no document'}")
+        doc = got[0]
+        if given is not None:
+            result = given.get(doc_id, {"events": [], "quotes": [], "posts": []})
+        else:
+            if pipe is None:
+                pipe = Pipeline.build()
+            result = result_json(pipe(doc))
+        docs.append(score_document(gold, doc.text, result))
+    return Report(docs)
+
+
+def corpus_digest(gold_dir: str | Path, raw_dir: str | Path) -> str:
+    """A hash of the gold and raw files, so floors can't silently drift with the fixtures."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for d in (gold_dir, raw_dir):
+        for p in sorted(Path(d).glob("*.json")):
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def format_report(rep: Report) -> str:
+    t = rep.totals()
+    lines = [f"documents: {t['documents']}"]
+    for key, label in (("events_type", "events (type-level)"), ("events_loose", "events (loose)"),
+                       ("quotes", "quotes"), ("posts", "posts")):
+        c = t[key]
+        lines.append(f"{label:22s} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}  "
+                     f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})")
+    for a in ATTRS:
+        lines.append(f"{a + ' accuracy':22s} {t['accuracy'][a]:.3f}  (n={t['accuracy_n'][a]})")
+    lines.append(f"{'speaker accuracy':22s} {t['speaker_accuracy']:.3f}")
+    lines.append(f"{'events on event-free docs':22s} {t['events_on_event_free_docs']}")
+    lines.append("")
+    lines.append("per document: id  ev-tp/fp/fn  quote-tp/fp/fn  post-tp/fp/fn")
+    for d in rep.docs:
+        e, q, p = d.events_type, d.quotes, d.posts
+        lines.append(f"  {d.doc_id:6s} {e.tp:2d}/{e.fp:2d}/{e.fn:2d}   {q.tp:2d}/{q.fp:2d}/{q.fn:2d}   {p.tp}/{p.fp}/{p.fn}"
+                     + (f"  ! {'; '.join(d.errors)}" if d.errors else ""))
+    return "\n".join(lines)
