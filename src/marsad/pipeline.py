@@ -33,7 +33,8 @@ class Stage:
 # The declared order of marsad's stages. Layers named here are Document attributes.
 STAGES: tuple[Stage, ...] = (
     Stage("segment", "marsad.stages.segment:segment", adds=("sentences", "tokens")),
-    Stage("furniture", "marsad.stages.furniture:mark_furniture", needs=("sentences",), adds=("furniture",)),
+    Stage("furniture", "marsad.stages.furniture:mark_furniture", needs=("sentences",), adds=("furniture",),
+          resources=("furniture",)),
     Stage("posts", "marsad.stages.posts:find_posts", needs=("sentences",), adds=("posts",)),
     Stage("time", "marsad.stages.time:find_times", needs=("sentences", "furniture", "posts"), adds=("times",),
           resources=("time",)),

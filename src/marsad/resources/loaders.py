@@ -18,6 +18,12 @@ def _time() -> Any:
     return TimeLexicon.load()
 
 
+def _furniture() -> Any:
+    from marsad.stages.furniture import FurnitureRules
+
+    return FurnitureRules.load()
+
+
 def _gazetteer() -> Any:
     from marsad.resources.gazetteer import Gazetteer
 
@@ -45,6 +51,7 @@ def _triggers() -> Any:
 LOADERS: dict[str, Callable[[], Any]] = {
     "charmap": _charmap,
     "time": _time,
+    "furniture": _furniture,
     "gazetteer": _gazetteer,
     "actors": _actors,
     "cues": _cues,
