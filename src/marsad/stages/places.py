@@ -1,7 +1,327 @@
-"""Stage `places` (placeholder until the place stage lands: recognises nothing)."""
+"""Stage `places`: toponym recognition and resolution against the gazetteer.
+
+One Aho-Corasick pass finds every known Arabic name; context then decides what is a place and which one:
+
+- a type cue before the name ("مدينة", "بلدة", "قرية", "حي", "مخيم", "محافظة", "ولاية", "ريف X الشرقي")
+  confirms it and says what kind of place it is;
+- weak names (small villages, names that are ordinary words: "صور", "حماة", "الباب") need a cue or a
+  locative word ("في", "قرب", "شمال" ...), stop-listed ones are dropped or need a type cue;
+- among same-named places the document's country focus, nesting ("حي غويران في مدينة الحسكة") and
+  population decide;
+- "30 كم من بئر العبد", "على أطراف مدينة الحسكة", "ريف حلب الشمالي" give geo_precision 2.
+
+    >>> [m.place.admin1 for m in parse_places("اشتباكات في حي غويران بمدينة الحسكة")]
+    ['Al-Hasakah', 'Al-Hasakah']
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from dataclasses import replace
 
-def find_places(doc, res) -> None:
-    doc.places = []
+from marsad.model.document import Document
+from marsad.model.records import Place, PlaceMention
+from marsad.resources.gazetteer import POINT_FEATURES, Gazetteer
+from marsad.text.match import is_word_char
+from marsad.text.normalize import fold
+
+CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+BIG = frozenset({"country", "admin1", "capital", "city", "region"})
+TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤةى",
+                    ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "'",
+                     "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "'", "'", "'", "a", "a"], strict=True))
+
+
+class _Cues:
+    """Folded cue tables, built once per Gazetteer and cached on it."""
+
+    def __init__(self, raw: dict):
+        self.types = {fold(k): tuple(v) for k, v in raw["types"].items()}
+        self.preps = frozenset(fold(w) for w in raw["preps"])
+        self.relative = frozenset(fold(w) for w in raw["relative"])
+        self.directions = {fold(k): v for k, v in raw["directions"].items()}
+        self.nationality = {fold(k): v for k, v in raw["nationality"].items()}
+        self.not_names = frozenset(fold(w) for w in raw["not_names"])
+
+
+def _cues(gaz: Gazetteer) -> _Cues:
+    c = getattr(gaz, "_cue_cache", None)
+    if c is None:
+        c = _Cues(gaz.cues)
+        gaz._cue_cache = c  # immutable derived view of gaz.cues; safe to share
+    return c
+
+
+def _prev_words(text: str, pos: int, n: int = 2) -> list[tuple[int, str]]:
+    """Up to n words before normalised offset `pos`, nearest first, as (start, word)."""
+    out: list[tuple[int, str]] = []
+    i = pos
+    while len(out) < n:
+        while i > 0 and not is_word_char(text[i - 1]):
+            if text[i - 1] in ".!?؟\n":
+                return out
+            i -= 1
+        j = i
+        while j > 0 and is_word_char(text[j - 1]):
+            j -= 1
+        if j == i:
+            break
+        out.append((j, text[j:i]))
+        i = j
+    return out
+
+
+def _next_word(text: str, pos: int) -> tuple[int, int, str]:
+    i = pos
+    while i < len(text) and text[i] == " ":
+        i += 1
+    j = i
+    while j < len(text) and is_word_char(text[j]):
+        j += 1
+    return i, j, text[i:j]
+
+
+def _strip(word: str, table) -> str | None:
+    """The word itself or without a proclitic, if that form is in `table`."""
+    if word in table:
+        return word
+    for c in CLITICS:
+        if word.startswith(c) and word[len(c):] in table:
+            return word[len(c):]
+    return None
+
+
+def _translit(ar: str) -> str:
+    s = "".join(TRANSLIT.get(c, c) for c in ar)
+    return s[:1].upper() + s[1:]
+
+
+def _precision(p: Place, relative: bool) -> int:
+    base = 1 if p.feature in POINT_FEATURES else (3 if p.feature in ("admin1", "country") else 2)
+    return max(base, 2) if relative else base
+
+
+class _Finder:
+    """Recognition and resolution for one document."""
+
+    def __init__(self, doc: Document, gaz: Gazetteer):
+        self.doc, self.gaz, self.cues = doc, gaz, _cues(gaz)
+        self.text = doc.norm.text
+
+    def context(self, start: int, prefix: str) -> tuple[tuple[str, ...], bool, bool, int]:
+        """(type classes, locative, relative, start of the cue) for a name at normalised `start`."""
+        types: tuple[str, ...] = ()
+        locative = prefix.endswith("ب") or prefix.endswith("ل")
+        relative = False
+        cue_start = start - len(prefix)
+        words = _prev_words(self.text, cue_start, 3)
+        for k, (ws, w) in enumerate(words):
+            t = _strip(w, self.cues.types)
+            if t and k == 0:
+                types = self.cues.types[t]
+                cue_start = ws
+                locative = True
+            if _strip(w, self.cues.preps):
+                locative = True
+            if _strip(w, self.cues.relative) or w in ("كم", "كلم"):
+                relative = True if k <= 1 or w in ("كم", "كلم") else relative
+            if k == 0 and not t and not _strip(w, self.cues.preps):
+                break
+            if k >= 1 and not t:
+                break
+        return types, locative, relative, cue_start
+
+    def policy(self, key: str) -> str:
+        return self.gaz.stop.get(key, "")
+
+    def candidates(self) -> list[dict]:
+        out = []
+        for m in self.gaz.lexicon.find(self.text):
+            ids = self.gaz.ids(m.key)
+            if not ids:
+                continue
+            types, locative, relative, cue_start = self.context(m.start, m.prefix)
+            pol = self.policy(m.key)
+            places = [self.gaz.entry(i) for i in ids]
+            big = any(e.place.feature in BIG or e.place.population >= 50_000 for e in places)
+            short = len(m.key.replace(" ", "")) <= 3
+            if pol == "cue" and not types:
+                continue
+            if pol == "weak" and not (types or locative):
+                continue
+            if short and not (types or big):
+                continue
+            out.append(dict(m=m, entries=places, types=types, locative=locative, relative=relative,
+                            big=big and not pol, cue_start=cue_start))
+        return out
+
+    def focus_counts(self, cands: list[dict]) -> Counter:
+        """Country votes from unambiguous strong names and nationality adjectives."""
+        votes: Counter = Counter()
+        for c in cands:
+            isos = {e.iso for e in c["entries"]}
+            if len(isos) == 1 and (c["big"] or c["types"]):
+                w = 1.0 if c["entries"][0].place.feature == "country" else 2.0
+                votes[isos.pop()] += w * (2 if c["m"].start < 250 else 1)
+        for w in self.text.split():
+            iso = self.cues.nationality.get(w) or self.cues.nationality.get(w[1:] if w[:1] in "وب" else "")
+            if iso:
+                votes[iso] += 0.5
+        return votes
+
+    def choose(self, c: dict, votes: Counter, neighbours: list[dict]) -> tuple[object, float]:
+        total = sum(votes.values()) or 1.0
+        best, best_s = None, -1e9
+        for e in c["entries"]:
+            p = e.place
+            s = self.gaz.rank(p)[0] * 3 + math.log10(p.population + 10)
+            if c["types"]:
+                if p.feature in c["types"]:
+                    s += 30 - 3 * c["types"].index(p.feature)
+                elif "countryside" in c["types"] and p.feature in ("city", "capital", "town", "admin1", "admin2"):
+                    s += 20
+            s += 40 * votes.get(e.iso, 0) / total
+            for n in neighbours:
+                if any(self.gaz.contains(ne.place.id, p.id) or self.gaz.contains(p.id, ne.place.id)
+                       or (ne.admin1_id and ne.admin1_id == e.admin1_id) for ne in n["entries"]):
+                    s += 25
+                    break
+            if s > best_s:
+                best, best_s = e, s
+        return best, best_s
+
+    def run(self) -> list[PlaceMention]:
+        cands = self.candidates()
+        votes = self.focus_counts(cands)
+        top = votes.most_common(1)[0][0] if votes else None
+        out: list[PlaceMention] = []
+        for i, c in enumerate(cands):
+            entries = c["entries"]
+            isos = {e.iso for e in entries}
+            if not (c["big"] or c["types"]):
+                # weak names (villages, small towns): need a locative word and a country the text is about,
+                # or a multi-word name
+                if not c["locative"]:
+                    continue
+                if " " not in c["m"].key and not (isos & {iso for iso, _ in votes.most_common(3)}):
+                    continue
+            near = [n for n in cands[max(0, i - 3): i + 4] if n is not c
+                    and abs(n["m"].start - c["m"].start) < 120]
+            e, _ = self.choose(c, votes, near)
+            if e is None:
+                continue
+            m = c["m"]
+            place = e.place
+            start, end = m.start, m.end
+            prec_rel = c["relative"]
+            if "countryside" in c["types"]:
+                place, end = self.countryside(place, e, m.end)
+                start, prec_rel = c["cue_start"], True
+            s, t = self.doc.norm.to_original(start, end)
+            if self.doc.furniture and self.doc.in_furniture(s, t):
+                continue
+            out.append(PlaceMention(s, t, self.doc.text[s:t], place, _precision(place, prec_rel),
+                                    0.9 if c["big"] or c["types"] else 0.6))
+        out.extend(self.unknown_named(cands, out, top))
+        out.sort(key=lambda pm: (pm.start, -pm.end))
+        return _dedupe(out)
+
+    def countryside(self, place: Place, e, end: int) -> tuple[Place, int]:
+        """'ريف حلب الشمالي' -> an area under Aleppo with its direction."""
+        direction = ""
+        i, j, w = _next_word(self.text, end)
+        if w in self.cues.directions:
+            direction, end = self.cues.directions[w], j
+            i2, j2, w2 = _next_word(self.text, j)
+            if f"{w} {w2}" in self.cues.directions:
+                direction, end = self.cues.directions[f"{w} {w2}"], j2
+        admin1 = place.admin1 or (place.name if place.feature == "admin1" else None)
+        base = place.name
+        name = f"{direction} countryside of {base}".strip() if direction else f"{base} countryside"
+        area = replace(place, id=f"R:{place.id}:{direction}", name=name[:1].upper() + name[1:],
+                       name_ar="ريف " + place.name_ar, feature="area", admin1=admin1,
+                       parent=place.id)
+        return area, end
+
+    def unknown_named(self, cands: list[dict], found: list[PlaceMention], top: str | None) -> list[PlaceMention]:
+        """'قرية بهرافا في ناحية ...': a cue word + unknown name placed inside the next known place."""
+        out: list[PlaceMention] = []
+        taken = [(pm.start, pm.end) for pm in found]
+        strong = ("قريه", "بلده", "حي", "مخيم", "بلدات", "قري", "حيي")
+        for k, ch in enumerate(self.text):
+            if ch != " ":
+                continue
+            ws = k
+            while ws > 0 and is_word_char(self.text[ws - 1]):
+                ws -= 1
+            cue = _strip(self.text[ws:k], strong)
+            if not cue:
+                continue
+            ns, ne, name = _next_word(self.text, k)
+            if len(name) < 3 or name in self.cues.not_names or name in self.gaz.stop or self.gaz.ids(name):
+                continue
+            s, t = self.doc.norm.to_original(ns, ne)
+            if any(a < t and s < b for a, b in taken):
+                continue
+            parent = next((pm for pm in found if s < pm.start <= s + 60 + len(name)
+                           and pm.place.feature != "country"), None)
+            if parent is None:
+                continue
+            between = self.text[ne: self.doc.norm.to_norm(parent.start, parent.start)[0]]
+            if any(p in between for p in (".", "،", ",", " و", "\n")) and len(between) > 25:
+                continue
+            pp = parent.place
+            feature = {"حي": "neighbourhood", "حيي": "neighbourhood", "مخيم": "camp"}.get(cue, "village")
+            place = Place(id=f"U:{name}", name=f"{_translit(name)}, {pp.name}", name_ar=name, country=pp.country,
+                          admin1=pp.admin1 or (pp.name if pp.feature == "admin1" else None),
+                          admin2=pp.admin2 or (pp.name if pp.feature == "admin2" else None),
+                          latitude=pp.latitude, longitude=pp.longitude, feature=feature, population=0,
+                          parent=pp.id)
+            if self.doc.furniture and self.doc.in_furniture(s, t):
+                continue
+            out.append(PlaceMention(s, t, self.doc.text[s:t], place, 2, 0.5))
+        return out
+
+
+def _dedupe(ms: list[PlaceMention]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def find_places(doc: Document, res) -> None:
+    """Fill doc.places (start-sorted PlaceMentions, original offsets)."""
+    doc.places = _Finder(doc, res["gazetteer"]).run()
+
+
+def country_focus(doc: Document) -> str | None:
+    """The document's main country (English name) from its place mentions: sub-national places weigh
+    double, the lead counts double. 'الحسكة ... القامشلي ... تركيا' -> 'Syria'."""
+    votes: Counter = Counter()
+    for m in doc.places:
+        w = 1.0 if m.place.feature == "country" else 2.0
+        if m.start < 300:
+            w *= 1.5
+        votes[m.place.country] += w
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def parse_places(text: str, res=None) -> list[PlaceMention]:
+    """Run the pipeline up to `places` on a bare text."""
+    from marsad.model.document import DocMeta, content_id
+    from marsad.pipeline import Pipeline
+
+    doc = Document(text, DocMeta(id=content_id(text)))
+    Pipeline.build(until="places", resources=res)(doc)
+    return doc.places
+
+
+def place_to_json(m: PlaceMention) -> dict:
+    p = m.place
+    return {"span": [m.start, m.end], "text": m.text, "location": p.name, "location_ar": m.text,
+            "admin1": p.admin1, "admin2": p.admin2, "country": p.country, "latitude": p.latitude,
+            "longitude": p.longitude, "geo_precision": m.geo_precision}
