@@ -1,13 +1,245 @@
-"""Stage `events` (placeholder)."""
+"""Stage `events`: find reported events and code them in the ACLED taxonomy.
+
+Per sentence (page furniture and embedded posts skipped): find event cues with the clitic-aware lexicon,
+drop cues under denial / threat / plan / negation / condition, split the sentence into clauses, let the
+decision rules (event_rules) turn each clause's cues into typed events, and fill in date (time stage),
+place, actors and casualties. Mentions of the same event across the article (headline, lead, toll update)
+are merged into one event with several evidence spans.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
 
+from marsad.model.document import Document
+from marsad.model.records import ActorMention, Event, EvidenceSpan
+from marsad.resources.registry import Resources, read_tsv
+from marsad.stages import event_args
+from marsad.stages.event_rules import PROTESTS, RIOTS, VAC, Decision, decide
+from marsad.text.match import Lexicon, Match
+
+_CLAUSE_SPLIT = re.compile(r"\s(?=(?:فيما|بينما|في حين|كما|وكانت|وكان|وذلك|قبل ان|بعد ان|وفي)\s)|[;:]\s|,\s*(?=و\S)")
+_VICTIMS = re.compile(r"(?:مدنيين|مدنيا|مدني|مواطنين|مواطن|اطفال|طفل|طفله|نساء|امراه|سكان|عائله|اهالي|المدنيين|"
+                      r"مصلين|المصلين|طلاب|ناشط|ناشطه|صحفي|راعي|عمال|عامل|شبان|شاب|مزارع)")
+_WORDS = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
 class TriggerLexicon:
+    cues: Lexicon[tuple[str, float]]
+    modality: Lexicon[tuple[str, int, str]]
+    casualties: event_args.Casualties
+
     @classmethod
-    def load(cls) -> "TriggerLexicon":
-        return cls()
+    def load(cls) -> TriggerLexicon:
+        cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
+        mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
+                       for r in read_tsv("events_modality.tsv")])
+        return cls(cues, mod, event_args.Casualties(event_args.NumberWords.load()))
 
 
-def find_events(doc, res) -> None:
-    doc.events = []
+@dataclass
+class _Cue:
+    match: Match
+    cue: str
+    weight: float
+
+
+def _attach_date(doc: Document, start: int, end: int) -> tuple[date | None, date | None, int, bool]:
+    """(start, end, precision, from_text) from the time stage; publication date (precision 2) otherwise."""
+    try:
+        from marsad.stages.time import attach_date
+    except ImportError:
+        attach_date = None
+    if attach_date is not None:
+        ds, de, prec, used = attach_date(doc, start, end)
+        return ds, de, prec, used is not None
+    return doc.published, doc.published, 2, False
+
+
+def _cancelled(cue: _Cue, mods: list[Match], norm: str) -> bool:
+    for m in mods:
+        scope, window, _kind = m.values[0]
+        if scope != "before" or m.end > cue.match.start:
+            continue
+        gap = len(_WORDS.findall(norm[m.end:cue.match.word_start]))
+        if gap <= window:
+            return True
+    return "س" in cue.match.prefix  # future tense: "سيشن", "ستستهدف"
+
+
+def _clauses(norm: str, a: int, b: int) -> list[tuple[int, int]]:
+    cuts = [a] + [m.start() + 1 for m in _CLAUSE_SPLIT.finditer(norm, a, b)] + [b]
+    return [(x, y) for x, y in zip(cuts, cuts[1:], strict=False) if y > x]
+
+
+def find_events(doc: Document, res: Resources) -> None:
+    lex: TriggerLexicon = res["triggers"]
+    norm = doc.norm.text
+    all_cues = lex.cues.find(norm)
+    all_mods = lex.modality.find(norm)
+    post_spans = [(p.start, p.end) for p in doc.posts]
+    country = _country_focus(doc)
+    events: list[Event] = []
+    para_start: dict[int, int] = {}
+    for si, sent in enumerate(doc.sentences):
+        para_start.setdefault(sent.paragraph, sent.start)
+        if doc.in_furniture(sent.start, sent.end) or any(a <= sent.start and sent.end <= b for a, b in post_spans):
+            continue
+        na, nb = doc.norm.to_norm(sent.start, sent.end)
+        if norm[na:nb].rstrip().endswith("?"):
+            continue  # a question reports nothing
+        mods = [m for m in all_mods if na <= m.start and m.end <= nb]
+        if any(m.values[0][0] == "sentence" for m in mods):
+            continue  # denial: "نفت الوزارة وقوع هجوم"
+        cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in all_cues if na <= m.start and m.end <= nb]
+        cues = [c for c in cues if not _cancelled(c, mods, norm)]
+        if not cues:
+            continue
+        sent_events: list[Event] = []
+        for ca, cb in _clauses(norm, na, nb):
+            ccues = [c for c in cues if ca <= c.match.start < cb]
+            if not ccues:
+                continue
+            kinds = {c.cue for c in ccues}
+            if kinds <= {"kill"} and sent_events:
+                continue  # "ما أسفر عن مقتل 4": casualties of the event already found in this sentence
+            oa, ob = doc.norm.to_original(ca, cb)
+            first = min(c.match.start for c in ccues)
+            trig0 = doc.norm.to_original(first, first + 1)[0]
+            a1, a2 = event_args.pick_actors(doc, oa, ob, trig0)
+            if a1 is None and a2 is None:
+                a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0)
+            civ = bool(_VICTIMS.search(norm, ca, cb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
+            state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
+            for dec in decide(kinds, civ, state1):
+                ev = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
+                                 country, civ)
+                if ev is not None:
+                    sent_events.append(ev)
+        if len(sent_events) == 1:
+            # a single event takes the casualties stated anywhere in its sentence
+            ev = sent_events[0]
+            text = norm[na:nb]
+            ev.fatalities = ev.fatalities if ev.fatalities is not None else lex.casualties.killed(text)
+            ev.injuries = ev.injuries if ev.injuries is not None else lex.casualties.injured(text)
+        events.extend(sent_events)
+    doc.events = _merge(events)
+
+
+def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_Cue], clause: tuple[int, int],
+                sent, si: int, para_start: int, a1: ActorMention | None, a2: ActorMention | None,
+                country: str | None, civ: bool) -> Event | None:
+    heads = [c for c in cues if c.cue in dec.heads] or cues
+    head = max(heads, key=lambda c: (c.weight, -c.match.start))
+    ts, te = doc.norm.to_original(head.match.start, head.match.end)
+    ds, de, prec, dated = _attach_date(doc, ts, te)
+    place = event_args.pick_place(doc, clause, (sent.start, sent.end), para_start, ts)
+    if place is None and country:
+        from marsad.model.records import PlaceMention
+
+        place = PlaceMention(ts, ts, "", event_args.country_place(country), geo_precision=3, confidence=0.3)
+    ctry = place.place.country if place else country
+    a1, a2 = _default_actors(dec, a1, a2, ctry, civ)
+    na, nb = doc.norm.to_norm(*clause)
+    ctext = doc.norm.text[na:nb]
+    conf = dec.weight * head.weight
+    conf = 0.35 + 0.4 * conf + 0.08 * (a1 is not None) + 0.07 * (place is not None and place.geo_precision < 3) \
+        + 0.06 * dated
+    return Event(
+        event_type=dec.event_type,
+        sub_event_type=dec.sub_event_type,
+        trigger=EvidenceSpan(ts, te, doc.text[ts:te]),
+        evidence=[EvidenceSpan(sent.start, sent.end, doc.text[sent.start:sent.end])],
+        date_start=ds,
+        date_end=de,
+        time_precision=prec,
+        actor1=a1,
+        actor2=a2,
+        place=place,
+        fatalities=lex.casualties.killed(ctext),
+        injuries=lex.casualties.injured(ctext),
+        civilian_targeting=dec.event_type == VAC or (civ and dec.event_type != PROTESTS),
+        confidence=min(conf, 0.97),
+        sentence=si,
+    )
+
+
+def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | None, country: str | None,
+                    civ: bool) -> tuple[ActorMention | None, ActorMention | None]:
+    def generic(kind: str) -> ActorMention:
+        actor = event_args.generic_actor(kind, country)
+        return ActorMention(0, 0, "", actor)
+
+    if dec.event_type == PROTESTS:
+        protesters = next((m for m in (a1, a2) if m and m.actor.kind == "protesters"), None) or generic("protesters")
+        other = next((m for m in (a1, a2) if m and m is not protesters and m.actor.kind != "civilians"), None)
+        if dec.sub_event_type == "Excessive force against protesters":
+            return other, protesters
+        return protesters, other if dec.sub_event_type != "Peaceful protest" else None
+    if dec.event_type == RIOTS:
+        rioters = next((m for m in (a1, a2) if m and m.actor.kind in ("rioters", "protesters")), None)
+        rioters = generic("rioters") if rioters is None or rioters.actor.kind == "protesters" else rioters
+        other = next((m for m in (a1, a2) if m and m.actor.kind not in ("rioters", "protesters")), None)
+        if dec.sub_event_type == "Mob violence" and other is None and civ:
+            other = generic("civilians")
+        return rioters, other
+    if dec.event_type == VAC and a2 is None and civ:
+        a2 = generic("civilians")
+    return a1, a2
+
+
+def _country_focus(doc: Document) -> str | None:
+    try:
+        from marsad.stages.places import country_focus
+    except ImportError:
+        return None
+    return country_focus(doc)
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return False
+    if a.date_start and b.date_start and (a.date_start, a.date_end) != (b.date_start, b.date_end):
+        # a fallback (publication-date) date may join an explicitly dated mention of the same event
+        if a.time_precision == 1 and b.time_precision == 1:
+            return False
+    pa, pb = a.place.place if a.place else None, b.place.place if b.place else None
+    if pa and pb and pa.country != pb.country:
+        return False
+    if pa and pb and pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1:
+        return False
+    if pa and pb and a.place.geo_precision == 1 and b.place.geo_precision == 1 and pa.id != pb.id \
+            and pa.admin2 != pb.admin2:
+        return False
+    aa, ab = (a.actor1.actor.id if a.actor1 and a.actor1.text else None), (b.actor1.actor.id if b.actor1 and b.actor1.text else None)
+    return not (aa and ab and aa != ab)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """Merge mentions of the same event (same sub-type, compatible date, place and actors)."""
+    out: list[Event] = []
+    for ev in events:
+        target = next((o for o in out if _compatible(o, ev)), None)
+        if target is None:
+            out.append(ev)
+            continue
+        target.evidence.extend(s for s in ev.evidence if s not in target.evidence)
+        if ev.time_precision < target.time_precision:
+            target.date_start, target.date_end, target.time_precision = ev.date_start, ev.date_end, ev.time_precision
+        if ev.place and (target.place is None or ev.place.geo_precision < target.place.geo_precision
+                         or event_args._rank(ev.place.place) < event_args._rank(target.place.place)):
+            target.place = ev.place
+        if target.actor1 is None or not target.actor1.text:
+            target.actor1 = ev.actor1 or target.actor1
+        if target.actor2 is None or not target.actor2.text:
+            target.actor2 = ev.actor2 or target.actor2
+        # the latest stated toll for the event wins ("ارتفع عدد القتلى إلى ...")
+        if ev.fatalities is not None:
+            target.fatalities = ev.fatalities
+        if ev.injuries is not None:
+            target.injuries = ev.injuries
+        target.confidence = min(0.99, max(target.confidence, ev.confidence) + 0.05)
+    return out

@@ -60,29 +60,42 @@ class Match(Generic[T]):
 
 
 class Lexicon(Generic[T]):
-    """Maps folded surface forms to values; several values may share one form (ambiguous aliases)."""
+    """Maps folded surface forms to values; several values may share one form (ambiguous aliases).
 
-    def __init__(self, entries: Iterable[tuple[str, T]], suffixes: str = "pron", min_len: int = 2):
+    Entries are `(surface, value)` or `(surface, value, suffix_mode)`; the mode defaults to `suffixes`.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T] | tuple[str, T, str]], suffixes: str = "pron",
+                 min_len: int = 2):
         if suffixes not in SUFFIX_MODES:
             raise ValueError(f"suffixes must be one of {SUFFIX_MODES}")
         self.suffixes = suffixes
         table: dict[str, list[T]] = {}
-        for surface, value in entries:
+        modes: dict[str, str] = {}
+        for entry in entries:
+            surface, value = entry[0], entry[1]
+            mode = entry[2] if len(entry) > 2 else suffixes  # type: ignore[misc]
+            if mode not in SUFFIX_MODES:
+                raise ValueError(f"suffix mode of {surface!r} must be one of {SUFFIX_MODES}")
             key = fold(surface).strip()
             if len(key) < min_len:
                 continue
             vals = table.setdefault(key, [])
             if value not in vals:
                 vals.append(value)
+            # the most permissive mode wins when a form is listed twice
+            if SUFFIX_MODES.index(mode) > SUFFIX_MODES.index(modes.get(key, "none")):
+                modes[key] = mode
+            modes.setdefault(key, mode)
         self.table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
         self._auto = ahocorasick.Automaton()
         for key, vals in self.table.items():
-            self._auto.add_word(key, (key, vals, False))
+            self._auto.add_word(key, (key, vals, False, modes[key]))
             # "لل" + noun: the preposition swallows the article's alef ("الحسكة" -> "للحسكة")
             if key.startswith("ال") and len(key) > 3:
                 lil = key[1:]
                 if lil not in self.table:
-                    self._auto.add_word(lil, (key, vals, True))
+                    self._auto.add_word(lil, (key, vals, True, modes[key]))
         if self.table:
             self._auto.make_automaton()
 
@@ -96,7 +109,7 @@ class Lexicon(Generic[T]):
         if not self.table:
             return
         n = len(text)
-        for end_idx, (key, vals, lil) in self._auto.iter(text):
+        for end_idx, (key, vals, lil, mode) in self._auto.iter(text):
             surface_len = len(key) - 1 if lil else len(key)
             start, end = end_idx - surface_len + 1, end_idx + 1
             ws = start
@@ -115,7 +128,7 @@ class Lexicon(Generic[T]):
             if suffix and not (is_word_char(key[-1])):
                 suffix = ""  # entry ends in punctuation: no inflection to check
             elif suffix:
-                if self.suffixes == "none" or (self.suffixes == "pron" and suffix not in PRON_SUFFIXES):
+                if mode == "none" or (mode == "pron" and suffix not in PRON_SUFFIXES):
                     continue
                 end = we
             yield Match(start, end, key, vals, prefix, suffix)

@@ -1,0 +1,206 @@
+"""Event arguments: casualties, actors and place for one event clause.
+
+Works on the normalised view (doc.norm.text) with original offsets mapped through doc.norm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.model.document import Document
+from marsad.model.records import Actor, ActorMention, Place, PlaceMention
+from marsad.resources.registry import read_tsv
+from marsad.text.normalize import fold
+
+# kinds of actor mention that can fill actor1/actor2 (people and media are speakers and sources, not sides)
+SIDE_KINDS = frozenset({"rebel", "state", "political", "identity", "civilians", "protesters", "rioters",
+                        "external", "militia", "other"})
+GENERIC_INTER = {"protesters": 6, "rioters": 5, "civilians": 7, "unidentified": 3}
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """Arabic cardinal number words (shared data file time_numbers.tsv) for casualty counts."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    pattern: re.Pattern
+
+    @classmethod
+    def load(cls) -> NumberWords:
+        units: dict[str, int] = {}
+        tens: dict[str, int] = {}
+        for row in read_tsv("time_numbers.tsv"):
+            kind, form, value = row["kind"], fold(row["form"]), int(row["value"])
+            if kind == "unit":
+                units[form] = value
+            elif kind in ("ten", "tens", "hundred", "thousand"):
+                tens[form] = value
+        words = sorted(set(units) | set(tens), key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in words)
+        num = rf"(?:\d+(?:[.,]\d+)?|(?:{alt})(?:\s+و?(?:{alt}))*)"
+        return cls(units, tens, re.compile(num))
+
+    def value(self, s: str) -> int | None:
+        s = s.strip()
+        if s[:1].isdigit():
+            try:
+                return int(s.replace(",", "").split(".")[0])
+            except ValueError:
+                return None
+        total = 0
+        cur = 0
+        for w in s.split():
+            w = w[1:] if w.startswith("و") and w[1:] in self.units | self.tens else w
+            if w in self.units:
+                cur += self.units[w]
+            elif w in self.tens:
+                v = self.tens[w]
+                if v >= 100:
+                    total += max(cur, 1) * v
+                    cur = 0
+                elif v == 10 and cur:
+                    cur += 10  # "ثلاثة عشر"
+                else:
+                    cur += v
+            else:
+                return None
+        return total + cur or None
+
+
+_QUAL = r"(?:ما لا يقل عن|لا يقل عن|اكثر من|نحو|حوالي|قرابه|زهاء|اقل من)?\s*"
+_KILL_BEFORE = r"(?:مقتل|قتل|استشهاد|مصرع|وفاه|قتلت|قتلوا|لقي|لقوا|تصفيه|القضاء علي|مصرعهم|بحياه)"
+_KILL_AFTER = r"(?:قتلي|قتيلا|قتيل|شهيدا|شهداء|ضحيه|ضحايا|اشخاص قتلوا|قتلوا|لقوا|حتفهم|مصرعهم|استشهدوا)"
+_INJ_BEFORE = r"(?:اصابه|اصيب|اصيبوا|جرح|اصابات|وجرح)"
+_INJ_AFTER = r"(?:جرحي|جريحا|جريح|مصابا|مصابين|اصابات|بجروح)"
+_DUALS = {"قتيلان": 2, "قتيلين": 2, "شخصين": 2, "شخصان": 2, "جنديين": 2, "جنديان": 2, "طفلين": 2, "طفلان": 2,
+          "عنصرين": 2, "عنصران": 2, "شابين": 2, "شابان": 2, "مدنيين اثنين": 2}
+_SINGULAR = ("شخص", "شاب", "جندي", "طفل", "طفله", "امراه", "سيده", "مدني", "ضابط", "عنصر", "مواطن", "رجل",
+             "فلسطيني", "عسكري", "شرطي")
+
+
+class Casualties:
+    def __init__(self, words: NumberWords):
+        n = words.pattern.pattern
+        self.words = words
+        self.toll = re.compile(rf"(?:ارتفع|ارتفعت|ارتفاع)\s+(?:\S+\s+){{0,3}}?(?:القتلي|الضحايا|الشهداء|قتلي)\s+"
+                               rf"(?:\S+\s+){{0,4}}?الي\s+({n})")
+        self.kill_before = re.compile(rf"{_KILL_BEFORE}\s+{_QUAL}({n})(?!\s*(?:ساعه|يوم|ايام|عام|سنه|سنوات|شهر))")
+        self.kill_after = re.compile(rf"({n})\s+(?:\S+\s+){{0,2}}?{_KILL_AFTER}")
+        self.kill_one = re.compile(rf"{_KILL_BEFORE}\s+(?:ال)?({'|'.join(_SINGULAR)})(?:\s|$|,)")
+        self.kill_dual = re.compile(rf"{_KILL_BEFORE}\s+({'|'.join(_DUALS)})|\b(قتيلان|قتيلين)\b")
+        self.inj_before = re.compile(rf"{_INJ_BEFORE}\s+{_QUAL}({n})(?!\s*(?:ساعه|يوم|ايام|عام))")
+        self.inj_after = re.compile(rf"({n})\s+(?:\S+\s+){{0,2}}?{_INJ_AFTER}")
+
+    def _num(self, s: str) -> int | None:
+        v = self.words.value(s)
+        # four-digit numbers next to casualty words are years or ids, not tolls
+        return v if v is not None and 0 < v < 1900 else None
+
+    def killed(self, text: str) -> int | None:
+        """Deaths stated in a clause (normalised text); a toll update ("ارتفع عدد القتلى إلى") wins."""
+        for rx in (self.toll, self.kill_before, self.kill_after):
+            m = rx.search(text)
+            if m and (v := self._num(m.group(1))) is not None:
+                return v
+        m = self.kill_dual.search(text)
+        if m:
+            return 2
+        if self.kill_one.search(text):
+            return 1
+        return None
+
+    def injured(self, text: str) -> int | None:
+        for rx in (self.inj_before, self.inj_after):
+            m = rx.search(text)
+            if m and (v := self._num(m.group(1))) is not None:
+                return v
+        return None
+
+
+# --- actors ---------------------------------------------------------------------------------------------
+
+_AGENT = re.compile(r"(?:من قبل|من طرف|علي يد|علي ايدي|علي ايد|بواسطه|شنه|شنها|شنته|نفذه|نفذها|نفذته|تبناه|تبنته|"
+                    r"اطلقها|اطلقه|زرعه|زرعها|يد)\s*$")
+_TARGET = re.compile(r"(?:استهدف\w*|ضد|علي|مع|طالت|طال|بحق|اعتقال|اختطاف|مقتل|قتل)\s*(?:\S+\s+){0,2}$")
+_BETWEEN = re.compile(r"بين\s*$")
+
+
+def generic_actor(kind: str, country: str | None) -> Actor:
+    label = {"protesters": "Protesters", "rioters": "Rioters", "civilians": "Civilians",
+             "unidentified": "Unidentified Armed Group"}[kind]
+    name = f"{label} ({country})" if country else label
+    return Actor(id=f"generic:{kind}:{country or 'unknown'}", name=name, kind=kind if kind != "unidentified"
+                 else "rebel", inter=GENERIC_INTER[kind], country=country)
+
+
+def side_mentions(doc: Document, start: int, end: int) -> list[ActorMention]:
+    return [m for m in doc.actors if start <= m.start and m.end <= end and m.actor.kind in SIDE_KINDS]
+
+
+def pick_actors(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMention | None,
+                                                                              ActorMention | None]:
+    """actor1 / actor2 for an event whose clause is [start, end) and trigger at `trigger` (original offsets)."""
+    ms = side_mentions(doc, start, end)
+    # one mention per distinct actor, keeping the first
+    seen: dict[str, ActorMention] = {}
+    for m in ms:
+        seen.setdefault(m.actor.id, m)
+    ms = sorted(seen.values(), key=lambda m: m.start)
+    if not ms:
+        return None, None
+    norm = doc.norm.text
+
+    def before(m: ActorMention, width: int = 24) -> str:
+        a, _ = doc.norm.to_norm(m.start, m.end)
+        return norm[max(0, a - width):a]
+
+    for i, m in enumerate(ms):
+        if _BETWEEN.search(before(m, 8)) and i + 1 < len(ms):
+            return m, ms[i + 1]
+    agents = [m for m in ms if _AGENT.search(before(m))]
+    targets = [m for m in ms if m.actor.kind == "civilians" or (_TARGET.search(before(m, 30)) and m.start > trigger)]
+    a1 = agents[0] if agents else next((m for m in ms if m not in targets), None)
+    rest = [m for m in ms if m is not a1 and (a1 is None or m.actor.id != a1.actor.id)]
+    a2 = next((m for m in rest if m in targets), rest[0] if rest else None)
+    if a1 is None and a2 is not None and a2.actor.kind != "civilians":
+        a1, a2 = a2, None
+    return a1, a2
+
+
+# --- place ----------------------------------------------------------------------------------------------
+
+def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int], paragraph_start: int,
+               trigger: int) -> PlaceMention | None:
+    """The place nearest the event: its clause (after the trigger first), its sentence, earlier in the
+    paragraph, then the lead of the article."""
+    places = [p for p in doc.places if not doc.in_furniture(p.start, p.end)]
+    if not places:
+        return None
+
+    def best(cands: list[PlaceMention]) -> PlaceMention | None:
+        if not cands:
+            return None
+        after = [p for p in cands if p.start >= trigger]
+        pool = after or cands
+        # the nearest, preferring precise places (a town over a province, a province over a country)
+        return min(pool, key=lambda p: (_rank(p.place), abs(p.start - trigger)))
+
+    for lo, hi in (clause, sentence):
+        got = best([p for p in places if lo <= p.start and p.end <= hi])
+        if got:
+            return got
+    earlier = [p for p in places if paragraph_start <= p.start < sentence[0]]
+    if earlier:
+        return max(earlier, key=lambda p: p.start)
+    return places[0] if places[0].start < 400 else None
+
+
+def _rank(p: Place) -> int:
+    """0 for sites and towns, 1 for admin2/areas, 2 for admin1, 3 for countries."""
+    return {"country": 3, "admin1": 2, "admin2": 1, "area": 1}.get(p.feature, 0)
+
+
+def country_place(country: str) -> Place:
+    return Place(id=f"country:{country}", name=country, name_ar="", country=country, feature="country")

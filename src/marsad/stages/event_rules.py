@@ -1,0 +1,102 @@
+"""ACLED decision rules: from the cues of one clause to (event type, sub-event type) decisions.
+
+The cue lexicon (resources/data/triggers.tsv) says what each word signals (an explosive, an air strike, a
+protest, tear gas ...); these rules combine the cues of a clause the way the ACLED codebook does:
+- a suicide cue with an explosion is a Suicide bomb, otherwise an explosive device is Remote explosive;
+- an air/drone cue beats generic shelling ("غارة صاروخية" is an air strike);
+- a protest with tear gas, dispersal or arrests is Protest with intervention; with live fire or deaths,
+  Excessive force against protesters; a protest with stones, burning tyres or looting is a Riot;
+- killing and attacking without explosives or artillery is an Armed clash between armed sides, and an
+  Attack (violence against civilians) when the victims are civilians;
+- remote violence absorbs the generic attack/kill cues of the same clause, a clash absorbs attack cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+SD = "Strategic developments"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    event_type: str
+    sub_event_type: str
+    heads: tuple[str, ...]  # the cue categories this decision consumes (its trigger is the first such cue)
+    weight: float = 1.0  # prior reliability of the decision
+
+
+def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[Decision]:
+    """Event decisions for one clause, given the set of cue categories found in it."""
+    out: list[Decision] = []
+    remote = False
+    if "chemical" in cues:
+        out.append(Decision(REMOTE, "Chemical weapon", ("chemical",)))
+        remote = True
+    elif "suicide" in cues and ("ied" in cues or "attack" in cues or "kill" in cues):
+        out.append(Decision(REMOTE, "Suicide bomb", ("suicide", "ied")))
+        remote = True
+    elif "air" in cues:
+        out.append(Decision(REMOTE, "Air/drone strike", ("air", "shell", "ied")))
+        remote = True
+    elif "ied" in cues:
+        out.append(Decision(REMOTE, "Remote explosive/landmine/IED", ("ied",), 0.9))
+        remote = True
+    elif "grenade" in cues:
+        out.append(Decision(REMOTE, "Grenade", ("grenade",)))
+        remote = True
+    elif "shell" in cues:
+        out.append(Decision(REMOTE, "Shelling/artillery/missile attack", ("shell",), 0.9))
+        remote = True
+
+    protest = "protest" in cues or ("protest_weak" in cues and ("intervene" in cues or "riot" in cues))
+    riot = "riot" in cues
+    if protest or riot:
+        if riot and not ("intervene" in cues and not civilian_victims and "riot" not in cues):
+            sub = "Mob violence" if civilian_victims and not protest else "Violent demonstration"
+            out.append(Decision(RIOTS, sub, ("riot", "protest", "protest_weak", "clash_weak")))
+        elif "lethal" in cues or ("kill" in cues and protest):
+            out.append(Decision(PROTESTS, "Excessive force against protesters", ("protest", "lethal", "kill")))
+        elif "intervene" in cues or "arrest" in cues:
+            out.append(Decision(PROTESTS, "Protest with intervention", ("protest", "protest_weak", "intervene")))
+        else:
+            out.append(Decision(PROTESTS, "Peaceful protest", ("protest",), 0.9))
+        cues = cues - {"arrest", "clash_weak", "attack"}
+
+    if "abduct" in cues:
+        out.append(Decision(VAC, "Abduction/forced disappearance", ("abduct",)))
+    if "sexual" in cues:
+        out.append(Decision(VAC, "Sexual violence", ("sexual",)))
+
+    if "takeover" in cues:
+        sub = "Government regains territory" if state_actor1 else "Non-state actor overtakes territory"
+        out.append(Decision(BATTLES, sub, ("takeover",), 0.8))
+    elif "withdraw" in cues:
+        out.append(Decision(SD, "Non-violent transfer of territory", ("withdraw",), 0.6))
+
+    if "clash" in cues or ("clash_weak" in cues and not (protest or riot)):
+        out.append(Decision(BATTLES, "Armed clash", ("clash", "clash_weak", "attack", "kill")))
+    elif not remote and not (protest or riot) and ("attack" in cues or ("kill" in cues and "abduct" not in cues)):
+        if civilian_victims:
+            out.append(Decision(VAC, "Attack", ("attack", "kill"), 0.8))
+        else:
+            out.append(Decision(BATTLES, "Armed clash", ("attack", "kill"), 0.6))
+
+    if "arrest" in cues:
+        out.append(Decision(SD, "Arrests", ("arrest",), 0.9))
+    if "agreement" in cues:
+        out.append(Decision(SD, "Agreement", ("agreement",), 0.8))
+    if "loot" in cues and not riot:
+        out.append(Decision(SD, "Looting/property destruction", ("loot",), 0.7))
+    if "disrupt" in cues and not remote:
+        out.append(Decision(SD, "Disrupted weapons use", ("disrupt",), 0.6))
+    if "base" in cues:
+        out.append(Decision(SD, "Headquarters or base established", ("base",), 0.5))
+    if not out and ("sweep" in cues or "surrender" in cues or "curfew" in cues):
+        out.append(Decision(SD, "Other", ("sweep", "surrender", "curfew"), 0.4))
+    return out

@@ -1,0 +1,69 @@
+"""Normalisation folds what Arabic news spells inconsistently, and offsets always map back exactly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.text.normalize import CharMap, fold
+
+CASES = [
+    ("قُوّاتُ", "قوات"),  # diacritics and shadda
+    ("الحسكــــة", "الحسكه"),  # tatweel, ta marbuta
+    ("أإآٱا", "ااااا"),  # alef and hamza forms
+    ("مستشفى", "مستشفي"),  # alef maqsura
+    ("٢٦/١/٢٠٢٢", "26/1/2022"),  # Arabic-Indic digits
+    ("۲۶", "26"),  # Persian digits
+    ("قال، ثم؛ لماذا؟", "قال, ثم; لماذا?"),  # Arabic punctuation
+    ("«قسد» “داعش” „x‟", '"قسد" "داعش" "x"'),  # the quote-mark zoo
+    ("‘a’", "'a'"),
+    ("a\u00a0b", "a b"),  # NBSP
+    ("ab\u200fc\u200e\u202bd\u202c", "abcd"),  # bidi and zero-width controls
+    ("x \u200b y", "x y"),  # zero-width space vanishes; the spaces collapse
+    ("CJTFOIR", "cjtfoir"),  # Latin is lower-cased
+    ("كلمة    كلمة", "كلمه كلمه"),  # runs of spaces collapse
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES)
+def test_fold(raw: str, expected: str) -> None:
+    assert fold(raw) == expected
+    assert CharMap.default().normalize(raw).text == expected
+
+
+def test_offsets_point_into_original() -> None:
+    nt = CharMap.default().normalize("قالَ المُتحدّث «إنّ»")
+    i = nt.text.index("المتحدث")
+    s, e = nt.to_original(i, i + len("المتحدث"))
+    assert nt.original[s:e] == "المُتحدّث"
+
+
+ARABICISH = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآىةؤئـًٌٍَُِّْ٠١٢٣٤٥٦٧٨٩،؛؟«»“”\"' \n.-abcXYZİ\u200f\u00a0\u200b")),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABICISH, st.data())
+def test_offsets_round_trip(text: str, data) -> None:
+    nt = CharMap.default().normalize(text)
+    n = len(nt.text)
+    i = data.draw(st.integers(0, n))
+    j = data.draw(st.integers(i, n))
+    s, e = nt.to_original(i, j)
+    assert 0 <= s <= e <= len(text)
+    if i < j:
+        # the original span normalises to exactly the normalised span (modulo a leading collapsed blank)
+        assert CharMap.default().normalize(text[s:e]).text.lstrip(" ") == nt.text[i:j].lstrip(" ")
+        assert nt.to_norm(s, e) == (i, j)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_unicode_keeps_a_monotone_map(text: str) -> None:
+    nt = CharMap.default().normalize(text)
+    assert len(nt.origin) == len(nt.text)
+    assert list(nt.origin) == sorted(set(nt.origin))
+    assert all(0 <= o < len(text) for o in nt.origin)

@@ -1,0 +1,42 @@
+"""Sentences survive Arabic punctuation, quotations spanning sentences, numbers, URLs and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.text.normalize import CharMap
+from marsad.text.segment import split_sentences, tokenize
+
+
+def sentences(text: str) -> list[str]:
+    nt = CharMap.default().normalize(text)
+    return [text[s.start:s.end] for s in split_sentences(nt)]
+
+
+CASES = [
+    ("قتل جندي. وأصيب آخر.", ["قتل جندي.", "وأصيب آخر."]),
+    ("هل انتهت المعارك؟ لا أحد يعرف.", ["هل انتهت المعارك؟", "لا أحد يعرف."]),
+    ("قال: «سنقاتل. ولن نستسلم». ثم غادر.", ["قال: «سنقاتل. ولن نستسلم».", "ثم غادر."]),
+    ("وقال إن “الوضع صعب. والمعارك مستمرة” في المدينة.", ["وقال إن “الوضع صعب. والمعارك مستمرة” في المدينة."]),
+    ("بلغت النسبة 9.3 بالمئة. وارتفعت.", ["بلغت النسبة 9.3 بالمئة.", "وارتفعت."]),
+    ("السطر الأول\nالسطر الثاني", ["السطر الأول", "السطر الثاني"]),
+    ("شاهد pic.twitter.com/AbC.d1 الآن.", ["شاهد pic.twitter.com/AbC.d1 الآن."]),
+    ("قال ‏المتحدث. انتهى", ["قال ‏المتحدث.", "انتهى"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_tokens_keep_numbers_urls_handles() -> None:
+    text = "في ٢٦/١/٢٠٢٢ نشر @CJTFOIR صورة pic.twitter.com/GOiOu8BgAw #الحسكة."
+    nt = CharMap.default().normalize(text)
+    toks = tokenize(nt)
+    kinds = {text[t.start:t.end]: t.kind for t in toks}
+    assert kinds["٢٦/١/٢٠٢٢"] == "number"
+    assert kinds["@CJTFOIR"] == "handle"
+    assert kinds["pic.twitter.com/GOiOu8BgAw"] == "url"
+    assert kinds["#الحسكة"] == "hashtag"
+    assert all(text[t.start:t.end] for t in toks)
