@@ -21,6 +21,7 @@ import difflib
 import gettext
 import gzip
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -42,6 +43,9 @@ ADMIN_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", 
                   "مديرية ", "قضاء ", "ناحية ", "مقاطعة ", "دائرة ", "جهة ", "مركز ")
 EN_SUFFIXES = (" Governorate", " Province", " Region", " State", " District", " Municipality", " Emirate",
                " Subdistrict", " Prefecture", " Department", " Territory")
+# Countries whose GeoNames admin2 Arabic names are mostly transliteration noise (Persian shahrestans,
+# Israeli sub-districts that reuse Palestinian names).
+NO_ADMIN2 = frozenset({"IR", "IL", "TR", "AF", "PK"})
 # Non-focus countries: keep only capitals and cities at least this large.
 WORLD_MIN_POP = 1_000_000
 DIACRITICS = re.compile(r"[\u064B-\u0652\u0670]")
@@ -145,7 +149,7 @@ def main() -> int:
         # governorate, so those become admin1 and the two territories become regions.
         if iso == "PS":
             lvl = 2 if gcode in ("PS.WE", "PS.GZ") else 1
-        if lvl not in (1, 2):
+        if lvl not in (1, 2) or (lvl == 2 and iso in NO_ADMIN2):
             continue
         al = aliases.split("|") if aliases else []
         over = admin_over.get(gcode)
@@ -165,9 +169,14 @@ def main() -> int:
         a1 = ""
         if iso == "PS" and lvl == 2:
             feature = "region"
+            a1 = gid_ = f"A:{gcode}"
+            if gcode == "PS.WE":
+                a1 = ""  # ACLED leaves admin1 empty for "the West Bank" as a whole
         elif lvl == 2:
             a1 = "A:" + ".".join(gcode.split(".")[:2])
         gid_ = f"A:{gcode}"
+        if iso == "PS" and lvl == 2:
+            a1 = gid_ if gcode == "PS.GZ" else ""
         sub_by_row[n] = (gid_, lvl)
         if not uniq(ar) and lvl == 2:
             continue  # an admin2 nobody can name in Arabic is useless for matching (kept for parents below)
@@ -206,6 +215,34 @@ def main() -> int:
         feature = "capital" if is_cap else ("city" if pop >= 100_000 else ("town" if pop >= 10_000 else "village"))
         rows.append([f"G:{gid}", feature, c["name"], iso, a1, a2, f"{c['latitude']:.5f}", f"{c['longitude']:.5f}",
                      str(pop), "", "|".join(names)])
+
+    # --- Palestine: GeoNames links villages only to "West Bank"/"Gaza Strip"; give each the governorate
+    # whose seat (the town named like it) is nearest, within the same territory.
+    seats = {}
+    for r in rows:
+        if r[3] == "PS" and r[1] == "admin1":
+            names_ = set(r[10].split("|"))
+            towns = [c for c in rows if c[3] == "PS" and c[0].startswith("G:") and set(c[10].split("|")) & names_]
+            if towns:
+                t = max(towns, key=lambda c: int(c[8]))
+                seats[r[0]] = (float(t[6]), float(t[7]), r[0].split(".")[1])
+    for r in rows:
+        if r[3] == "PS" and r[0].startswith("G:") and r[4] in ("A:PS.WE", "A:PS.GZ", ""):
+            terr = r[4].split(".")[1] if r[4] else ""
+            lat, lon = float(r[6]), float(r[7])
+            near = [(math.hypot(lat - a, (lon - b) * 0.85), gid) for gid, (a, b, t) in seats.items()
+                    if not terr or t == terr]
+            if near:
+                r[4] = min(near)[1]
+
+    # --- extra Arabic spellings
+    by_id_ = {r[0]: r for r in rows}
+    for a in read_tsv(DATA / "places_aliases.tsv"):
+        r = by_id_.get(a["id"])
+        if r is None:
+            print(f"alias target {a['id']} not found", file=sys.stderr)
+            continue
+        r[10] = "|".join(uniq(r[10].split("|") + [clean_ar(x) for x in a["names_ar"].split("|")]))
 
     # --- a city named like its admin1 takes the admin1's English spelling (الحسكة -> Al-Hasakah), and
     # admin units get the coordinates of their most populous place

@@ -152,6 +152,9 @@ class _Finder:
                 continue
             if short and not (types or big):
                 continue
+            # "فرقة" is not ف+"رقة", "كمينا" not ك+"مينا": rare clitics on a place name need a type cue
+            if not types and (set(m.prefix) & {"ف", "ك"} or (m.prefix.startswith("ل") and not big)):
+                continue
             out.append(dict(m=m, entries=places, types=types, locative=locative, relative=relative,
                             big=big and not pol, cue_start=cue_start))
         return out
@@ -259,6 +262,10 @@ class _Finder:
             if not cue:
                 continue
             ns, ne, name = _next_word(self.text, k)
+            if name[:1] == "و" and not name.startswith("واد"):
+                continue  # "قرى وحواجز": a conjunction, not a name
+            if _strip(name, self.cues.types) or _strip(name, self.cues.preps):
+                continue
             if len(name) < 3 or name in self.cues.not_names or name in self.gaz.stop or self.gaz.ids(name):
                 continue
             s, t = self.doc.norm.to_original(ns, ne)
@@ -308,6 +315,24 @@ def country_focus(doc: Document) -> str | None:
             w *= 1.5
         votes[m.place.country] += w
     return votes.most_common(1)[0][0] if votes else None
+
+
+def focus_place(doc: Document, country: str | None = None) -> PlaceMention | None:
+    """The most mentioned sub-national place of the focus country (or of `country`): the fallback
+    location for an event whose sentence names no place. Ties go to the earliest mention."""
+    country = country or country_focus(doc)
+    if country is None:
+        return None
+    counts: Counter = Counter()
+    first: dict[str, PlaceMention] = {}
+    for m in doc.places:
+        if m.place.country == country and m.place.admin1:
+            counts[m.place.admin1] += 1
+            first.setdefault(m.place.admin1, m)
+    if not counts:
+        return None
+    best = max(counts, key=lambda a: (counts[a], -first[a].start))
+    return first[best]
 
 
 def parse_places(text: str, res=None) -> list[PlaceMention]:
