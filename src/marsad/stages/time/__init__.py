@@ -1,0 +1,77 @@
+"""Stage `time`: date expressions in Arabic news, resolved against the publication date.
+
+    >>> [time_to_json(e) for e in parse_times("وأمس الأربعاء 26 كانون الثاني، أعلنت قسد", date(2022, 1, 27))]
+    [{'span': [1, 28], 'text': 'أمس الأربعاء 26 كانون الثاني', 'date_start': '2022-01-26', ...}]
+
+Patterns (stages/time/lexicon.py) run over the normalised view; matches are resolved (resolve.py),
+then overlaps, furniture, ranges and anchored durations are settled (combine.py). Offsets in the
+resulting `TimeExpr`s are original-text offsets. `attach_date` (attach.py) picks an event's date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.model.document import DocMeta, Document
+from marsad.model.records import TimeExpr
+from marsad.stages.time.attach import attach_date
+from marsad.stages.time.combine import (
+    anchor_durations,
+    drop_overlaps,
+    link_points,
+    mark_furniture,
+    since_ranges,
+)
+from marsad.stages.time.lexicon import TimeLexicon
+from marsad.stages.time.resolve import resolve
+
+__all__ = ["TimeLexicon", "attach_date", "find_times", "parse_times", "time_to_json"]
+
+
+def find_times(doc: Document, res) -> None:
+    """Fill `doc.times` (start-sorted TimeExpr, original offsets)."""
+    lx: TimeLexicon = res["time"]
+    text = doc.norm.text
+    pub = doc.published
+    if lx.gate.search(text) is None:
+        doc.times = []
+        return
+    order = {name: i for i, (name, _) in enumerate(lx.patterns)}
+    order["link"] = len(order)
+    cands = []
+    for name, rx in lx.patterns:
+        for m in rx.finditer(text):
+            s, e = m.span("x")
+            future_ok = lx.future_cue.search(text, max(0, s - 40), e) is not None
+            c = resolve(name, m, lx, pub, future_ok)
+            if c is not None:
+                cands.append(c)
+    cands = drop_overlaps(cands, order)
+    mark_furniture(cands, doc, lx, pub)
+    cands = link_points(cands, lx, text)
+    since_ranges(cands, text, pub)
+    cands = anchor_durations(cands, doc, pub)
+    out = []
+    for c in cands:
+        if c.ds is None or c.de is None:
+            continue
+        os_, oe = doc.norm.to_original(c.start, c.end)
+        out.append(TimeExpr(os_, oe, doc.text[os_:oe], c.ds, c.de, c.precision, round(c.confidence, 2),
+                            c.kind, c.furniture))
+    out.sort(key=lambda t: t.start)
+    doc.times = out
+
+
+def parse_times(text: str, published: date | None, res=None) -> list[TimeExpr]:
+    """Run segment, furniture, posts and time on `text`; the `marsad time` command uses this."""
+    from marsad.pipeline import Pipeline
+
+    doc = Document(text, DocMeta(id="cli", published=published))
+    Pipeline.build(until="time", resources=res)(doc)
+    return doc.times
+
+
+def time_to_json(e: TimeExpr) -> dict:
+    return {"span": [e.start, e.end], "text": e.text, "date_start": e.date_start.isoformat(),
+            "date_end": e.date_end.isoformat(), "precision": e.precision, "confidence": e.confidence,
+            "kind": e.kind, "furniture": e.furniture}
