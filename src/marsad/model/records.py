@@ -115,6 +115,9 @@ class Event:
     civilian_targeting: bool = False
     confidence: float = 0.5
     sentence: int = -1  # index into Document.sentences
+    # decided from generic cues only ("هجوم", "مقتل"): such a mention usually refers to a specific event
+    # reported elsewhere in the article, and is merged into it when one is compatible
+    generic: bool = False
 
 
 @dataclass(slots=True)

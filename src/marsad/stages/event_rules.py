@@ -23,6 +23,11 @@ RIOTS = "Riots"
 SD = "Strategic developments"
 
 
+CONFLICT = frozenset({"clash", "clash_weak", "attack", "kill", "air", "shell", "ied", "suicide", "grenade",
+                      "agreement", "takeover", "withdraw", "abduct", "arrest"})
+GENERIC = frozenset({"attack", "kill", "clash_weak"})
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     event_type: str
@@ -35,6 +40,8 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
     """Event decisions for one clause, given the set of cue categories found in it."""
     out: list[Decision] = []
     remote = False
+    if "agreement_weak" in cues and cues & CONFLICT:
+        cues = cues | {"agreement"}  # "اتفاق" counts in a conflict context (a truce, a prisoner swap)
     if "chemical" in cues:
         out.append(Decision(REMOTE, "Chemical weapon", ("chemical",)))
         remote = True
@@ -76,7 +83,7 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
     if "takeover" in cues:
         sub = "Government regains territory" if state_actor1 else "Non-state actor overtakes territory"
         out.append(Decision(BATTLES, sub, ("takeover",), 0.8))
-    elif "withdraw" in cues:
+    elif "withdraw" in cues and state_actor1 and not (protest or riot):
         out.append(Decision(SD, "Non-violent transfer of territory", ("withdraw",), 0.6))
 
     if "clash" in cues or ("clash_weak" in cues and not (protest or riot)):

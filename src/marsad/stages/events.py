@@ -17,12 +17,14 @@ from marsad.model.document import Document
 from marsad.model.records import ActorMention, Event, EvidenceSpan
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args
-from marsad.stages.event_rules import PROTESTS, RIOTS, VAC, Decision, decide
+from marsad.stages.event_args import _rank
+from marsad.stages.event_rules import GENERIC, PROTESTS, RIOTS, VAC, Decision, decide
 from marsad.text.match import Lexicon, Match
 
 _CLAUSE_SPLIT = re.compile(r"\s(?=(?:فيما|بينما|في حين|كما|وكانت|وكان|وذلك|قبل ان|بعد ان|وفي)\s)|[;:]\s|,\s*(?=و\S)")
 _VICTIMS = re.compile(r"(?:مدنيين|مدنيا|مدني|مواطنين|مواطن|اطفال|طفل|طفله|نساء|امراه|سكان|عائله|اهالي|المدنيين|"
-                      r"مصلين|المصلين|طلاب|ناشط|ناشطه|صحفي|راعي|عمال|عامل|شبان|شاب|مزارع)")
+                      r"مصلين|المصلين|طلاب|ناشط|ناشطه|صحفي|راعي|عمال|عامل|شبان|شاب|مزارع|قريه|قري|بلده|منازل|"
+                      r"منزل|الاحياء السكنيه|مقيم)")
 _WORDS = re.compile(r"\S+")
 
 
@@ -112,7 +114,7 @@ def find_events(doc: Document, res: Resources) -> None:
             a1, a2 = event_args.pick_actors(doc, oa, ob, trig0)
             if a1 is None and a2 is None:
                 a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0)
-            civ = bool(_VICTIMS.search(norm, ca, cb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
+            civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
             for dec in decide(kinds, civ, state1):
                 ev = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
@@ -164,6 +166,7 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         civilian_targeting=dec.event_type == VAC or (civ and dec.event_type != PROTESTS),
         confidence=min(conf, 0.97),
         sentence=si,
+        generic={c.cue for c in heads} <= GENERIC,
     )
 
 
@@ -199,47 +202,100 @@ def _country_focus(doc: Document) -> str | None:
     return country_focus(doc)
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
-        return False
-    if a.date_start and b.date_start and (a.date_start, a.date_end) != (b.date_start, b.date_end):
-        # a fallback (publication-date) date may join an explicitly dated mention of the same event
-        if a.time_precision == 1 and b.time_precision == 1:
-            return False
+_FAMILY = {"Suicide bomb": "explosive", "Remote explosive/landmine/IED": "explosive",
+           "Peaceful protest": "protest", "Protest with intervention": "protest",
+           "Excessive force against protesters": "protest"}
+
+
+def _family(ev: Event) -> str:
+    # a protest of one day and place is one event whatever the reports call it; an explosion reported as
+    # a blast in one sentence and a suicide bombing in another is one event
+    return _FAMILY.get(ev.sub_event_type, ev.sub_event_type)
+
+
+_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+             "Remote explosive/landmine/IED": 0, "Suicide bomb": 1, "Armed clash": 0, "Attack": 1}
+
+
+def _dates_ok(a: Event, b: Event) -> bool:
+    if not a.date_start or not b.date_start or a.time_precision > 1 or b.time_precision > 1:
+        return True  # an imprecise (publication-date) mention may join a dated one
+    ae, be = a.date_end or a.date_start, b.date_end or b.date_start
+    gap = max((b.date_start - ae).days, (a.date_start - be).days)
+    # consecutive days of one battle at one place are one event; elsewhere the day must match
+    same_place = a.place is not None and b.place is not None and a.place.place.id == b.place.place.id
+    return gap <= (1 if same_place else 0)
+
+
+def _places_ok(a: Event, b: Event) -> bool:
     pa, pb = a.place.place if a.place else None, b.place.place if b.place else None
-    if pa and pb and pa.country != pb.country:
+    if not (pa and pb):
+        return True
+    if pa.country != pb.country or (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1):
         return False
-    if pa and pb and pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1:
+    # two different named towns or sites are two events
+    return not (pa.id != pb.id and _rank(pa) == _rank(pb) == 0 and a.place.geo_precision == b.place.geo_precision == 1
+                and pb.parent != pa.id and pa.parent != pb.id)
+
+
+def _actors_ok(a: Event, b: Event) -> bool:
+    def key(e: Event) -> str | None:
+        return e.actor1.actor.id if e.actor1 and e.actor1.text else None
+
+    ka, kb = key(a), key(b)
+    return not (ka and kb and ka != kb)
+
+
+def _compatible(a: Event, b: Event, any_type: bool = False) -> bool:
+    if not any_type and _family(a) != _family(b):
         return False
-    if pa and pb and a.place.geo_precision == 1 and b.place.geo_precision == 1 and pa.id != pb.id \
-            and pa.admin2 != pb.admin2:
-        return False
-    aa, ab = (a.actor1.actor.id if a.actor1 and a.actor1.text else None), (b.actor1.actor.id if b.actor1 and b.actor1.text else None)
-    return not (aa and ab and aa != ab)
+    # actor picks are noisy across mentions; they only separate mentions that a type does not
+    return _dates_ok(a, b) and _places_ok(a, b) and (not any_type or _actors_ok(a, b))
+
+
+def _absorb(target: Event, ev: Event) -> None:
+    target.evidence.extend(s for s in ev.evidence if s not in target.evidence)
+    if target.date_start and ev.date_start and target.time_precision == ev.time_precision == 1:
+        target.date_start = min(target.date_start, ev.date_start)
+        target.date_end = max(target.date_end or target.date_start, ev.date_end or ev.date_start)
+    elif ev.time_precision < target.time_precision:
+        target.date_start, target.date_end, target.time_precision = ev.date_start, ev.date_end, ev.time_precision
+    if ev.place and (target.place is None or ev.place.geo_precision < target.place.geo_precision
+                     or _rank(ev.place.place) < _rank(target.place.place)):
+        target.place = ev.place
+    if target.actor1 is None or not target.actor1.text:
+        target.actor1 = ev.actor1 or target.actor1
+    if target.actor2 is None or not target.actor2.text:
+        target.actor2 = ev.actor2 or target.actor2
+    if _SEVERITY.get(ev.sub_event_type, -1) > _SEVERITY.get(target.sub_event_type, -1) \
+            and (_family(ev) == _family(target) or (target.generic and ev.generic)):
+        target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
+    # the latest stated toll for the event wins ("ارتفع عدد القتلى إلى ...")
+    if ev.fatalities is not None:
+        target.fatalities = ev.fatalities
+    if ev.injuries is not None:
+        target.injuries = ev.injuries
+    target.generic = target.generic and ev.generic
+    target.confidence = min(0.99, max(target.confidence, ev.confidence) + 0.05)
 
 
 def _merge(events: list[Event]) -> list[Event]:
-    """Merge mentions of the same event (same sub-type, compatible date, place and actors)."""
+    """Merge mentions of one event: specific mentions of the same family with compatible date, place and
+    actors; then generic mentions ("الهجوم", "مقتل 5") into the nearest compatible specific event."""
     out: list[Event] = []
-    for ev in events:
+    for ev in (e for e in events if not e.generic):
         target = next((o for o in out if _compatible(o, ev)), None)
         if target is None:
             out.append(ev)
+        else:
+            _absorb(target, ev)
+    for ev in (e for e in events if e.generic):
+        cands = [o for o in out if _compatible(o, ev, any_type=True)]
+        if not cands:
+            out.append(ev)
             continue
-        target.evidence.extend(s for s in ev.evidence if s not in target.evidence)
-        if ev.time_precision < target.time_precision:
-            target.date_start, target.date_end, target.time_precision = ev.date_start, ev.date_end, ev.time_precision
-        if ev.place and (target.place is None or ev.place.geo_precision < target.place.geo_precision
-                         or event_args._rank(ev.place.place) < event_args._rank(target.place.place)):
-            target.place = ev.place
-        if target.actor1 is None or not target.actor1.text:
-            target.actor1 = ev.actor1 or target.actor1
-        if target.actor2 is None or not target.actor2.text:
-            target.actor2 = ev.actor2 or target.actor2
-        # the latest stated toll for the event wins ("ارتفع عدد القتلى إلى ...")
-        if ev.fatalities is not None:
-            target.fatalities = ev.fatalities
-        if ev.injuries is not None:
-            target.injuries = ev.injuries
-        target.confidence = min(0.99, max(target.confidence, ev.confidence) + 0.05)
+        before = [o for o in cands if o.sentence <= ev.sentence]
+        target = max(before, key=lambda o: o.sentence) if before else min(cands, key=lambda o: o.sentence)
+        _absorb(target, ev)
+    out.sort(key=lambda e: e.trigger.start)
     return out
