@@ -43,6 +43,7 @@ class _Cues:
         self.directions = {fold(k): v for k, v in raw["directions"].items()}
         self.nationality = {fold(k): v for k, v in raw["nationality"].items()}
         self.not_names = frozenset(fold(w) for w in raw["not_names"])
+        self.generic = frozenset(fold(w) for w in raw.get("generic", ()))
 
 
 def _cues(gaz: Gazetteer) -> _Cues:
@@ -142,6 +143,9 @@ class _Finder:
             if not ids:
                 continue
             types, locative, relative, cue_start = self.context(m.start, m.prefix)
+            first = m.key.split(" ", 1)[0]
+            if not types and " " in m.key and first in self.cues.types:
+                types, locative = self.cues.types[first], True  # "سجن الصناعة", "مطار أربيل الدولي"
             pol = self.policy(m.key)
             places = [self.gaz.entry(i) for i in ids]
             big = any(e.place.feature in BIG or e.place.population >= 50_000 for e in places)
@@ -183,7 +187,7 @@ class _Finder:
                 if p.feature in c["types"]:
                     s += 30 - 3 * c["types"].index(p.feature)
                 elif "countryside" in c["types"] and p.feature in ("city", "capital", "town", "admin1", "admin2"):
-                    s += 20
+                    s += 28 if p.feature == "admin1" else 20  # "ريف القنيطرة": the governorate's countryside
             s += 40 * votes.get(e.iso, 0) / total
             for n in neighbours:
                 if any(self.gaz.contains(ne.place.id, p.id) or self.gaz.contains(p.id, ne.place.id)
@@ -207,7 +211,9 @@ class _Finder:
                 # or a multi-word name
                 if not c["locative"]:
                     continue
-                if " " not in c["m"].key and not (isos & {iso for iso, _ in votes.most_common(3)}):
+                sizable = len(isos) == 1 and any(e.place.population >= 10_000 or e.place.feature == "admin2"
+                                                 for e in entries)
+                if " " not in c["m"].key and not sizable and not (isos & {iso for iso, _ in votes.most_common(3)}):
                     continue
             near = [n for n in cands[max(0, i - 3): i + 4] if n is not c
                     and abs(n["m"].start - c["m"].start) < 120]
@@ -217,6 +223,9 @@ class _Finder:
             m = c["m"]
             place = e.place
             start, end = m.start, m.end
+            head, _, rest = m.key.partition(" ")
+            if rest and head in self.cues.generic and "countryside" not in c["types"]:
+                start = m.start + len(head) + 1  # "محافظة الحسكة": the name is "الحسكة"
             prec_rel = c["relative"]
             if "countryside" in c["types"]:
                 place, end = self.countryside(place, e, m.end)
