@@ -1,13 +1,287 @@
-"""Stage `quotes` (placeholder until the quote stage lands: recognises nothing)."""
+"""Stage `quotes`: attributed statements, direct and reported, with their speakers.
+
+    وقال المتحدث باسم التحالف، اللواء جون برينان، إن التحالف "يقف إلى جانب شركائنا"
+    -> Quote(speaker "جون برينان", cue "قال", direct=True, text 'التحالف "يقف إلى جانب شركائنا"')
+    وأضاف برينان أن ...        -> the same person (a bare surname resolves to the earlier full name)
+    وتابع: "..." / مضيفا أن ... -> the previous speaker
+    وبحسب المرصد، فإن ...       -> speaker "المرصد"; "... بحسب ما أعلنت الحركة" attributes what precedes
+
+Work happens on the normalised view (`doc.norm.text`) and spans map back to the original text. Cues and
+the word classes that delimit speaker phrases are data (resources/data/cues.tsv, quotes_words.tsv).
+A statement repeated later (e.g. in an embedded post) is one quote with `repeats` counted
+(near-duplicate text via rapidfuzz).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 
-class CueLexicon:
-    @classmethod
-    def load(cls) -> "CueLexicon":
-        return cls()
+from marsad.model.document import Document
+from marsad.resources.registry import Resources
+from marsad.stages.quotes_build import Draft, build_quotes
+from marsad.stages.quotes_lex import (
+    ALA,
+    NOT_THAT_BEFORE,
+    THAT_PRON,
+    Cue,
+    CueLexicon,
+    QTok,
+    strip_clitic,
+    tokenize,
+)
+from marsad.stages.quotes_speaker import is_that, parse_np, pick_head, preceding_np, quoted_name_end
+from marsad.text.normalize import fold
+
+__all__ = ["CueLexicon", "find_quotes"]
+
+SCAN = 30  # tokens searched after the speaker for the content marker
+THAT_CUE = Cue("", "", "verb", "that")  # parse a source phrase as the subject of a that-verb
 
 
-def find_quotes(doc, res) -> None:
-    doc.quotes = []
+def _skip_sentence(doc: Document, s_start: int, s_end: int, title_f: str) -> bool:
+    if doc.in_furniture(s_start, s_end):
+        return True
+    if title_f:
+        sf = fold(doc.text[s_start:s_end]).strip()
+        if sf and (sf == title_f or (len(sf) >= 20 and sf in title_f)):
+            return True
+    return False
+
+
+def _skip_mod(toks: list[QTok], k: int, hi: int, lex: CueLexicon) -> int:
+    """Index after a "في بيان له / عبر حسابه الرسمي" modifier starting at k, else k."""
+    if k + 1 >= hi or strip_clitic(toks[k].text) not in ("في", "عبر") or not lex.has(toks[k + 1].text, "mod"):
+        return k
+    m = k + 2
+    while m < hi and m < k + 5 and toks[m].is_word and (
+            toks[m].text in ("له", "لها", "لهم", "رسمي", "صحفي", "صحافي") or toks[m].text.startswith("ال")
+            and not lex.is_content_start(toks[m].text)):
+        m += 1
+    return m
+
+
+def _that_start(toks: list[QTok], k: int, hi: int) -> tuple[int, bool]:
+    ci = k if toks[k].text in THAT_PRON else k + 1
+    while ci < hi and toks[ci].text == ":":
+        ci += 1
+    direct = ci < hi and toks[ci].text in ('"', "'")
+    return (ci + 1 if direct else ci), direct
+
+
+def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon, reason: str
+                    ) -> tuple[int, bool, Cue | None] | None:
+    """Where the content starts after the speaker: (token index, direct, masdar cue met on the way)."""
+    if cue.comp == "obj" and reason == "obj":
+        return (j + 1 if toks[j].text == cue.prep and cue.prep != "ب" else j), False, None
+    if cue.comp == "obj" and reason == "quote":
+        return j, False, None
+    masdar = None
+    comp, prep = cue.comp, cue.prep
+    first = True
+    k = j
+    while k < min(hi, j + SCAN):
+        t = toks[k].text
+        if is_that(t) and not (k > 0 and toks[k - 1].text in NOT_THAT_BEFORE):
+            ci, direct = _that_start(toks, k, hi)
+            return ci, direct, masdar
+        if t == ":":
+            ci = k + 1
+            direct = ci < hi and toks[ci].text in ('"', "'")
+            return (ci + 1 if direct else ci), True, masdar
+        if t in ('"', "'"):
+            if quoted_name_end(toks, k, hi) > 0 and not first:
+                k += 1
+                continue
+            return k + 1, True, masdar
+        if t in (".", "!", "?"):
+            break
+        word = toks[k].is_word
+        c = lex.cue(t) if word else None
+        if c is not None and k > j:
+            if c.kind == "masdar":
+                masdar, comp, prep = c, c.comp, c.prep
+                if c.comp == "obj":
+                    return k + 1, False, masdar
+                k += 1
+                continue
+            if c.kind in ("verb", "cont"):
+                return None
+        if comp == "obj" and word:
+            m = _skip_mod(toks, k, hi, lex)
+            if m > k:
+                if m < hi and toks[m].is_word and not is_that(toks[m].text):
+                    return m, False, masdar
+                k = m
+                continue
+            if lex.is_content_start(t):
+                return k, False, masdar
+            if first and prep and (t == prep or prep == "ب" and len(t) > 3 and t[0] == "ب"):
+                return (k if prep == "ب" else k + 1), False, masdar
+        if word and not (lex.has(t, "time") or lex.has(t, "mod")) and t not in ("في", "عبر", ALA):
+            first = False
+        k += 1
+    if cue.kind == "cont" and reason == "comma" and j + 1 < hi and toks[j + 1].is_word:
+        return j + 1, False, None
+    return None
+
+
+def _np_after(toks, i, hi, lex, cue) -> tuple[tuple[int, int] | None, int, str]:
+    """The speaker phrase after the cue (handles 'عن' sources and an apposed name after a comma)."""
+    j0 = i + 1
+    j, reason = parse_np(toks, j0, hi, lex, cue)
+    if j == j0:
+        return None, j, reason
+    return _source_or_apposition(toks, (j0, j), j, reason, hi, lex, cue)
+
+
+def _source_or_apposition(toks, sp, j, reason, hi, lex, cue) -> tuple[tuple[int, int] | None, int, str]:
+    j0 = sp[0]
+    # "نقلت وكالة X، أمس، عن مصدر ..." / "نقلا عن": the source is the speaker
+    k = j
+    while k < hi and k < j + 6 and (toks[k].text in (",", "نقلا") or lex.has(toks[k].text, "time")):
+        k += 1
+    if k < hi and toks[k].text == "عن" and (cue.lemma in ("نقل", "أورد", "ذكر") or toks[k - 1].text == "نقلا"):
+        j2, r2 = parse_np(toks, k + 1, hi, lex, THAT_CUE)
+        if j2 > k + 1 and not _generic(toks, (k + 1, j2), lex):
+            return (k + 1, j2), j2, r2
+    # "أحد سكان القرية -يدعى حذيفة عيسى-"
+    if reason == "dash" and j + 1 < hi and toks[j + 1].text == "يدعي":
+        j2, r2 = parse_np(toks, j + 2, hi, lex, cue)
+        if j2 > j + 2:
+            k = j2 + 1 if j2 < hi and toks[j2].text == "-" else j2
+            return (j + 2, j2), k, r2 if k == j2 else "stop"
+    # "المتحدث باسم التحالف، اللواء جون برينان، إن": an office, then the name after the comma
+    if reason == "comma" and j + 1 < hi and (lex.has(toks[j0].text, "role") or toks[j0].text.startswith("ال")):
+        j2, r2 = parse_np(toks, j + 1, hi, lex, cue)
+        n2 = sum(1 for t in toks[j + 1:j2] if t.is_word)
+        if 2 <= n2 <= 5 and r2 in ("that", "comma", "colon", "quote", "mod") and not lex.has(toks[j + 1].text, "role"):
+            return (j + 1, j2), j2, r2
+    return sp, j, reason
+
+
+def _prep_np(toks, i, hi, lex, cue) -> tuple[tuple[int, int] | None, int, str, int]:
+    """Speaker after بحسب / وفقا لـ / نقلا عن / حسبما صرح; returns (span, end, reason, verb index)."""
+    j = i + 1
+    verb_i = -1
+    if cue.lemma == "نقلا عن":
+        if j >= hi or toks[j].text != "عن":
+            return None, j, "stop", -1
+        j += 1
+    if j < hi and toks[j].text == "ل":
+        j += 1
+    if cue.kind == "prepverb" or (j < hi and toks[j].text == "ما"):
+        if j < hi and toks[j].text == "ما":
+            j += 1
+        if j < hi and toks[j].is_word:
+            verb_i = j
+            j += 1
+    jn, reason = parse_np(toks, j, hi, lex, THAT_CUE)
+    if jn == j:
+        return None, jn, reason, verb_i
+    if jn + 1 < hi and toks[jn].text in ("صادر", "صادره") and toks[jn + 1].text == "عن":
+        jn2, reason = parse_np(toks, jn + 2, hi, lex, THAT_CUE)
+        return ((jn + 2, jn2) if jn2 > jn + 2 else (j, jn)), max(jn, jn2), reason, verb_i
+    return (j, jn), jn, reason, verb_i
+
+
+def _generic(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
+    """An unnamed source ("مصدر أمني", "شهود عيان", "وسائل إعلام محلية"), unless tied to a body ("مصدر في الحشد")."""
+    words = [t.text for t in toks[sp[0]:sp[1]] if t.is_word]
+    if not words:
+        return False
+    first = words[0][1:] if words[0].startswith("ل") and not words[0].startswith("لل") else words[0]
+    if first in ("المصدر", "المصادر"):
+        return False  # anaphoric: decided by the previous speaker (quotes_build)
+    if not any(lex.has(w, "generic") for w in words[:4]):
+        return False
+    return not (lex.has(first, "source") and "في" in words[1:])
+
+
+def _speakerish(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
+    words = [t.text for t in toks[sp[0]:sp[1]] if t.is_word]
+    if not words:
+        return True  # a quoted name
+    w = words[0]
+    if w.startswith("ل") and not w.startswith("لل") and len(w) > 3:
+        w = w[1:]
+    if w.startswith("بال") or w in ("ب", "ل"):
+        return False
+    return not (lex.has(w, "nonspeaker") or lex.has(w, "stop") or lex.is_content_start(w) or lex.has(w, "time"))
+
+
+def find_quotes(doc: Document, res: Resources) -> None:
+    lex: CueLexicon = res["cues"]
+    norm = doc.norm.text
+    toks = tokenize(norm)
+    starts = [t.start for t in toks]
+    title_f = fold(doc.meta.title or "").strip()
+    drafts: list[Draft] = []
+    consumed: set[int] = set()
+    for sent_no, s in enumerate(doc.sentences):
+        if _skip_sentence(doc, s.start, s.end, title_f):
+            continue
+        ns, ne = doc.norm.to_norm(s.start, s.end)
+        lo, hi = bisect_left(starts, ns), bisect_left(starts, ne)
+        for i in range(lo, hi):
+            if i in consumed or not toks[i].is_word:
+                continue
+            cue = lex.cue(toks[i].text)
+            if cue is None or cue.kind == "masdar":
+                continue
+            d = _draft(toks, i, lo, hi, cue, lex, sent_no)
+            if d is None:
+                continue
+            consumed.update(range(i, d.sp[1] if d.trailing and d.sp else d.content_i))
+            drafts.append(d)
+    doc.quotes = build_quotes(doc, toks, drafts, lex)
+
+
+def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | None:
+    w = toks[i].text
+    clitic = w[0] in "وف" and lex.cues.get(w) is None
+    if cue.kind in ("prep", "prepverb"):
+        sp, j, reason, verb_i = _prep_np(toks, i, hi, lex, cue)
+        if sp is None or not _speakerish(toks, sp, lex):
+            return None
+        prev_words = [t for t in toks[lo:i] if t.is_word]
+        initial = not prev_words or (i > lo and toks[i - 1].text == "," and clitic)
+        cue_i = verb_i if verb_i >= 0 and lex.cue(toks[verb_i].text) is not None else i
+        if initial:
+            k = j
+            while k < hi and (toks[k].text in (",", "فقد", "قد") or lex.has(toks[k].text, "time")):
+                k += 1
+            if k >= hi:
+                return None
+            if is_that(toks[k].text):
+                ci = k if toks[k].text in THAT_PRON else k + 1
+            else:
+                ci = k
+            direct = ci < hi and toks[ci].text in ('"', "'")
+            return Draft(cue_i, cue, sp, False, ci + (1 if direct else 0), direct, sent_no, hi,
+                         generic=_generic(toks, sp, lex))
+        return Draft(cue_i, cue, sp, False, lo, False, sent_no, hi, trailing=True, generic=_generic(toks, sp, lex))
+    if cue.kind == "part":
+        m = _content_marker(toks, i + 1, hi, cue, lex, "stop")
+        if m is None:
+            return None
+        return Draft(i, cue, None, True, m[0], m[1], sent_no, hi)
+    # verb / cont
+    sp, j, reason = _np_after(toks, i, hi, lex, cue)
+    inherit = False
+    if sp is not None and not _speakerish(toks, sp, lex):
+        return None
+    if sp is None:
+        pre = None if clitic else preceding_np(toks, lo, i, lex)
+        if pre is not None:
+            sp, j, reason = _source_or_apposition(toks, pre, j, "pre", hi, lex, cue)
+        else:
+            inherit = True
+    m = _content_marker(toks, j, hi, cue, lex, reason)
+    if m is None:
+        return None
+    ci, direct, masdar = m
+    if ci >= hi and not direct:
+        return None
+    head = pick_head(toks, sp[0], sp[1], lex) if sp is not None else None
+    generic = sp is not None and _generic(toks, sp, lex)
+    return Draft(i, cue, head, inherit, ci, direct, sent_no, hi, masdar=masdar, generic=generic)

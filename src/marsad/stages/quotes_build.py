@@ -1,0 +1,200 @@
+"""From cue drafts to `Quote` records: content ends, overlapping cues, speakers, repeated statements.
+
+A draft is one reporting cue with its speaker phrase (token range) and where its content starts. Here the
+content end is fixed (the closing quote mark of a direct quote, else the sentence end, cut where a later
+cue opens a new clause: "... ، مضيفا أن"), speakers are resolved (continuations take the previous
+speaker; "وأضاف برينان" takes the full "جون برينان" seen earlier; actor mentions from the actor stage
+are used when they overlap the phrase), and near-duplicate statements are merged into `repeats`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from marsad.model.document import Document
+from marsad.model.records import Actor, ActorMention, Quote
+from marsad.stages.quotes_lex import Cue, CueLexicon, QTok, strip_clitic
+from marsad.text.normalize import fold
+
+REPEAT_RATIO = 85.0
+INHERIT_WINDOW = 4  # sentences a continuation may reach back for its speaker
+TRIM = " \t\n,.;:،-"
+ANAPHORIC = frozenset({"المصدر", "المصادر"})
+
+
+@dataclass(slots=True)
+class Draft:
+    cue_i: int
+    cue: Cue
+    sp: tuple[int, int] | None  # speaker token range (None: inherit or unresolved)
+    inherit: bool
+    content_i: int
+    direct: bool
+    sent_no: int
+    end_i: int  # token bound of the content (exclusive)
+    trailing: bool = False  # "... بحسب X": the content precedes the cue
+    masdar: Cue | None = None
+    generic: bool = False  # an unnamed source ("مصدر أمني", "شهود عيان"): not reported as a quote
+    start: int = 0  # content span, normalised offsets
+    end: int = 0
+    quoted_end: int = -1  # end of the quote marks' region for direct quotes
+    speaker: ActorMention | None = field(default=None)
+    speaker_text: str = ""
+
+
+def _content_span(norm: str, toks: list[QTok], d: Draft) -> tuple[int, int, int]:
+    """Normalised [start, end) of the content and, for a quote opened just before it, the closing mark."""
+    start = toks[d.content_i].start if d.content_i < len(toks) else len(norm)
+    end = toks[d.end_i - 1].end if d.end_i > d.content_i else start
+    opener = d.content_i - 1
+    if d.direct and opener >= 0 and toks[opener].text in ('"', "'"):
+        para_end = norm.find("\n", start)
+        para_end = len(norm) if para_end < 0 else para_end
+        close = norm.find(toks[opener].text, start, para_end)
+        close = para_end if close < 0 else close
+        return start, close, close
+    return start, end, -1
+
+
+def _clause_boundary(toks: list[QTok], d: Draft) -> int | None:
+    """Token index where a cue inside earlier content opens a new clause, else None."""
+    k = d.cue_i
+    w = toks[k].text
+    if d.cue.kind in ("part", "prep", "prepverb"):
+        return k - 1 if k > 0 and toks[k - 1].text == "," else k
+    if k > 0 and toks[k - 1].text in (",", ".", '"'):
+        return k - 1
+    if k > 0 and toks[k - 1].text in ("فيما", "بينما", "حين"):
+        return k - 1 if toks[k - 1].text != "حين" else k - 2
+    if w[0] in "وف" and w not in ("وفق", "وفقا"):
+        return k
+    return None
+
+
+def _mention(doc: Document, s: int, e: int, text: str) -> ActorMention:
+    best = None
+    for m in doc.actors:
+        if m.start < e and s < m.end:
+            key = (m.actor.kind == "person", m.end - m.start)
+            if best is None or key > best[0]:
+                best = (key, m)
+    if best is not None:
+        return best[1]
+    return ActorMention(s, e, text, Actor(id="ar:" + fold(text), name=text, kind="other"))
+
+
+def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon) -> bool:
+    norm = doc.norm
+    if d.sp is None:
+        prev = next((p for p in reversed(done) if p.speaker is not None), None)
+        if prev is None or d.sent_no - prev.sent_no > INHERIT_WINDOW:
+            return False
+        d.speaker, d.speaker_text = prev.speaker, prev.speaker_text
+        return True
+    a, b = d.sp
+    ns, ne = toks[a].start, toks[b - 1].end
+    first = toks[a].text
+    if d.cue.kind in ("prep", "prepverb") and first.startswith("ل") and not first.startswith("لل") and len(first) > 3:
+        ns += 1
+    words = [t for t in toks[a:b] if t.is_word]
+    if len(words) > 1 and lex.has(strip_clitic(words[0].text), "dropnoun") and words[1].text.startswith("ل") \
+            and not words[1].text.startswith("لل"):
+        ns = words[1].start + 1  # "بيان لجيش الاحتلال" -> "جيش الاحتلال"
+    s, e = norm.to_original(ns, ne)
+    text = doc.text[s:e]
+    d.speaker_text = text
+    mention = _mention(doc, s, e, text)
+    if len(words) == 1 and mention.actor.kind != "person":
+        # a bare surname ("وأضاف برينان") is the person named in full earlier
+        key = fold(text)
+        for p in reversed(done):
+            sp = p.speaker
+            if sp is not None and len(fold(sp.text).split()) > 1 and fold(sp.text).split()[-1] == key:
+                mention = ActorMention(s, e, text, sp.actor, sp.role, sp.org)
+                break
+        else:
+            for m in doc.actors:
+                if m.end <= s and m.actor.kind == "person" and fold(m.text).split()[-1:] == [key]:
+                    mention = ActorMention(s, e, text, m.actor, m.role, m.org)
+    d.speaker = mention
+    return True
+
+
+def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueLexicon) -> list[Quote]:
+    norm = doc.norm.text
+    for d in drafts:
+        d.start, d.end, d.quoted_end = _content_span(norm, toks, d)
+    kept: list[Draft] = []
+    for d in drafts:
+        pos = toks[d.cue_i].start
+        host = next((p for p in reversed(kept) if p.start <= pos < p.end), None)
+        if host is not None:
+            if d.trailing:
+                if host.cue.kind == "part" and host.sent_no == d.sent_no:
+                    # "..., مؤكدا إصابة مدني، حسبما صرح المتحدث": the attribution names the speaker
+                    host.sp, host.inherit, host.generic = d.sp, False, d.generic
+                    host.cue, host.cue_i = (lex.cue(toks[d.cue_i].text) or host.cue), d.cue_i
+                continue
+            if host.quoted_end > 0 and pos < host.quoted_end:
+                continue
+            k = _clause_boundary(toks, d)
+            if k is None or toks[k].start <= host.start:
+                continue
+            host.end = min(host.end, toks[k].start)
+        kept.append(d)
+    done: list[Draft] = []
+    last_generic = True
+    for d in kept:
+        if d.sp is not None and not d.inherit:
+            first = toks[d.sp[0]].text
+            if first[1:] in ANAPHORIC or first in ANAPHORIC or strip_clitic(first) in ANAPHORIC:
+                d.generic = last_generic  # "المصدر" is as named as the source it refers back to
+            last_generic = d.generic
+        elif d.inherit and done and done[-1].generic:
+            d.generic = True
+        if d.generic:
+            continue
+        if _resolve_speaker(doc, toks, d, done, lex):
+            done.append(d)
+    quotes: list[Quote] = []
+    for d in done:
+        s, e = doc.norm.to_original(d.start, d.end) if d.end > d.start else (0, 0)
+        while s < e and doc.text[s] in TRIM:
+            s += 1
+        while e > s and doc.text[e - 1] in TRIM:
+            e -= 1
+        if e <= s:
+            continue
+        cue_tok = toks[d.cue_i]
+        cs, ce = doc.norm.to_original(cue_tok.start, cue_tok.end)
+        cue_text = doc.text[cs:ce]
+        if cue_text[:1] in ("و", "ف") and lex.cues.get(cue_tok.text) is None:
+            cue_text, cs = cue_text[1:], cs + 1
+        sp = d.speaker
+        quotes.append(Quote(
+            speaker=sp, speaker_text=d.speaker_text, cue=cue_text, cue_start=cs, direct=d.direct,
+            start=s, end=e, text=doc.text[s:e], role=sp.role if sp else None, org=sp.org if sp else None,
+        ))
+    return merge_repeats(quotes)
+
+
+def merge_repeats(quotes: list[Quote]) -> list[Quote]:
+    """Keep the first of near-duplicate statements and count the others in its `repeats`."""
+    out: list[Quote] = []
+    keys: list[str] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        key = fold(q.text)
+        dup = None
+        if len(key) >= 25:
+            for k, prev in zip(keys, out, strict=True):
+                if len(k) >= 25 and 0.6 <= len(key) / len(k) <= 1.6 and fuzz.ratio(key, k) >= REPEAT_RATIO:
+                    dup = prev
+                    break
+        if dup is not None:
+            dup.repeats += 1
+            continue
+        out.append(q)
+        keys.append(key)
+    return out

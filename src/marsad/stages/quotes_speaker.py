@@ -1,0 +1,201 @@
+"""Speaker phrases around a reporting cue.
+
+Arabic news puts the speaker after the verb ("وقال المتحدث باسم التحالف، اللواء جون برينان، إن ...") or,
+in a nominal sentence, before it ("وزارة الداخلية قالت في بيان ..."). A speaker phrase is a run of words
+ended by punctuation, a complementizer, a time word, a "في بيان" modifier or a verbal noun that opens the
+content ("أكد المرصد مقتل ..."). Inside it, an office ("المتحدث باسم ...") followed by a name is an
+apposition: the name is the speaker as written, as the annotation guidelines do.
+"""
+
+from __future__ import annotations
+
+from marsad.stages.quotes_lex import ALA, ILA, THAT_BARE, THAT_PRON, Cue, CueLexicon, QTok, strip_clitic
+
+MAX_NP = 12
+NP_PUNCT_TRANSPARENT = frozenset("{}")
+NAME_PARTICLES = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ام", "ال"})
+NP_B_WORDS = frozenset({"باسم", "بقياده", "بزعامه", "برئاسه"})  # ب-words inside a speaker phrase
+
+
+def is_def(word: str) -> bool:
+    """Definite (article-bearing) word: "التحالف", "والجيش", "بالحسكة", "للحرس"."""
+    w = strip_clitic(word)
+    return w.startswith("ال") or w.startswith("لل") or (len(w) > 3 and w[0] in "بك" and w[1:3] == "ال")
+
+
+def is_that(word: str) -> bool:
+    return word in THAT_BARE or word in THAT_PRON
+
+
+def _closing_quote(toks: list[QTok], i: int, end: int) -> int:
+    """Index of the quote mark closing the one at `i` (same character), or -1 before `end`."""
+    ch = toks[i].text
+    for k in range(i + 1, end):
+        if toks[k].text == ch:
+            return k
+    return -1
+
+
+def quoted_name_end(toks: list[QTok], i: int, end: int, max_words: int = 4) -> int:
+    """If toks[i] opens a short quoted name ('"فوكس نيوز"' followed by more text), the index after its close."""
+    k = _closing_quote(toks, i, end)
+    if k < 0 or k - i - 1 > max_words or k - i - 1 == 0:
+        return -1
+    nxt = toks[k + 1].text if k + 1 < end else ""
+    if nxt in ("", ".", "!", "?"):
+        return -1  # a short quote closing the sentence is content, not a name
+    return k + 1
+
+
+def _next_word(toks: list[QTok], j: int, end: int) -> QTok | None:
+    """The next word token after j, skipping braces and quote marks."""
+    for k in range(j + 1, min(end, j + 3)):
+        if toks[k].is_word:
+            return toks[k]
+        if toks[k].text not in ("{", "}", '"', "'"):
+            return None
+    return None
+
+
+def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> tuple[int, str]:
+    """Extend a speaker phrase from toks[i]; returns (index after it, why it stopped).
+
+    Reasons: "that" (أن/إن), "colon", "quote", "comma", "mod" (time word / في بيان / لوكالة),
+    "obj" (a verbal noun or the cue's preposition that opens the content), "cue", "stop", "end", "long".
+    """
+    j = i
+    words = 0
+    while j < end:
+        t = toks[j].text
+        if not toks[j].is_word:
+            if t in NP_PUNCT_TRANSPARENT:
+                if t == "{" and words >= 2 and cue.comp == "obj":
+                    return j, "quote"
+                j += 1
+                continue
+            if t in ("\"", "'"):
+                k = quoted_name_end(toks, j, end)
+                if k > 0:
+                    j = k
+                    words += 1
+                    continue
+                return j, "quote"
+            if t == "(" and words:
+                k = next((m for m in range(j + 1, min(end, j + 6)) if toks[m].text == ")"), -1)
+                if k > 0:
+                    j = k + 1
+                    continue
+            if t == ":":
+                return j, "colon"
+            if t in (",", ";"):
+                return j, "comma"
+            if t == "-" and words:
+                return j, "dash"
+            if t[0].isdigit() and words:
+                return j, "mod"
+            return j, "stop"
+        w = t
+        if is_that(w):
+            return j, "that"
+        c = lex.cue(w)
+        if c is not None and c.kind in ("part", "masdar", "prep", "prepverb"):
+            return j, "cue"
+        base = strip_clitic(w)
+        if base in ("في", "عبر", "خلال"):
+            nxt = _next_word(toks, j, end)
+            if nxt is None or lex.has(nxt.text, "mod") or lex.has(nxt.text, "time"):
+                return j, "mod"
+            if words == 0:
+                return j, "stop"
+            j += 1
+            continue
+        if words and (w == "ل" or (w.startswith("ل") and not w.startswith("لل") and lex.has(w[1:], "media"))):
+            return j, "mod"
+        if lex.has(w, "time"):
+            return j, "mod"
+        if words and lex.has(w, "det"):
+            return j, "obj"
+        if w == ALA and words and not is_def(toks[j - 1].text) and (nxt := _next_word(toks, j, end)) is not None \
+                and not is_def(nxt.text):
+            words += 1  # the name علي ("محمد علي جعفري"), not the preposition على
+            j += 1
+            continue
+        if w in ("عن", ILA, ALA, "من") or lex.has(w, "stop"):
+            if words and cue.comp == "obj" and w == cue.prep:
+                return j, "obj"
+            return j, "stop"
+        if words and lex.is_content_start(w):
+            return j, "obj"
+        if words and cue.prep == "ب" and len(w) > 4 and w[0] == "ب" and w not in NP_B_WORDS:
+            return j, "obj"
+        if words == 0 and (lex.is_content_start(w) and not lex.has(w, "source")):
+            return j, "obj"
+        words += 1
+        j += 1
+        if words > MAX_NP:
+            return j, "long"
+    return j, "end"
+
+
+def np_words(toks: list[QTok], a: int, b: int) -> list[int]:
+    return [k for k in range(a, b) if toks[k].is_word]
+
+
+def pick_head(toks: list[QTok], a: int, b: int, lex: CueLexicon) -> tuple[int, int]:
+    """Within a speaker phrase, the part that names the speaker (an apposed name after an office)."""
+    idx = np_words(toks, a, b)
+    if len(idx) < 3:
+        return a, b
+    chunks: list[list[int]] = [[idx[0]]]
+    for k in idx[1:]:
+        w, prev = toks[k].text, toks[chunks[-1][-1]].text
+        cur_first = toks[chunks[-1][0]].text
+        cur_is_office = is_def(cur_first) or lex.has(cur_first, "role") or lex.has(cur_first, "title")
+        starts_name = (
+            not is_def(w) and is_def(prev) and cur_is_office and w[0] not in "لب"
+            and strip_clitic(prev) not in NAME_PARTICLES and not lex.is_content_start(w)
+        )
+        starts_office = lex.has(w, "role") and is_def(prev) and len(chunks[-1]) >= 2 and not cur_is_office
+        if starts_name or starts_office:
+            chunks.append([k])
+        else:
+            chunks[-1].append(k)
+    # a single trailing word is a modifier of the phrase ("مراسل الجزيرة مباشر"), not a new name
+    if len(chunks) > 1 and len(chunks[-1]) == 1:
+        last = chunks.pop()
+        chunks[-1].extend(last)
+    if len(chunks) == 1:
+        return a, b
+    for ch in chunks:
+        first = toks[ch[0]].text
+        if not (lex.has(first, "role") or lex.has(first, "title") or is_def(first)):
+            return ch[0], ch[-1] + 1
+    return a, b
+
+
+def preceding_np(toks: list[QTok], lo: int, cue_i: int, lex: CueLexicon) -> tuple[int, int] | None:
+    """A nominal-sentence subject before the cue: "وكانت وزارة الدفاع قد أعلنت" -> "وزارة الدفاع"."""
+    j = cue_i
+    while j > lo and (toks[j - 1].text in ("قد", ",", "وقد", "لقد") or not toks[j - 1].is_word
+                      and toks[j - 1].text not in ("\"", "'", ")")):
+        j -= 1
+    b = j
+    a = b
+    while a > lo and toks[a - 1].text not in (",", ";", ".", ":", "!", "?"):
+        a -= 1
+    while a < b and (strip_clitic(toks[a].text) in ("كان", "كانت", "كانوا", "فيما", "بينما", "اما")
+                     or toks[a].text in ("و", "ف") or not toks[a].is_word and toks[a].text not in ("\"", "'")):
+        a += 1
+    words = np_words(toks, a, b)
+    if not words or len(words) > 9:
+        return None
+    for k in words:
+        w = toks[k].text
+        if is_that(w) or lex.cue(w) is not None or lex.has(w, "time") or w in ("في", "عن", "من"):
+            if w == "في" and k != words[0]:
+                continue
+            return None
+    first = toks[words[0]].text
+    if lex.is_content_start(first) or lex.has(first, "nonspeaker") or lex.has(first, "stop"):
+        return None
+    return a, b
