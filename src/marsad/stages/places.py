@@ -144,8 +144,11 @@ class _Finder:
                 continue
             types, locative, relative, cue_start = self.context(m.start, m.prefix)
             first = m.key.split(" ", 1)[0]
-            if not types and " " in m.key and first in self.cues.types:
+            self_cued = not types and " " in m.key and first in self.cues.types
+            if self_cued:
                 types, locative = self.cues.types[first], True  # "سجن الصناعة", "مطار أربيل الدولي"
+                if "countryside" in types:
+                    types = ("area", "region")  # a curated "ريف حلب الشمالي" is the area itself
             pol = self.policy(m.key)
             places = [self.gaz.entry(i) for i in ids]
             big = any(e.place.feature in BIG or e.place.population >= 50_000 for e in places)
@@ -154,8 +157,8 @@ class _Finder:
                 continue
             if pol == "weak" and not (types or locative):
                 continue
-            if short and not (types or big):
-                continue
+            if short and (m.prefix or not (types or big)):
+                continue  # "باب" is not ب + "اب" (Ibb)
             # "فرقة" is not ف+"رقة", "كمينا" not ك+"مينا": rare clitics on a place name need a type cue
             if not types and (set(m.prefix) & {"ف", "ك"} or (m.prefix.startswith("ل") and not big)):
                 continue
@@ -235,9 +238,44 @@ class _Finder:
                 continue
             out.append(PlaceMention(s, t, self.doc.text[s:t], place, _precision(place, prec_rel),
                                     0.9 if c["big"] or c["types"] else 0.6))
+        out = self.capitals(out)
         out.extend(self.unknown_named(cands, out, top))
         out.sort(key=lambda pm: (pm.start, -pm.end))
         return _dedupe(out)
+
+    def capitals(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """'العاصمة الجزائرية' / 'عاصمة النيجر' (no name given) -> that country's capital."""
+        out = list(found)
+        text = self.text
+        for k in range(len(text)):
+            if not text.startswith("عاصمه", k) or (k and is_word_char(text[k - 1]) and text[k - 2:k] != "ال"
+                                                    and text[k - 1] not in "ب"):
+                continue
+            end = k + len("عاصمه")
+            ns, ne, w = _next_word(text, end)
+            iso = self.cues.nationality.get(w)
+            span_end = ne
+            if iso is None:
+                s0, _ = self.doc.norm.to_original(ns, ne)
+                nxt = next((pm for pm in found if pm.start == s0 and pm.place.feature == "country"), None)
+                if nxt is None:
+                    continue
+                iso = next((e.iso for e in [self.gaz.entry(nxt.place.id)]), None)
+                out.remove(nxt)
+            cap = next((e.place for e in self.gaz.entries.values() if e.iso == iso and e.place.feature == "capital"),
+                       None) if iso else None
+            if cap is None:
+                continue
+            ws = k - 2 if text[k - 2:k] == "ال" else k
+            s0, t0 = self.doc.norm.to_original(ws, span_end)
+            if any(pm.place.id == cap.id and 0 <= pm.start - t0 <= 2 for pm in out):
+                continue  # "العاصمة الأردنية عمان": the name itself is the mention
+            relative = self.context(ws, "")[2]
+            if any(pm.start < t0 and s0 < pm.end for pm in out) or (self.doc.furniture and
+                                                                   self.doc.in_furniture(s0, t0)):
+                continue
+            out.append(PlaceMention(s0, t0, self.doc.text[s0:t0], cap, 2 if relative else 1, 0.8))
+        return out
 
     def countryside(self, place: Place, e, end: int) -> tuple[Place, int]:
         """'ريف حلب الشمالي' -> an area under Aleppo with its direction."""
