@@ -309,7 +309,7 @@ class _Finder:
             if not cue:
                 continue
             ns, ne, name = _next_word(self.text, k)
-            if name[:1] == "و" and not name.startswith("واد"):
+            if name.startswith("لل") or (name[:1] == "و" and not name.startswith("واد")):
                 continue  # "قرى وحواجز": a conjunction, not a name
             if _strip(name, self.cues.types) or _strip(name, self.cues.preps):
                 continue
