@@ -23,9 +23,10 @@ RIOTS = "Riots"
 SD = "Strategic developments"
 
 
-CONFLICT = frozenset({"clash", "clash_weak", "attack", "kill", "air", "shell", "ied", "suicide", "grenade",
+CONFLICT = frozenset({"clash", "clash_weak", "attack", "kill", "air", "shell", "shell_generic", "ied", "suicide", "grenade",
                       "agreement", "takeover", "withdraw", "abduct", "arrest"})
-GENERIC = frozenset({"attack", "kill", "clash_weak"})
+# cues that name violence without saying which: a mention decided from these alone is "generic"
+GENERIC = frozenset({"attack", "kill", "clash_weak", "shell_generic"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,13 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
     """Event decisions for one clause, given the set of cue categories found in it."""
     out: list[Decision] = []
     remote = False
+    if "aircraft" in cues and cues & {"ied", "shell", "shell_generic"}:
+        cues = cues | {"air"}  # "الطائرة الحوثية المفخخة", "قصف الطائرات"
+    if "shell_generic" in cues:
+        cues = cues | {"shell"}
+    if "disrupt" in cues and cues & {"air", "shell", "ied"}:
+        # "اعتراض وتدمير طائرة مسيرة مفخخة": the weapon was stopped, nothing exploded on target
+        return [Decision(SD, "Disrupted weapons use", ("disrupt", "air", "shell", "ied"), 0.8)]
     if "agreement_weak" in cues and cues & CONFLICT:
         cues = cues | {"agreement"}  # "اتفاق" counts in a conflict context (a truce, a prisoner swap)
     if "chemical" in cues:
@@ -49,7 +57,7 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
         out.append(Decision(REMOTE, "Suicide bomb", ("suicide", "ied")))
         remote = True
     elif "air" in cues:
-        out.append(Decision(REMOTE, "Air/drone strike", ("air", "shell", "ied")))
+        out.append(Decision(REMOTE, "Air/drone strike", ("air", "shell", "shell_generic", "ied", "aircraft")))
         remote = True
     elif "ied" in cues:
         out.append(Decision(REMOTE, "Remote explosive/landmine/IED", ("ied",), 0.9))
@@ -58,7 +66,7 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
         out.append(Decision(REMOTE, "Grenade", ("grenade",)))
         remote = True
     elif "shell" in cues:
-        out.append(Decision(REMOTE, "Shelling/artillery/missile attack", ("shell",), 0.9))
+        out.append(Decision(REMOTE, "Shelling/artillery/missile attack", ("shell", "shell_generic"), 0.9))
         remote = True
 
     protest = "protest" in cues or ("protest_weak" in cues and ("intervene" in cues or "riot" in cues))

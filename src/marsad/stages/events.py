@@ -10,11 +10,12 @@ are merged into one event with several evidence spans.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from marsad.model.document import Document
-from marsad.model.records import ActorMention, Event, EvidenceSpan
+from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args
 from marsad.stages.event_args import _rank
@@ -26,6 +27,7 @@ _VICTIMS = re.compile(r"(?:مدنيين|مدنيا|مدني|مواطنين|مو�
                       r"مصلين|المصلين|طلاب|ناشط|ناشطه|صحفي|راعي|عمال|عامل|شبان|شاب|مزارع|قريه|قري|بلده|منازل|"
                       r"منزل|الاحياء السكنيه|مقيم)")
 _WORDS = re.compile(r"\S+")
+Contains = Callable[[str, str], bool]  # (outer place id, inner place id) -> inner lies within outer
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ def find_events(doc: Document, res: Resources) -> None:
             ev.fatalities = ev.fatalities if ev.fatalities is not None else lex.casualties.killed(text)
             ev.injuries = ev.injuries if ev.injuries is not None else lex.casualties.injured(text)
         events.extend(sent_events)
-    doc.events = _merge(events)
+    gaz = res["gazetteer"]
+    doc.events = _merge(events, gaz.contains)
 
 
 def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_Cue], clause: tuple[int, int],
@@ -139,9 +142,12 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
     ts, te = doc.norm.to_original(head.match.start, head.match.end)
     ds, de, prec, dated = _attach_date(doc, ts, te)
     place = event_args.pick_place(doc, clause, (sent.start, sent.end), para_start, ts)
+    if place is None or _rank(place.place) == 3:
+        # no place, or only a country: the article's focus place in that country, if it has one
+        focus = _focus_place(doc, place.place.country if place else None)
+        if focus is not None:
+            place = replace(focus, geo_precision=max(focus.geo_precision, 2))
     if place is None and country:
-        from marsad.model.records import PlaceMention
-
         place = PlaceMention(ts, ts, "", event_args.country_place(country), geo_precision=3, confidence=0.3)
     ctry = place.place.country if place else country
     a1, a2 = _default_actors(dec, a1, a2, ctry, civ)
@@ -194,6 +200,14 @@ def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | N
     return a1, a2
 
 
+def _focus_place(doc: Document, country: str | None) -> PlaceMention | None:
+    try:
+        from marsad.stages.places import focus_place
+    except ImportError:
+        return None
+    return focus_place(doc, country)
+
+
 def _country_focus(doc: Document) -> str | None:
     try:
         from marsad.stages.places import country_focus
@@ -227,30 +241,24 @@ def _dates_ok(a: Event, b: Event) -> bool:
     return gap <= (1 if same_place else 0)
 
 
-def _places_ok(a: Event, b: Event) -> bool:
+def _places_ok(a: Event, b: Event, contains: Contains) -> bool:
     pa, pb = a.place.place if a.place else None, b.place.place if b.place else None
     if not (pa and pb):
         return True
+    if _rank(pa) == 3 or _rank(pb) == 3:
+        return True  # a bare country (often a nationality: "الحرس الثوري الإيراني") says little
     if pa.country != pb.country or (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1):
         return False
+    if pa.id == pb.id or contains(pa.id, pb.id) or contains(pb.id, pa.id):
+        return True
     # two different named towns or sites are two events
     return not (pa.id != pb.id and _rank(pa) == _rank(pb) == 0 and a.place.geo_precision == b.place.geo_precision == 1
                 and pb.parent != pa.id and pa.parent != pb.id)
 
 
-def _actors_ok(a: Event, b: Event) -> bool:
-    def key(e: Event) -> str | None:
-        return e.actor1.actor.id if e.actor1 and e.actor1.text else None
-
-    ka, kb = key(a), key(b)
-    return not (ka and kb and ka != kb)
-
-
-def _compatible(a: Event, b: Event, any_type: bool = False) -> bool:
-    if not any_type and _family(a) != _family(b):
-        return False
-    # actor picks are noisy across mentions; they only separate mentions that a type does not
-    return _dates_ok(a, b) and _places_ok(a, b) and (not any_type or _actors_ok(a, b))
+def _compatible(a: Event, b: Event, contains: Contains) -> bool:
+    # actor picks are noisy across mentions, so they do not separate mentions of one family
+    return _family(a) == _family(b) and _dates_ok(a, b) and _places_ok(a, b, contains)
 
 
 def _absorb(target: Event, ev: Event) -> None:
@@ -279,18 +287,21 @@ def _absorb(target: Event, ev: Event) -> None:
     target.confidence = min(0.99, max(target.confidence, ev.confidence) + 0.05)
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], contains: Contains) -> list[Event]:
     """Merge mentions of one event: specific mentions of the same family with compatible date, place and
     actors; then generic mentions ("الهجوم", "مقتل 5") into the nearest compatible specific event."""
     out: list[Event] = []
     for ev in (e for e in events if not e.generic):
-        target = next((o for o in out if _compatible(o, ev)), None)
+        target = next((o for o in out if _compatible(o, ev, contains)), None)
         if target is None:
             out.append(ev)
         else:
             _absorb(target, ev)
     for ev in (e for e in events if e.generic):
-        cands = [o for o in out if _compatible(o, ev, any_type=True)]
+        # "الهجوم" / "مقتل 5" nearly always refer back to an event the article reports specifically;
+        # a date attached to the generic word is often the report's, so only place and actors must agree
+        cands = [o for o in out if _places_ok(o, ev, contains)
+                 and (not o.generic or _dates_ok(o, ev))]
         if not cands:
             out.append(ev)
             continue
