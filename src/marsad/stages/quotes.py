@@ -29,13 +29,22 @@ from marsad.stages.quotes_lex import (
     strip_clitic,
     tokenize,
 )
-from marsad.stages.quotes_speaker import is_that, parse_np, pick_head, preceding_np, quoted_name_end
+from marsad.stages.quotes_speaker import (
+    is_def,
+    is_that,
+    parse_np,
+    pick_head,
+    preceding_np,
+    quoted_name_end,
+    unprefix_l,
+)
 from marsad.text.normalize import fold
 
 __all__ = ["CueLexicon", "find_quotes"]
 
 SCAN = 30  # tokens searched after the speaker for the content marker
 THAT_CUE = Cue("", "", "verb", "that")  # parse a source phrase as the subject of a that-verb
+ATTR_CUE = Cue("", "", "attr", "that")  # parse the source of بحسب / وفقا لـ
 
 
 def _skip_sentence(doc: Document, s_start: int, s_end: int, title_f: str) -> bool:
@@ -89,22 +98,26 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
             direct = ci < hi and toks[ci].text in ('"', "'")
             return (ci + 1 if direct else ci), True, masdar
         if t in ('"', "'"):
-            if quoted_name_end(toks, k, hi) > 0 and not first:
-                k += 1
+            qe = quoted_name_end(toks, k, hi, max_words=2)
+            if qe < 0 and not first:
+                qe = quoted_name_end(toks, k, hi)
+            if qe > 0:
+                k = qe
                 continue
             return k + 1, True, masdar
         if t in (".", "!", "?"):
             break
         word = toks[k].is_word
         c = lex.cue(t) if word else None
-        if c is not None and k > j:
+        if c is not None and k >= j:
             if c.kind == "masdar":
                 masdar, comp, prep = c, c.comp, c.prep
                 if c.comp == "obj":
                     return k + 1, False, masdar
                 k += 1
                 continue
-            if c.kind in ("verb", "cont"):
+            if c.kind in ("verb", "cont") and (t[0] in "وف" and lex.cues.get(t) is None
+                                               or toks[k - 1].text in (",", "ثم")):
                 return None
         if comp == "obj" and word:
             m = _skip_mod(toks, k, hi, lex)
@@ -175,11 +188,12 @@ def _prep_np(toks, i, hi, lex, cue) -> tuple[tuple[int, int] | None, int, str, i
         if j < hi and toks[j].is_word:
             verb_i = j
             j += 1
-    jn, reason = parse_np(toks, j, hi, lex, THAT_CUE)
+    jn, reason = parse_np(toks, j, hi, lex, ATTR_CUE)
     if jn == j:
         return None, jn, reason, verb_i
-    if jn + 1 < hi and toks[jn].text in ("صادر", "صادره") and toks[jn + 1].text == "عن":
-        jn2, reason = parse_np(toks, jn + 2, hi, lex, THAT_CUE)
+    if jn + 1 < hi and toks[jn - 1].text in ("صادر", "صادره") and toks[jn].text == "عن":
+        jn2, reason = parse_np(toks, jn + 1, hi, lex, ATTR_CUE)
+        return ((jn + 1, jn2) if jn2 > jn + 1 else (j, jn)), max(jn, jn2), reason, verb_i
         return ((jn + 2, jn2) if jn2 > jn + 2 else (j, jn)), max(jn, jn2), reason, verb_i
     return (j, jn), jn, reason, verb_i
 
@@ -189,21 +203,24 @@ def _generic(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
     words = [t.text for t in toks[sp[0]:sp[1]] if t.is_word]
     if not words:
         return False
-    first = words[0][1:] if words[0].startswith("ل") and not words[0].startswith("لل") else words[0]
+    first = unprefix_l(words[0])
     if first in ("المصدر", "المصادر"):
         return False  # anaphoric: decided by the previous speaker (quotes_build)
     if not any(lex.has(w, "generic") for w in words[:4]):
         return False
-    return not (lex.has(first, "source") and "في" in words[1:])
+    if lex.has(first, "source") and "في" in words[1:]:
+        # "مصدر في {الحشد}" / "مصادر في ميليشيا الحشد": tied to a named body
+        k = next(n for n in range(sp[0], sp[1]) if toks[n].text == "في")
+        nxt = toks[k + 1] if k + 1 < sp[1] else None
+        return not (nxt is not None and (not nxt.is_word or is_def(nxt.text) or lex.has(nxt.text, "orghead")))
+    return True
 
 
 def _speakerish(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
     words = [t.text for t in toks[sp[0]:sp[1]] if t.is_word]
     if not words:
         return True  # a quoted name
-    w = words[0]
-    if w.startswith("ل") and not w.startswith("لل") and len(w) > 3:
-        w = w[1:]
+    w = unprefix_l(words[0])
     if w.startswith("بال") or w in ("ب", "ل"):
         return False
     return not (lex.has(w, "nonspeaker") or lex.has(w, "stop") or lex.is_content_start(w) or lex.has(w, "time"))
@@ -265,7 +282,13 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
         if m is None:
             return None
         return Draft(i, cue, None, True, m[0], m[1], sent_no, hi)
-    # verb / cont
+    # verb / cont: a verb-first clause starts the sentence or follows punctuation or an opener
+    if not clitic and i > lo:
+        prev = toks[i - 1].text
+        if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or is_that(prev)):
+            pre_ok = preceding_np(toks, lo, i, lex) is not None
+            if not pre_ok:
+                return None
     sp, j, reason = _np_after(toks, i, hi, lex, cue)
     inherit = False
     if sp is not None and not _speakerish(toks, sp, lex):

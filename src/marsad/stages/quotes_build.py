@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Quote
 from marsad.stages.quotes_lex import Cue, CueLexicon, QTok, strip_clitic
+from marsad.stages.quotes_speaker import unprefix_l
 from marsad.text.normalize import fold
 
 REPEAT_RATIO = 85.0
@@ -99,9 +100,9 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     if d.cue.kind in ("prep", "prepverb") and first.startswith("ل") and not first.startswith("لل") and len(first) > 3:
         ns += 1
     words = [t for t in toks[a:b] if t.is_word]
-    if len(words) > 1 and lex.has(strip_clitic(words[0].text), "dropnoun") and words[1].text.startswith("ل") \
-            and not words[1].text.startswith("لل"):
-        ns = words[1].start + 1  # "بيان لجيش الاحتلال" -> "جيش الاحتلال"
+    if len(words) > 1 and lex.has(strip_clitic(words[0].text), "dropnoun") and not words[1].text.startswith("لل"):
+        # "بيان لجيش الاحتلال" -> "جيش الاحتلال", "بيان الخلية" -> "الخلية"
+        ns = words[1].start + (1 if words[1].text.startswith("ل") else 0)
     s, e = norm.to_original(ns, ne)
     text = doc.text[s:e]
     d.speaker_text = text
@@ -132,7 +133,7 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
         host = next((p for p in reversed(kept) if p.start <= pos < p.end), None)
         if host is not None:
             if d.trailing:
-                if host.cue.kind == "part" and host.sent_no == d.sent_no:
+                if (host.cue.kind == "part" or host.generic) and host.sent_no == d.sent_no:
                     # "..., مؤكدا إصابة مدني، حسبما صرح المتحدث": the attribution names the speaker
                     host.sp, host.inherit, host.generic = d.sp, False, d.generic
                     host.cue, host.cue_i = (lex.cue(toks[d.cue_i].text) or host.cue), d.cue_i
@@ -148,8 +149,8 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
     last_generic = True
     for d in kept:
         if d.sp is not None and not d.inherit:
-            first = toks[d.sp[0]].text
-            if first[1:] in ANAPHORIC or first in ANAPHORIC or strip_clitic(first) in ANAPHORIC:
+            first = unprefix_l(strip_clitic(toks[d.sp[0]].text))
+            if first in ANAPHORIC:
                 d.generic = last_generic  # "المصدر" is as named as the source it refers back to
             last_generic = d.generic
         elif d.inherit and done and done[-1].generic:

@@ -23,6 +23,15 @@ def is_def(word: str) -> bool:
     return w.startswith("ال") or w.startswith("لل") or (len(w) > 3 and w[0] in "بك" and w[1:3] == "ال")
 
 
+def unprefix_l(word: str) -> str:
+    """Drop the preposition ل from a source phrase: "لخلية" -> "خلية", "للمصادر" -> "المصادر"."""
+    if word.startswith("لل") and len(word) > 3:
+        return "ا" + word[1:]
+    if word.startswith("ل") and len(word) > 3:
+        return word[1:]
+    return word
+
+
 def is_that(word: str) -> bool:
     return word in THAT_BARE or word in THAT_PRON
 
@@ -36,13 +45,16 @@ def _closing_quote(toks: list[QTok], i: int, end: int) -> int:
     return -1
 
 
-def quoted_name_end(toks: list[QTok], i: int, end: int, max_words: int = 4) -> int:
-    """If toks[i] opens a short quoted name ('"فوكس نيوز"' followed by more text), the index after its close."""
+def quoted_name_end(toks: list[QTok], i: int, end: int, max_words: int = 4, at_end: bool = False) -> int:
+    """If toks[i] opens a short quoted name ('"فوكس نيوز"' followed by more text), the index after its close.
+
+    A short quote closing the sentence is content, not a name, unless `at_end` (a trailing attribution).
+    """
     k = _closing_quote(toks, i, end)
     if k < 0 or k - i - 1 > max_words or k - i - 1 == 0:
         return -1
     nxt = toks[k + 1].text if k + 1 < end else ""
-    if nxt in ("", ".", "!", "?"):
+    if nxt in ("", ".", "!", "?") and not at_end:
         return -1  # a short quote closing the sentence is content, not a name
     return k + 1
 
@@ -69,12 +81,12 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
         t = toks[j].text
         if not toks[j].is_word:
             if t in NP_PUNCT_TRANSPARENT:
-                if t == "{" and words >= 2 and cue.comp == "obj":
+                if t == "{" and words >= 2 and cue.comp == "obj" and toks[j - 1].text not in NP_B_WORDS:
                     return j, "quote"
                 j += 1
                 continue
             if t in ("\"", "'"):
-                k = quoted_name_end(toks, j, end)
+                k = quoted_name_end(toks, j, end, at_end=words > 0 and cue.kind == "attr")
                 if k > 0:
                     j = k
                     words += 1
@@ -121,12 +133,15 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
             j += 1
             continue
         if w in ("عن", ILA, ALA, "من") or lex.has(w, "stop"):
+            if words and w in ("عن", ILA, "من") and lex.has(toks[i].text, "role") and j + 1 < end:
+                # "النائبة السابقة عن التحالف المدني شروق العبايجي في ...": the office goes on to a name
+                j2, r2 = parse_np(toks, j + 1, end, lex, cue)
+                if r2 in ("mod", "that", "comma", "colon", "quote") and pick_head(toks, i, j2, lex) != (i, j2):
+                    return j2, r2
             if words and cue.comp == "obj" and w == cue.prep:
                 return j, "obj"
             return j, "stop"
         if words and lex.is_content_start(w):
-            return j, "obj"
-        if words and cue.prep == "ب" and len(w) > 4 and w[0] == "ب" and w not in NP_B_WORDS:
             return j, "obj"
         if words == 0 and (lex.is_content_start(w) and not lex.has(w, "source")):
             return j, "obj"
@@ -137,12 +152,20 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
     return j, "end"
 
 
+PREPS = frozenset({"في", "عن", "من", "علي", "الي", "مع", "لدي"})
+
+
 def np_words(toks: list[QTok], a: int, b: int) -> list[int]:
     return [k for k in range(a, b) if toks[k].is_word]
 
 
 def pick_head(toks: list[QTok], a: int, b: int, lex: CueLexicon) -> tuple[int, int]:
     """Within a speaker phrase, the part that names the speaker (an apposed name after an office)."""
+    if b - a >= 3 and toks[b - 1].text in ('"', "'"):
+        o = next((k for k in range(b - 2, a, -1) if toks[k].text == toks[b - 1].text), -1)
+        if o > a and (lex.has(toks[a].text, "role") or is_def(toks[a].text)) and o + 1 < b - 1 \
+                and not lex.has(toks[o - 1].text, "namequote"):
+            return o + 1, b - 1
     idx = np_words(toks, a, b)
     if len(idx) < 3:
         return a, b
@@ -151,8 +174,9 @@ def pick_head(toks: list[QTok], a: int, b: int, lex: CueLexicon) -> tuple[int, i
         w, prev = toks[k].text, toks[chunks[-1][-1]].text
         cur_first = toks[chunks[-1][0]].text
         cur_is_office = is_def(cur_first) or lex.has(cur_first, "role") or lex.has(cur_first, "title")
+        prev_closed = is_def(prev) or toks[k - 1].text in ('"', "'")
         starts_name = (
-            not is_def(w) and is_def(prev) and cur_is_office and w[0] not in "لب"
+            not is_def(w) and prev_closed and cur_is_office and w[0] not in "لب" and w not in PREPS
             and strip_clitic(prev) not in NAME_PARTICLES and not lex.is_content_start(w)
         )
         starts_office = lex.has(w, "role") and is_def(prev) and len(chunks[-1]) >= 2 and not cur_is_office
