@@ -118,6 +118,7 @@ class Event:
     # decided from generic cues only ("هجوم", "مقتل"): such a mention usually refers to a specific event
     # reported elsewhere in the article, and is merged into it when one is compatible
     generic: bool = False
+    toll_update: bool = False  # fatalities come from a toll update ("ارتفع عدد القتلى إلى")
 
 
 @dataclass(slots=True)

@@ -84,12 +84,13 @@ class Casualties:
     def __init__(self, words: NumberWords):
         n = words.pattern.pattern
         self.words = words
-        self.toll = re.compile(rf"(?:ارتفع|ارتفعت|ارتفاع)\s+(?:\S+\s+){{0,3}}?(?:القتلي|الضحايا|الشهداء|قتلي)\s+"
-                               rf"(?:\S+\s+){{0,4}}?الي\s+({n})")
+        self.toll = re.compile(
+            rf"(?:(?:ارتفع|ارتفعت|ارتفاع)\s+(?:\S+\s+){{0,3}}?(?:القتلي|الضحايا|الشهداء|قتلي|حصيله)|حصيله|عدد القتلي|"
+            rf"عدد الضحايا|عدد الشهداء)\s+(?:\S+\s+){{0,4}}?(?:الي|تجاوز|تخطي|بلغ|بلغت|وصل الي)\s+(?:ال\s*)?({n})")
         self.kill_before = re.compile(rf"{_KILL_BEFORE}\s+{_QUAL}({n})(?!\s*(?:ساعه|يوم|ايام|عام|سنه|سنوات|شهر))")
-        self.kill_after = re.compile(rf"({n})\s+(?:\S+\s+){{0,2}}?{_KILL_AFTER}")
+        self.kill_after = re.compile(rf"({n})\s+(?:\S+\s+){{0,4}}?{_KILL_AFTER}")
         self.kill_one = re.compile(rf"{_KILL_BEFORE}\s+(?:ال)?({'|'.join(_SINGULAR)})(?:\s|$|,)")
-        self.kill_dual = re.compile(rf"{_KILL_BEFORE}\s+({'|'.join(_DUALS)})|\b(قتيلان|قتيلين)\b")
+        self.kill_dual = re.compile(rf"{_KILL_BEFORE}\s+{_QUAL}({'|'.join(_DUALS)})|\b(قتيلان|قتيلين)\b")
         self.inj_before = re.compile(rf"{_INJ_BEFORE}\s+{_QUAL}({n})(?!\s*(?:ساعه|يوم|ايام|عام))")
         self.inj_after = re.compile(rf"({n})\s+(?:\S+\s+){{0,2}}?{_INJ_AFTER}")
 
@@ -97,6 +98,10 @@ class Casualties:
         v = self.words.value(s)
         # four-digit numbers next to casualty words are years or ids, not tolls
         return v if v is not None and 0 < v < 1900 else None
+
+    def is_update(self, text: str) -> bool:
+        """A toll update ("ارتفعت حصيلة القتلى إلى 34"): the latest stated total for an event."""
+        return self.toll.search(text) is not None
 
     def killed(self, text: str) -> int | None:
         """Deaths stated in a clause (normalised text); a toll update ("ارتفع عدد القتلى إلى") wins."""

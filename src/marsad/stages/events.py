@@ -123,12 +123,14 @@ def find_events(doc: Document, res: Resources) -> None:
                                  country, civ)
                 if ev is not None:
                     sent_events.append(ev)
+        text = norm[na:nb]
         if len(sent_events) == 1:
             # a single event takes the casualties stated anywhere in its sentence
             ev = sent_events[0]
-            text = norm[na:nb]
             ev.fatalities = ev.fatalities if ev.fatalities is not None else lex.casualties.killed(text)
             ev.injuries = ev.injuries if ev.injuries is not None else lex.casualties.injured(text)
+        for ev in sent_events:
+            ev.toll_update = ev.fatalities is not None and lex.casualties.is_update(text)
         events.extend(sent_events)
     gaz = res["gazetteer"]
     doc.events = _merge(events, gaz.contains)
@@ -278,9 +280,13 @@ def _absorb(target: Event, ev: Event) -> None:
     if _SEVERITY.get(ev.sub_event_type, -1) > _SEVERITY.get(target.sub_event_type, -1) \
             and (_family(ev) == _family(target) or (target.generic and ev.generic)):
         target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
-    # the latest stated toll for the event wins ("ارتفع عدد القتلى إلى ...")
+    # the latest stated toll wins ("ارتفع عدد القتلى إلى ..."); a generic mention far from the event
+    # (a country-wide count, another incident) only fills a gap
     if ev.fatalities is not None:
-        target.fatalities = ev.fatalities
+        near = abs(ev.sentence - max(target.sentence, 0)) <= 2
+        if ev.toll_update or (not target.toll_update and (target.fatalities is None or (near and not ev.generic))):
+            target.fatalities = ev.fatalities
+            target.toll_update = target.toll_update or ev.toll_update
     if ev.injuries is not None:
         target.injuries = ev.injuries
     target.generic = target.generic and ev.generic
