@@ -161,6 +161,9 @@ def _event_score(p: dict, g: dict, need_type: bool) -> float | None:
         return None
     score = 1.0 + type_ok
     score += 1.0 if (p["event_type"], p["sub_event_type"]) in types else 0.0
+    trig = p.get("trigger")
+    if trig and _overlap((trig["start"], trig["end"]), gspan):
+        score += 1.5  # the prediction's own trigger lies in this gold event's evidence: the best pairing
     score += 0.5 if p.get("event_date") == g.get("date_start") else 0.0
     return score
 

@@ -74,6 +74,17 @@ def _cancelled(cue: _Cue, mods: list[Match], norm: str) -> bool:
     return "س" in cue.match.prefix  # future tense: "سيشن", "ستستهدف"
 
 
+def _denied_cues(doc: Document, cues: list[Match], mods: list[Match]) -> set[str]:
+    """Cue words of the sentences that deny something: the same words in the headline or elsewhere
+    ("عملية إرهابية واستشهاد أمنيين" ... "نفت الوزارة ... استشهاد عدد من الأمنيين") report nothing."""
+    out: set[str] = set()
+    for sent in doc.sentences:
+        na, nb = doc.norm.to_norm(sent.start, sent.end)
+        if any(na <= m.start < nb and m.values[0][0] == "sentence" and m.values[0][2] == "denial" for m in mods):
+            out.update(c.key for c in cues if na <= c.start < nb)
+    return out
+
+
 def _clauses(norm: str, a: int, b: int) -> list[tuple[int, int]]:
     cuts = [a] + [m.start() + 1 for m in _CLAUSE_SPLIT.finditer(norm, a, b)] + [b]
     return [(x, y) for x, y in zip(cuts, cuts[1:], strict=False) if y > x]
@@ -86,6 +97,8 @@ def find_events(doc: Document, res: Resources) -> None:
     all_mods = lex.modality.find(norm)
     post_spans = [(p.start, p.end) for p in doc.posts]
     country = _country_focus(doc)
+    denied = _denied_cues(doc, all_cues, all_mods)
+    last_para, last_clause = -1, []
     events: list[Event] = []
     para_start: dict[int, int] = {}
     for si, sent in enumerate(doc.sentences):
@@ -99,13 +112,17 @@ def find_events(doc: Document, res: Resources) -> None:
         if any(m.values[0][0] == "sentence" for m in mods):
             continue  # denial: "نفت الوزارة وقوع هجوم"
         cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in all_cues if na <= m.start and m.end <= nb]
-        cues = [c for c in cues if not _cancelled(c, mods, norm)]
-        if not cues:
+        cues = [c for c in cues if not _cancelled(c, mods, norm) and c.match.key not in denied]
+        if sent.paragraph != last_para:
+            last_para, last_clause = sent.paragraph, []
+        if not cues and not last_clause:
             continue
         sent_events: list[Event] = []
         for ca, cb in _clauses(norm, na, nb):
             ccues = [c for c in cues if ca <= c.match.start < cb]
             if not ccues:
+                # "اعتقال مواطن في طولكرم، و3 في كفر قدوم، ومواطن في عبوين": one event per place in a list
+                sent_events.extend(_continuations(doc, last_clause, ca, cb, si))
                 continue
             kinds = {c.cue for c in ccues}
             if kinds <= {"kill"} and sent_events:
@@ -116,13 +133,18 @@ def find_events(doc: Document, res: Resources) -> None:
             a1, a2 = event_args.pick_actors(doc, oa, ob, trig0)
             if a1 is None and a2 is None:
                 a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0)
+            if a1 is None and last_clause and last_clause[0].actor1 is not None and last_clause[0].actor1.text:
+                a1 = last_clause[0].actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
             civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
+            made = []
             for dec in decide(kinds, civ, state1):
                 ev = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
                                  country, civ)
                 if ev is not None:
-                    sent_events.append(ev)
+                    made.append(ev)
+            sent_events.extend(made)
+            last_clause = made or last_clause
         text = norm[na:nb]
         if len(sent_events) == 1:
             # a single event takes the casualties stated anywhere in its sentence
@@ -134,6 +156,33 @@ def find_events(doc: Document, res: Resources) -> None:
         events.extend(sent_events)
     gaz = res["gazetteer"]
     doc.events = _merge(events, gaz.contains)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:و|كما\s+)(?:\d+|مواطن\S*|شخص\S*|اخر\S*|ثان\S*|ثالث\S*|رابع\S*|خامس\S*|سادس\S*|"
+                        r"سابع\S*|ثامن\S*|تاسع\S*|عاشر\S*|اثنين|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)\s+"
+                        r"(?:\S+\s+){0,2}?(?:في|من|ب)")
+
+
+def _continuations(doc: Document, last: list[Event], ca: int, cb: int, si: int) -> list[Event]:
+    """Events for a cue-less list item that continues the previous clause's events at a new place."""
+    if not last or not _LIST_ITEM.match(doc.norm.text, ca):
+        return []
+    oa, ob = doc.norm.to_original(ca, cb)
+    places = [p for p in doc.places if oa <= p.start and p.end <= ob and _rank(p.place) < 2]
+    if not places:
+        return []
+    place = min(places, key=lambda p: (_rank(p.place), p.start))
+    a, b = oa, ob
+    while a < b and doc.text[a] in " ،,":
+        a += 1
+    out = []
+    for ev in last:
+        if ev.place is not None and ev.place.place.id == place.place.id:
+            continue
+        span = EvidenceSpan(a, b, doc.text[a:b])
+        out.append(replace(ev, trigger=span, evidence=[span], place=place, fatalities=None, injuries=None,
+                           sentence=si, confidence=ev.confidence * 0.9, generic=False, toll_update=False))
+    return out
 
 
 def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_Cue], clause: tuple[int, int],
@@ -240,7 +289,7 @@ def _dates_ok(a: Event, b: Event) -> bool:
     gap = max((b.date_start - ae).days, (a.date_start - be).days)
     # consecutive days of one battle at one place are one event; elsewhere the day must match
     same_place = a.place is not None and b.place is not None and a.place.place.id == b.place.place.id
-    return gap <= (1 if same_place else 0)
+    return gap <= (1 if same_place and a.event_type == "Battles" else 0)
 
 
 def _places_ok(a: Event, b: Event, contains: Contains) -> bool:
