@@ -140,8 +140,12 @@ class ActorTable:
                 if r not in lst:
                     lst.append(r)
         self.heads: dict[str, list[str]] = {}
+        self.head_default: dict[str, str] = {}  # "التنظيم*" in heads: the actor meant with no antecedent
         for r in named:
             for h in r.heads:
+                if h.endswith("*"):
+                    h = h.rstrip("*")
+                    self.head_default.setdefault(fold(h), r.actor.id)
                 ids = self.heads.setdefault(fold(h), [])
                 if r.actor.id not in ids:
                     ids.append(r.actor.id)

@@ -30,11 +30,12 @@ from marsad.resources.actors import (
     NatHit,
     PersonHit,
     TitleHit,
+    valid_on,
 )
 from marsad.text.match import Match
 
 # Words that may stand between a head and its nationality adjective ("القوات الخاصة العراقية").
-_GAP = re.compile(r"\s*|\s+ال\w+\s+")
+_GAP = re.compile(r"\s*|\s+(?:ال\w+|\w+يه|\w+ه)\s+")
 _SEP = re.compile(r"[\s,:\-–—]*")
 _WORD = re.compile(r"[^\W\d_]+")
 # Member nouns before an organisation: the mention covers them ("عناصر التنظيم", "مسلحي حركة الشباب").
@@ -46,7 +47,7 @@ NAME_STOP = frozenset("""
 كشف كشفت شدد شددت دعا دعت افاد افادت بين بينت ان انه انها في علي من الي عن مع الذي التي الذين خلال بعد قبل
 اليوم امس يوم حيث كما لكن او ثم قد لم لن لا ما هو هي هم هذا هذه ذلك تلك عبر منذ حتي عند بان بانه بانها
 اللواء العميد الرئيس وزير المتحدث الناطق بيان تصريح تصريحات مؤتمر صحفي لوكاله لقناه لصحيفه انباء
-السابق الاسبق الحالي الجديد المعزول المخلوع الراحل العام الخاص الاعلامي الرسمي الاول الثاني وقال وقالت
+المكني الملقب المعروف المسمي السابق الاسبق الحالي الجديد المعزول المخلوع الراحل العام الخاص الاعلامي الرسمي الاول الثاني وقال وقالت
 """.split())
 NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ام", "عبد", "ال", "ولد", "اغ", "اق"})
 STATE_TV_TAIL = re.compile(r"\s+(?:الرسمي|الرسميه|الحكومي|الحكوميه)(?!\w)")
@@ -77,24 +78,29 @@ class _Resolver:
             from marsad.stages.places import country_focus
         except ImportError:  # the place stage is optional
             country_focus = None
-        if country_focus is not None and self.doc.places:
-            c = country_focus(self.doc)
-            if c in self.t.countries:
-                return c
+        place_focus = country_focus(self.doc) if country_focus is not None and self.doc.places else None
+        votes = self._votes()
+        if place_focus in self.t.countries:
+            # trust the places unless the nationality words clearly point elsewhere and never at it
+            if not votes or votes[place_focus] > 0 or votes.most_common(1)[0][1] < 1:
+                return place_focus
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _votes(self) -> Counter:
         votes: Counter = Counter()
         for i, m in enumerate(self.ms):
             for v in m.values:
                 if isinstance(v, NatHit) and v.countable:
                     after_head = i > 0 and any(isinstance(x, GenericHit | NamedHit) for x in self.ms[i - 1].values) \
                         and not self.norm[self.ms[i - 1].end:m.start].strip()
-                    votes[v.country] += 2.0 if v.form == "name" else (0.5 if after_head else 1.0)
+                    votes[v.country] += 2.0 if v.form == "name" else (0.75 if after_head else 1.0)
                     break
                 if isinstance(v, NamedHit):
                     rows = self.t.candidates(v.key, self.day)
                     if rows and len(rows[0].countries) == 1:
                         votes[next(iter(rows[0].countries))] += 0.5
                     break
-        return votes.most_common(1)[0][0] if votes else None
+        return votes
 
     # --- helpers ------------------------------------------------------------------------------------------
     def _nat_after(self, j: int, end: int) -> tuple[NatHit, int, int] | None:
@@ -183,12 +189,16 @@ class _Resolver:
     def read_title(self, i: int) -> tuple[_Hit, int] | None:
         m = self.ms[i]
         t = next(v for v in m.values if isinstance(v, TitleHit))
+        if m.suffix:
+            return None  # "محافظة", "الرئيسي": the title word with an ending is another word
         role, org, country, end, nxt = t.role, None, None, m.end, i + 1
+        org_alias = None
         if t.kind == "org_role":
             nm = self._adjacent(nxt, end, _GAP)
             got = self.read_actor(nxt) if nm is not None else None
             if got is None:
                 return None
+            org_alias = next((v.key for v in nm.values if isinstance(v, NamedHit)), None)
             org, end, nxt = got[0].actor, got[0].end, got[1]
         elif t.kind == "office":
             nat = self._nat_after(nxt, end)
@@ -211,10 +221,14 @@ class _Resolver:
             pid = next(v.id for v in pm.values if isinstance(v, PersonHit))
             row = self.t.person(pid, self.day)
             actor = Actor(f"person:{pid}", row.name, "person", None, country)
-            return _Hit(m.start, pm.end, actor, role or row.role,
-                        org or self.t.org_actor(row.org, self.day)), nxt + 1
+            known = self.t.org_actor(row.org, self.day)
+            if org is not None and known is not None and org_alias is not None and any(
+                    r.actor.id == known.id for r in self.t.candidates(org_alias, self.day)):
+                org = known  # "المتحدث باسم التحالف ... برينان": the coalition Brennan speaks for
+            return _Hit(m.start, pm.end, actor, role or row.role, org or known), nxt + 1
         sep = _SEP.match(self.norm, end)
-        span = self.read_name(sep.end())
+        nameless = role is not None and ("source" in role or "witness" in role)
+        span = None if nameless else self.read_name(sep.end())
         if span is not None:
             nm_text = self.doc.text[slice(*self.doc.norm.to_original(*span))]
             actor = Actor(f"person:{self.norm[span[0]:span[1]]}", nm_text, "person", None, country)
@@ -290,6 +304,10 @@ class _Resolver:
             ref = before[-1] if before else (after[0] if after else None)
             if ref is not None:
                 out.append(_Hit(m.start, m.end, ref.actor))
+            elif h.head in self.t.head_default:
+                row = self.t.rows[self.t.head_default[h.head]]
+                if valid_on(row.valid_from, row.valid_to, self.day):
+                    out.append(_Hit(m.start, m.end, row.actor))
         return out
 
     def _surnames(self, hits: list[_Hit]) -> list[_Hit]:
