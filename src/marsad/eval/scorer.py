@@ -27,6 +27,8 @@ def norm_name(s: str | None) -> str:
     if not s:
         return ""
     s = fold(s)
+    # ACLED appends the country to the unidentified armed group; the gold writes it both ways
+    s = re.sub(r"^(unidentified armed group)\s*\(.*\)$", r"\1", s)
     s = re.sub(r"\b(al|el|as|ad|ar|ash|an|at|az)[\s\-]", "", s)
     return _NAME_JUNK.sub("", s)
 

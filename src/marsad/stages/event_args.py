@@ -130,6 +130,8 @@ _AGENT = re.compile(r"(?:من قبل|من طرف|علي يد|علي ايدي|ع�
                     r"اطلقها|اطلقه|زرعه|زرعها|يد)\s*$")
 _TARGET = re.compile(r"(?:استهدف\w*|ضد|علي|مع|طالت|طال|بحق|اعتقال|اختطاف|مقتل|قتل)\s*(?:\S+\s+){0,2}$")
 _BETWEEN = re.compile(r"بين\s*$")
+# "قتل 21 عسكريا ماليا", "مقتل عناصر من": the actor right after a casualty word is the victim
+_VICTIM_BEFORE = re.compile(r"(?:قتل|مقتل|اصابه|اصيب|استشهاد|اعتقال|اختطاف|خطف|استهداف)\s+(?:\S+\s+){0,2}$")
 
 
 def generic_actor(kind: str, country: str | None) -> Actor:
@@ -141,7 +143,10 @@ def generic_actor(kind: str, country: str | None) -> Actor:
 
 
 def side_mentions(doc: Document, start: int, end: int) -> list[ActorMention]:
-    return [m for m in doc.actors if start <= m.start and m.end <= end and m.actor.kind in SIDE_KINDS]
+    """Mentions that can be a side of an event: actors with an ACLED inter code (sources such as
+    ministries' media cells and monitors have none) and the generic civilians/protesters/rioters."""
+    return [m for m in doc.actors if start <= m.start and m.end <= end and m.actor.kind in SIDE_KINDS
+            and (m.actor.inter is not None or m.actor.kind in ("civilians", "protesters", "rioters"))]
 
 
 def pick_actors(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMention | None,
@@ -165,7 +170,8 @@ def pick_actors(doc: Document, start: int, end: int, trigger: int) -> tuple[Acto
         if _BETWEEN.search(before(m, 8)) and i + 1 < len(ms):
             return m, ms[i + 1]
     agents = [m for m in ms if _AGENT.search(before(m))]
-    targets = [m for m in ms if m.actor.kind == "civilians" or (_TARGET.search(before(m, 30)) and m.start > trigger)]
+    targets = [m for m in ms if m.actor.kind == "civilians" or _VICTIM_BEFORE.search(before(m, 16))
+               or (_TARGET.search(before(m, 30)) and m.start > trigger)]
     a1 = agents[0] if agents else next((m for m in ms if m not in targets), None)
     rest = [m for m in ms if m is not a1 and (a1 is None or m.actor.id != a1.actor.id)]
     a2 = next((m for m in rest if m in targets), rest[0] if rest else None)

@@ -133,8 +133,9 @@ def find_events(doc: Document, res: Resources) -> None:
             a1, a2 = event_args.pick_actors(doc, oa, ob, trig0)
             if a1 is None and a2 is None:
                 a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0)
-            if a1 is None and last_clause and last_clause[0].actor1 is not None and last_clause[0].actor1.text:
-                a1 = last_clause[0].actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
+            prev = (sent_events or events or [None])[-1]
+            if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
+                a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
             civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
             made = []
