@@ -78,13 +78,13 @@ def _that_start(toks: list[QTok], k: int, hi: int) -> tuple[int, bool]:
 
 
 def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon, reason: str
-                    ) -> tuple[int, bool, Cue | None] | None:
-    """Where the content starts after the speaker: (token index, direct, masdar cue met on the way)."""
+                    ) -> tuple[int, bool, int] | None:
+    """Where the content starts after the speaker: (token index, direct, index of a masdar cue met or -1)."""
     if cue.comp == "obj" and reason == "obj":
-        return (j + 1 if toks[j].text == cue.prep and cue.prep != "ب" else j), False, None
+        return (j + 1 if toks[j].text == cue.prep and cue.prep != "ب" else j), False, -1
     if cue.comp == "obj" and reason == "quote":
-        return j, False, None
-    masdar = None
+        return j, False, -1
+    masdar = -1
     comp, prep = cue.comp, cue.prep
     first = True
     k = j
@@ -111,7 +111,7 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
         c = lex.cue(t) if word else None
         if c is not None and k >= j:
             if c.kind == "masdar":
-                masdar, comp, prep = c, c.comp, c.prep
+                masdar, comp, prep = k, c.comp, c.prep
                 if c.comp == "obj":
                     return k + 1, False, masdar
                 k += 1
@@ -134,7 +134,7 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
             first = False
         k += 1
     if cue.kind == "cont" and reason == "comma" and j + 1 < hi and toks[j + 1].is_word:
-        return j + 1, False, None
+        return j + 1, False, -1
     return None
 
 
@@ -260,6 +260,7 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
         sp, j, reason, verb_i = _prep_np(toks, i, hi, lex, cue)
         if sp is None or not _speakerish(toks, sp, lex):
             return None
+        sp = pick_head(toks, sp[0], sp[1], lex)
         prev_words = [t for t in toks[lo:i] if t.is_word]
         initial = not prev_words or (i > lo and toks[i - 1].text == "," and clitic)
         cue_i = verb_i if verb_i >= 0 and lex.cue(toks[verb_i].text) is not None else i

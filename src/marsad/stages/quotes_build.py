@@ -36,7 +36,7 @@ class Draft:
     sent_no: int
     end_i: int  # token bound of the content (exclusive)
     trailing: bool = False  # "... بحسب X": the content precedes the cue
-    masdar: Cue | None = None
+    masdar: int = -1  # token index of a masdar cue ("نقلت ... عن X قوله إن"), reported as the cue
     generic: bool = False  # an unnamed source ("مصدر أمني", "شهود عيان"): not reported as a quote
     start: int = 0  # content span, normalised offsets
     end: int = 0
@@ -168,7 +168,7 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
             e -= 1
         if e <= s:
             continue
-        cue_tok = toks[d.cue_i]
+        cue_tok = toks[d.masdar if d.masdar >= 0 else d.cue_i]
         cs, ce = doc.norm.to_original(cue_tok.start, cue_tok.end)
         cue_text = doc.text[cs:ce]
         if cue_text[:1] in ("و", "ف") and lex.cues.get(cue_tok.text) is None:

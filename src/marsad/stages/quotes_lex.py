@@ -106,4 +106,7 @@ class CueLexicon:
         if self.has(word, "content"):
             return True
         w = strip_clitic(word)
-        return len(w) > 3 and w[0] == "ب" and self.has(w[1:], "content")
+        if len(w) > 3 and w[0] == "ب":
+            w = w[1:]
+            return self.has(w, "content") or (w.startswith("ال") and self.has(w[2:], "content"))
+        return False

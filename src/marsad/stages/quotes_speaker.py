@@ -193,7 +193,9 @@ def pick_head(toks: list[QTok], a: int, b: int, lex: CueLexicon) -> tuple[int, i
     for ch in chunks:
         first = toks[ch[0]].text
         if not (lex.has(first, "role") or lex.has(first, "title") or is_def(first)):
-            return ch[0], ch[-1] + 1
+            # a name ends before a preposition: "محمد الفاضل من مشفى المدينة" -> "محمد الفاضل"
+            cut = next((n for n, k in enumerate(ch) if n and toks[k].text in PREPS), len(ch))
+            return ch[0], ch[cut - 1] + 1
     return a, b
 
 
