@@ -10,6 +10,7 @@ resulting `TimeExpr`s are original-text offsets. `attach_date` (attach.py) picks
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from marsad.model.document import DocMeta, Document
@@ -52,14 +53,21 @@ def find_times(doc: Document, res) -> None:
     since_ranges(cands, text, pub)
     cands = anchor_durations(cands, doc, pub)
     out = []
+    n = len(doc.text)
     for c in cands:
         if c.ds is None or c.de is None:
             continue
         os_, oe = doc.norm.to_original(c.start, c.end)
+        while oe < n and _is_mark(doc.text[oe]):
+            oe += 1  # keep a trailing tatweel or diacritic: "هـ", "غداً"
         out.append(TimeExpr(os_, oe, doc.text[os_:oe], c.ds, c.de, c.precision, round(c.confidence, 2),
                             c.kind, c.furniture))
     out.sort(key=lambda t: t.start)
     doc.times = out
+
+
+def _is_mark(ch: str) -> bool:
+    return ch == "\u0640" or unicodedata.category(ch) == "Mn"
 
 
 def parse_times(text: str, published: date | None, res=None) -> list[TimeExpr]:

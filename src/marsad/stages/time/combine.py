@@ -64,12 +64,17 @@ def mark_furniture(cands: list[Cand], doc: Document, lx: TimeLexicon, pub: date 
                 for i in range(max(o.start, ss), min(o.end, se)):
                     seg[i - ss] = " "
             rest = lx.furniture_rest.sub(" ", "".join(seg)).split()
-            if len(rest) <= 2:
+            # a header/footer stamp: the date and at most one stray word ("الإثنين 11 رجب / 18 مارس 2019");
+            # "منذ 3 سنوات" only when nothing else is on the line
+            if len(rest) <= (0 if c.name == "ago" else 1):
                 c.furniture = True
                 continue
         if pub is not None and c.ds is not None and c.ds > pub + 2 * DAY:
+            # a render/crawl date after publication sits in a short header or footer line, not a sentence
             line_no = text.count("\n", 0, c.start)
-            near_edge = line_no < 3 or line_no >= n_lines - 3 or le - ls < 80
+            line = text[ls:le].rstrip()
+            near_edge = (n_lines > 1 and (line_no < 3 or line_no >= n_lines - 3) and len(line) < 80
+                         and line[-1:] not in ".!?")
             if near_edge and not lx.future_cue.search(text, max(ls, c.start - 40), c.end):
                 c.furniture = True
 
@@ -98,6 +103,8 @@ def since_ranges(cands: list[Cand], text: str, pub: date | None) -> None:
         if m:
             c.start = m.start()
         if m or _SINCE_CLAUSE.search(text, max(0, c.start - 30), c.start):
+            if c.kind == "weekday" and c.ds == pub:
+                c.ds = pub - 7 * DAY  # "منذ الخميس" written on a Thursday means last Thursday
             c.de = pub
             c.kind = "range"
 

@@ -158,10 +158,8 @@ def _wd(m, lx, pub, future_ok):
         return None
     x = cal.weekday_near(wd, pub, _mod(lx, g.get("wmod")))
     end = x
-    if g.get("wd2"):
-        end = cal.weekday_near(lx.weekdays[g["wd2"]], x + 7 * DAY) if x + DAY <= pub else x + DAY
-        if not x <= end <= x + 7 * DAY:
-            end = x
+    if g.get("wd2"):  # "ليلة الأربعاء/ الخميس": the night between the two days
+        end = x + ((lx.weekdays[g["wd2"]] - wd) % 7) * DAY
     return x, end, "day", 0.85, "weekday"
 
 
