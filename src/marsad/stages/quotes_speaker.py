@@ -222,6 +222,7 @@ def preceding_np(toks: list[QTok], lo: int, cue_i: int, lex: CueLexicon) -> tupl
                 continue
             return None
     first = toks[words[0]].text
-    if lex.is_content_start(first) or lex.has(first, "nonspeaker") or lex.has(first, "stop"):
+    if lex.is_content_start(first) or lex.has(first, "nonspeaker") or lex.has(first, "stop") \
+            or strip_clitic(first) in PREPS or strip_clitic(first) in ("خلال", "عبر") or lex.has(first, "time"):
         return None
     return a, b
