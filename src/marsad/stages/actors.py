@@ -50,6 +50,8 @@ NAME_STOP = frozenset("""
 المكني الملقب المعروف المسمي السابق الاسبق الحالي الجديد المعزول المخلوع الراحل العام الخاص الاعلامي الرسمي الاول الثاني وقال وقالت
 """.split())
 NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ام", "عبد", "ال", "ولد", "اغ", "اق"})
+# "الطيران المروحي التابع للتحالف الدولي": a generic head owned by a named actor is that actor.
+BELONGS = re.compile(r"\s+(?:التابع|التابعه|التابعين|التابعون|الموالي|الموالين|الموالون|المواليه)\s+")
 STATE_TV_TAIL = re.compile(r"\s+(?:الرسمي|الرسميه|الحكومي|الحكوميه)(?!\w)")
 
 
@@ -142,6 +144,11 @@ class _Resolver:
             return _Hit(m.start, end, actor), nxt
         if gen is None:
             return None
+        if not nat and (b := BELONGS.match(self.norm, end)) and nxt < len(self.ms) \
+                and self.ms[nxt].word_start == b.end() and self.ms[nxt].prefix.endswith("ل"):
+            owner = self._named(self.ms[nxt], strict=False)
+            if owner is not None:
+                return _Hit(m.start, self.ms[nxt].end, owner), nxt + 1
         if nat:
             country, end, nxt = nat[0].country, nat[1], nat[2]
             if gen.key == "state_tv" and (tail := STATE_TV_TAIL.match(self.norm, end)):
