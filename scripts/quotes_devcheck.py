@@ -34,9 +34,8 @@ def load(corpus: Path):
 
 
 def speaker_ok(q, g) -> bool:
-    names = {canon(q.speaker_text)}
-    if q.speaker is not None:
-        names |= {canon(q.speaker.actor.name), canon(q.speaker.text)}
+    # as the lead's scorer: the exported speaker name and mention
+    names = {canon(q.speaker_text)} if q.speaker is None else {canon(q.speaker.actor.name), canon(q.speaker.text)}
     return bool(names & {canon(g.get("speaker")), canon(g.get("speaker_ar"))})
 
 

@@ -98,7 +98,7 @@ def _devcheck():
 @pytest.mark.skipif(not (DEV / "gold").is_dir(), reason="dev corpus /work/shared/corpus/dev is absent")
 def test_dev_set_figures() -> None:
     res = _devcheck().evaluate(DEV)
-    # measured P 0.943 / R 0.928 / F1 0.935, speakers 0.950 (with the actor stage); floors leave a little room
+    # measured P 0.943 / R 0.928 / F1 0.935, speakers 0.94 (marsad eval: 0.928) (with the actor stage); floors leave a little room
     assert res["f1"] >= 0.90
     assert res["precision"] >= 0.90
     assert res["recall"] >= 0.88

@@ -82,7 +82,9 @@ def _mention(doc: Document, s: int, e: int, text: str) -> ActorMention:
             if best is None or key > best[0]:
                 best = (key, m)
     if best is not None:
-        return best[1]
+        # the actor stage's actor, role and org, over the speaker phrase as the quote writes it
+        m = best[1]
+        return ActorMention(s, e, text, m.actor, m.role, m.org)
     return ActorMention(s, e, text, Actor(id="ar:" + fold(text), name=text, kind="other"))
 
 
