@@ -182,7 +182,7 @@ def test_ordinals_are_told_from_cardinals():
 # -- dev gold ----------------------------------------------------------------------------------------
 @pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus (/work/shared/corpus/dev) not available")
 def test_dev_date_exactness(res: Resources):
-    """attach_date at each gold event's evidence gives the gold date range (a floor; measured 0.87)."""
+    """attach_date at each gold event's evidence gives the gold date range (a floor; measured 0.876 on 153 events)."""
     pipe = Pipeline.build(until="time", resources=res)
     total = exact = 0
     for f in sorted(glob.glob(str(DEV / "gold" / "*.json"))):

@@ -77,7 +77,7 @@ def attach_date(doc: Document, start: int, end: int) -> tuple[date | None, date 
             if not _governs(t):
                 continue
             ts = doc.sentences[ti]
-            if ts.paragraph != sent.paragraph and t.start - ts.start > _HEAD_CHARS:
+            if ts.paragraph != sent.paragraph and (t.start - ts.start > _HEAD_CHARS or t.confidence < 0.85):
                 break
             return t.date_start, t.date_end, t.time_precision, t
         lead = _lead(doc, times)

@@ -156,11 +156,14 @@ def _wd(m, lx, pub, future_ok):
         return absolute[0], absolute[0], "day", absolute[1], "absolute"
     if pub is None:
         return None
-    x = cal.weekday_near(wd, pub, _mod(lx, g.get("wmod")))
+    mod = _mod(lx, g.get("wmod"))
+    x = cal.weekday_near(wd, pub, mod)
+    # "الخميس الماضي" may mean the Thursday of the previous week as well: a little less sure
+    conf = 0.8 if mod == "past" else 0.85
     end = x
     if g.get("wd2"):  # "ليلة الأربعاء/ الخميس": the night between the two days
         end = x + ((lx.weekdays[g["wd2"]] - wd) % 7) * DAY
-    return x, end, "day", 0.85, "weekday"
+    return x, end, "day", conf, "weekday"
 
 
 def _date(m, lx, pub, future_ok):
@@ -317,7 +320,7 @@ def _within(m, lx, pub, future_ok):
             return pub - DAY, pub - DAY, "week", 0.6, "relative"
         return pub - max(1, n // 24) * DAY, pub, "day" if n <= 24 else "week", 0.75, "range"
     days = n * UNIT_DAYS[unit]
-    prec = "day" if days <= 1 else "week" if days <= 10 else "month" if days <= 62 else "year"
+    prec = "day" if days <= 1 else "week" if days <= 14 else "month" if days <= 100 else "year"
     return pub - days * DAY, pub - DAY, prec, 0.75 if exact else 0.55, "range"
 
 
