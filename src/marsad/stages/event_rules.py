@@ -41,6 +41,15 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
     """Event decisions for one clause, given the set of cue categories found in it."""
     out: list[Decision] = []
     remote = False
+    if "disrupt_weak" in cues and cues & {"ied", "shell", "shell_generic", "air", "attack", "aircraft"}:
+        cues = cues | {"disrupt"}  # "فككت عبوة ناسفة", "أسقطت الدفاعات الجوية صاروخا", "أحبطت هجوما"
+    if "nonviolent" in cues and cues & {"takeover", "takeover_weak", "withdraw"}:
+        # "دخلت القوات المدينة دون قتال", "تسلمت مواقع بموجب تفاهم"
+        return [Decision(SD, "Non-violent transfer of territory", ("takeover", "takeover_weak", "withdraw"), 0.8)]
+    if "crowd" in cues and cues & {"attack", "kill", "loot", "riot", "clash", "clash_weak"} and "protest" not in cues:
+        return [Decision(RIOTS, "Mob violence", ("attack", "kill", "loot", "riot", "clash", "clash_weak", "crowd"), 0.8)]
+    if "protest" in cues and cues & {"loot", "raid"} and "riot" not in cues:
+        cues = cues | {"riot"}  # protesters setting fire to or storming a building: a riot
     if "aircraft" in cues and cues & {"ied", "shell", "shell_generic"}:
         cues = cues | {"air"}  # "الطائرة الحوثية المفخخة", "قصف الطائرات"
     if "shell_generic" in cues:
@@ -59,11 +68,11 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
     elif "air" in cues:
         out.append(Decision(REMOTE, "Air/drone strike", ("air", "shell", "shell_generic", "ied", "aircraft")))
         remote = True
+    elif "grenade" in cues:
+        out.append(Decision(REMOTE, "Grenade", ("grenade", "ied")))
+        remote = True
     elif "ied" in cues:
         out.append(Decision(REMOTE, "Remote explosive/landmine/IED", ("ied",), 0.9))
-        remote = True
-    elif "grenade" in cues:
-        out.append(Decision(REMOTE, "Grenade", ("grenade",)))
         remote = True
     elif "shell" in cues:
         out.append(Decision(REMOTE, "Shelling/artillery/missile attack", ("shell", "shell_generic"), 0.9))
@@ -112,6 +121,8 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
         out.append(Decision(SD, "Disrupted weapons use", ("disrupt",), 0.6))
     if "base" in cues:
         out.append(Decision(SD, "Headquarters or base established", ("base",), 0.5))
-    if not out and ("sweep" in cues or "surrender" in cues or "curfew" in cues):
-        out.append(Decision(SD, "Other", ("sweep", "surrender", "curfew"), 0.4))
+    if "change" in cues and not out:
+        out.append(Decision(SD, "Change to group/activity", ("change",), 0.6))
+    if not out and cues & {"sweep", "surrender", "curfew", "other"}:
+        out.append(Decision(SD, "Other", ("sweep", "surrender", "curfew", "other"), 0.4))
     return out

@@ -113,6 +113,9 @@ def find_events(doc: Document, res: Resources) -> None:
             continue  # denial: "نفت الوزارة وقوع هجوم"
         cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in all_cues if na <= m.start and m.end <= nb]
         cues = [c for c in cues if not _cancelled(c, mods, norm) and c.match.key not in denied]
+        if any(m.values[0][0] == "generic" for m in mods):
+            # sports, economy, idioms: "هجوم مكثف في الشوط الثاني", "معركة ضد التضخم"
+            cues = [c for c in cues if c.cue not in GENERIC and c.cue not in ("clash", "ied")]
         if sent.paragraph != last_para:
             last_para, last_clause = sent.paragraph, []
         if not cues and not last_clause:
