@@ -26,9 +26,10 @@ from marsad.model.records import Event
 
 TABLE = Path(__file__).parent / "data" / "event_cases.tsv"
 
-# The type/sub-type pass rate measured when the table was written, rounded down to 0.05. Raise it as the
+# The type/sub-type pass rate measured when the table was written (0.92 with the lead's rule update; 0.64 on the
+# events stage of commit 2230037), rounded down to 0.05. Raise it as the
 # rules improve; never lower it to hide a regression.
-FLOOR = 0.40
+FLOOR = 0.90
 
 TAXONOMY = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
