@@ -60,7 +60,8 @@ def mark_furniture(doc: Document, res: Resources) -> None:
             marked.append((a, b))
         elif words <= rules.max_phrase_words and any(p in line for p in rules.phrases):
             marked.append((a, b))
-        elif words <= rules.max_dateline_words and _DIGIT.search(line) and not line.endswith("."):
+        elif words <= rules.max_dateline_words and _DIGIT.search(line) and not line.endswith(".") \
+                and len(lines) > 1:  # a one-line document is the text itself, not a stamp line
             marked.append((a, b))
     # trailing headline list: >= 2 short lines without final punctuation after a punctuated body line
     tail = 0
