@@ -117,8 +117,10 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
         out.append(Decision(SD, "Agreement", ("agreement",), 0.8))
     if "loot" in cues and not riot:
         out.append(Decision(SD, "Looting/property destruction", ("loot",), 0.7))
-    if "disrupt" in cues and not remote:
-        out.append(Decision(SD, "Disrupted weapons use", ("disrupt",), 0.6))
+    if ("disrupt" in cues or "cache" in cues) and not remote:
+        # a seized cache or workshop ("ضبط ورشة لتصنيع السلاح") is disrupted weapons use; next to a strike
+        # ("غارة على مخبأ") it is only the target
+        out.append(Decision(SD, "Disrupted weapons use", ("disrupt", "cache"), 0.6))
     if "base" in cues:
         out.append(Decision(SD, "Headquarters or base established", ("base",), 0.5))
     if "change" in cues and not out:

@@ -24,6 +24,7 @@ from marsad.text.match import Lexicon, Match
 
 _CLAUSE_SPLIT = re.compile(r"\s(?=(?:فيما|بينما|في حين|كما|وكانت|وكان|وذلك|قبل ان|بعد ان|وفي)\s)|[;:]\s|,\s*(?=و\S)")
 _VICTIMS = re.compile(r"(?:مدنيين|مدنيا|مدني|مواطنين|مواطن|اطفال|طفل|طفله|نساء|امراه|سكان|عائله|اهالي|المدنيين|"
+                      r"رعاه|قرويا|قرويين|الفلسطينيين|فلسطينيين|مهاجرين|مهاجرات|لاجئين|نازحين|فتاه|فتيات|"
                       r"مصلين|المصلين|طلاب|ناشط|ناشطه|صحفي|راعي|عمال|عامل|شبان|شاب|مزارع|قريه|قري|بلده|منازل|"
                       r"منزل|الاحياء السكنيه|مقيم)")
 _WORDS = re.compile(r"\S+")
@@ -108,7 +109,8 @@ def find_events(doc: Document, res: Resources) -> None:
         na, nb = doc.norm.to_norm(sent.start, sent.end)
         if norm[na:nb].rstrip().endswith("?"):
             continue  # a question reports nothing
-        mods = [m for m in all_mods if na <= m.start and m.end <= nb]
+        # particles and modal verbs take only a conjunction ("ولم", "فلن"): "سلم" is not س + لم
+        mods = [m for m in all_mods if na <= m.start and m.end <= nb and m.prefix in ("", "و", "ف")]
         if any(m.values[0][0] == "sentence" for m in mods):
             continue  # denial: "نفت الوزارة وقوع هجوم"
         cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in all_cues if na <= m.start and m.end <= nb]
@@ -159,7 +161,12 @@ def find_events(doc: Document, res: Resources) -> None:
             ev.toll_update = ev.fatalities is not None and lex.casualties.is_update(text)
         events.extend(sent_events)
     gaz = res["gazetteer"]
-    doc.events = _merge(events, gaz.contains)
+    doc.events = [e for e in _merge(events, gaz.contains) if not _historical(doc, e)]
+
+
+def _historical(doc: Document, ev: Event) -> bool:
+    """Events dated years before the article ("خلال حرب عام 1948") are history, not event data."""
+    return bool(doc.published and ev.date_start and (doc.published - ev.date_start).days > 5 * 366)
 
 
 _LIST_ITEM = re.compile(r"\s*(?:و|كما\s+)(?:\d+|مواطن\S*|شخص\S*|اخر\S*|ثان\S*|ثالث\S*|رابع\S*|خامس\S*|سادس\S*|"
