@@ -15,8 +15,8 @@ normalised characters, so a span of the normalised view maps back to the origina
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from bisect import bisect_left
+from dataclasses import dataclass
 from importlib import resources as ir
 
 
