@@ -31,7 +31,7 @@ TABLE = Path(__file__).parent / "data" / "event_cases.tsv"
 # never lower it to hide a regression.
 FLOOR = 0.94
 # Share of rows passing every filled-in column (type, fatalities, actor1, country, date), same rule.
-FULL_FLOOR = 0.81
+FULL_FLOOR = 0.82
 
 TAXONOMY = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},

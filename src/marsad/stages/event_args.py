@@ -6,67 +6,15 @@ Works on the normalised view (doc.norm.text) with original offsets mapped throug
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Place, PlaceMention
-from marsad.resources.registry import read_tsv
-from marsad.text.normalize import fold
+from marsad.text.numbers import NumberWords
 
 # kinds of actor mention that can fill actor1/actor2 (people and media are speakers and sources, not sides)
 SIDE_KINDS = frozenset({"rebel", "state", "political", "identity", "civilians", "protesters", "rioters",
                         "external", "militia", "other"})
 GENERIC_INTER = {"protesters": 6, "rioters": 5, "civilians": 7, "unidentified": 3}
-
-
-@dataclass(frozen=True)
-class NumberWords:
-    """Arabic cardinal number words (shared data file time_numbers.tsv) for casualty counts."""
-
-    units: dict[str, int]
-    tens: dict[str, int]
-    pattern: re.Pattern
-
-    @classmethod
-    def load(cls) -> NumberWords:
-        units: dict[str, int] = {}
-        tens: dict[str, int] = {}
-        for row in read_tsv("time_numbers.tsv"):
-            kind, form, value = row["kind"], fold(row["form"]), int(row["value"])
-            if kind == "unit":
-                units[form] = value
-            elif kind in ("ten", "tens", "hundred", "thousand"):
-                tens[form] = value
-        words = sorted(set(units) | set(tens), key=len, reverse=True)
-        alt = "|".join(re.escape(w) for w in words)
-        num = rf"(?:\d+(?:[.,]\d+)?|(?:{alt})(?:\s+و?(?:{alt}))*)"
-        return cls(units, tens, re.compile(num))
-
-    def value(self, s: str) -> int | None:
-        s = s.strip()
-        if s[:1].isdigit():
-            try:
-                return int(s.replace(",", "").split(".")[0])
-            except ValueError:
-                return None
-        total = 0
-        cur = 0
-        for w in s.split():
-            w = w[1:] if w.startswith("و") and w[1:] in self.units | self.tens else w
-            if w in self.units:
-                cur += self.units[w]
-            elif w in self.tens:
-                v = self.tens[w]
-                if v >= 100:
-                    total += max(cur, 1) * v
-                    cur = 0
-                elif v == 10 and cur:
-                    cur += 10  # "ثلاثة عشر"
-                else:
-                    cur += v
-            else:
-                return None
-        return total + cur or None
 
 
 _QUAL = r"(?:ما لا يقل عن|لا يقل عن|اكثر من|نحو|حوالي|قرابه|زهاء|اقل من)?\s*"
@@ -82,14 +30,16 @@ _SINGULAR = ("شخص", "شاب", "جندي", "طفل", "طفله", "امراه",
 
 
 class Casualties:
+    """Deaths and injuries stated in a clause: digits, number words, duals, toll updates."""
+
     def __init__(self, words: NumberWords):
-        n = words.pattern.pattern
+        n = rf"(?:\d+(?:[.,]\d+)?|{words.pattern})"
         self.words = words
         self.toll = re.compile(
             rf"(?:(?:ارتفع|ارتفعت|ارتفاع)\s+(?:\S+\s+){{0,3}}?(?:القتلي|الضحايا|الشهداء|قتلي|حصيله)|حصيله|عدد القتلي|"
             rf"عدد الضحايا|عدد الشهداء)\s+(?:\S+\s+){{0,4}}?(?:الي|تجاوز|تخطي|بلغ|بلغت|وصل الي)\s+(?:ال\s*)?({n})")
         # "قتلت قوات الدعم السريع 17 مدنيا": up to three words (the killer) between the verb and the count
-        self.kill_before = re.compile(rf"{_KILL_BEFORE}\s+(?:[^\s\d]+\s+){{0,3}}?{_QUAL}({n})"
+        self.kill_before = re.compile(rf"{_KILL_BEFORE}\s+(?:(?!و|اصاب|اصيب|جرح)[^\s\d]+\s+){{0,3}}?{_QUAL}({n})"
                                       rf"(?!\s*(?:ساعه|يوم|ايام|عام|سنه|سنوات|شهر))")
         self.kill_after = re.compile(rf"({n})\s+(?:\S+\s+){{0,4}}?{_KILL_AFTER}")
         self.kill_one = re.compile(rf"{_KILL_BEFORE}\s+(?:ال)?({'|'.join(_SINGULAR)})(?:\s|$|,)")
@@ -98,7 +48,16 @@ class Casualties:
         self.inj_after = re.compile(rf"({n})\s+(?:\S+\s+){{0,2}}?{_INJ_AFTER}")
 
     def _num(self, s: str) -> int | None:
-        v = self.words.value(s)
+        s = s.strip()
+        if s[:1].isdigit():
+            try:
+                v: int | None = int(s.replace(",", "").split(".")[0])
+            except ValueError:
+                v = None
+        elif s in ("الاثنين", "الاثنان"):
+            v = None  # Monday, not "the two"
+        else:
+            v = self.words.parse(s)
         # four-digit numbers next to casualty words are years or ids, not tolls
         return v if v is not None and 0 < v < 1900 else None
 
@@ -108,16 +67,19 @@ class Casualties:
 
     def killed(self, text: str) -> int | None:
         """Deaths stated in a clause (normalised text); a toll update ("ارتفع عدد القتلى إلى") wins."""
-        for rx in (self.toll, self.kill_before, self.kill_after):
+        m = self.toll.search(text)
+        if m and (v := self._num(m.group(1))) is not None:
+            return v
+        # a noun right after the verb decides first: "مقتل جنديين وإصابة أربعة" is 2, "مقتل امرأة" is 1
+        if self.kill_dual.search(text):
+            return 2
+        if self.kill_one.search(text):
+            return 1
+        for rx in (self.kill_before, self.kill_after):
             m = rx.search(text)
             if m and (v := self._num(m.group(1))) is not None:
                 return v
-        m = self.kill_dual.search(text)
-        if m:
-            return 2
-        if self.kill_one.search(text) or _ONE_VICTIM.search(text):
-            return 1
-        return None
+        return 1 if _ONE_VICTIM.search(text) else None
 
     def injured(self, text: str) -> int | None:
         for rx in (self.inj_before, self.inj_after):

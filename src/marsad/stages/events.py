@@ -21,6 +21,7 @@ from marsad.stages import event_args
 from marsad.stages.event_args import _rank
 from marsad.stages.event_rules import GENERIC, PROTESTS, RIOTS, VAC, Decision, decide
 from marsad.text.match import Lexicon, Match
+from marsad.text.numbers import NumberWords
 
 _CLAUSE_SPLIT = re.compile(r"\s(?=(?:فيما|بينما|في حين|كما|وكانت|وكان|وذلك|قبل ان|بعد ان|وفي)\s)|[;:]\s|,\s*(?=و\S)")
 _VICTIMS = re.compile(r"(?:مدنيين|مدنيا|مدني|مواطنين|مواطن|اطفال|طفل|طفله|نساء|امراه|سكان|عائله|اهالي|المدنيين|"
@@ -42,7 +43,7 @@ class TriggerLexicon:
         cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
-        return cls(cues, mod, event_args.Casualties(event_args.NumberWords.load()))
+        return cls(cues, mod, event_args.Casualties(NumberWords.load()))
 
 
 @dataclass
