@@ -327,8 +327,13 @@ def _compatible(a: Event, b: Event, contains: Contains) -> bool:
 def _absorb(target: Event, ev: Event) -> None:
     target.evidence.extend(s for s in ev.evidence if s not in target.evidence)
     if target.date_start and ev.date_start and target.time_precision == ev.time_precision == 1:
-        target.date_start = min(target.date_start, ev.date_start)
-        target.date_end = max(target.date_end or target.date_start, ev.date_end or ev.date_start)
+        if target.event_type == "Battles":
+            # one battle reported day by day: the range covers every day
+            target.date_start = min(target.date_start, ev.date_start)
+            target.date_end = max(target.date_end or target.date_start, ev.date_end or ev.date_start)
+        elif _span_days(ev) < _span_days(target):
+            # a strike or a blast happens on one day; a mention's range ("منذ الثلاثاء") is the story's
+            target.date_start, target.date_end = ev.date_start, ev.date_end
     elif ev.time_precision < target.time_precision:
         target.date_start, target.date_end, target.time_precision = ev.date_start, ev.date_end, ev.time_precision
     if ev.place and (target.place is None or ev.place.geo_precision < target.place.geo_precision
@@ -352,6 +357,10 @@ def _absorb(target: Event, ev: Event) -> None:
         target.injuries = ev.injuries
     target.generic = target.generic and ev.generic
     target.confidence = min(0.99, max(target.confidence, ev.confidence) + 0.05)
+
+
+def _span_days(ev: Event) -> int:
+    return ((ev.date_end or ev.date_start) - ev.date_start).days if ev.date_start else 10**6
 
 
 def _merge(events: list[Event], contains: Contains) -> list[Event]:
