@@ -214,6 +214,8 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         place = PlaceMention(ts, ts, "", event_args.country_place(country), geo_precision=3, confidence=0.3)
     ctry = place.place.country if place else country
     a1, a2 = _default_actors(dec, a1, a2, ctry, civ)
+    if a1 is not None and a2 is not None and a1.actor.id == a2.actor.id:
+        a2 = None  # one actor cannot be both sides
     na, nb = doc.norm.to_norm(*clause)
     ctext = doc.norm.text[na:nb]
     conf = dec.weight * head.weight
