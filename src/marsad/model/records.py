@@ -119,6 +119,7 @@ class Event:
     # reported elsewhere in the article, and is merged into it when one is compatible
     generic: bool = False
     toll_update: bool = False  # fatalities come from a toll update ("ارتفع عدد القتلى إلى")
+    anaphoric: bool = False  # a definite event noun ("الاشتباكات") that may refer back to an earlier mention
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args
 from marsad.stages.event_args import _rank
-from marsad.stages.event_rules import GENERIC, PROTESTS, RIOTS, VAC, Decision, decide
+from marsad.stages.event_rules import GENERIC, PROTESTS, RIOTS, SD, VAC, Decision, decide
 from marsad.text.match import Lexicon, Match
 from marsad.text.numbers import NumberWords
 
@@ -163,6 +163,10 @@ def find_events(doc: Document, res: Resources) -> None:
         events.extend(sent_events)
     gaz = res["gazetteer"]
     doc.events = [e for e in _merge(events, gaz.contains) if not _historical(doc, e)]
+    for ev in doc.events:
+        if ev.event_type == SD or ev.sub_event_type == "Peaceful protest":
+            # deaths in a sentence about arrests or a truce belong to the fighting it mentions
+            ev.fatalities = None
 
 
 def _historical(doc: Document, ev: Event) -> bool:
@@ -195,6 +199,15 @@ def _continuations(doc: Document, last: list[Event], ca: int, cb: int, si: int) 
         out.append(replace(ev, trigger=span, evidence=[span], place=place, fatalities=None, injuries=None,
                            sentence=si, confidence=ev.confidence * 0.9, generic=False, toll_update=False))
     return out
+
+
+_ANAPHORIC_CUES = frozenset({"clash", "protest", "agreement", "arrest", "attack", "ied", "air", "riot"})
+
+
+def _anaphoric(cue: _Cue) -> bool:
+    """A definite event noun ("الاشتباكات", "الهدنة", "الاعتقالات الأخيرة") mostly refers back to an event
+    the article has already reported; it is merged like a generic mention when one is compatible."""
+    return cue.cue in _ANAPHORIC_CUES and cue.match.prefix.endswith("ال")
 
 
 def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_Cue], clause: tuple[int, int],
@@ -237,7 +250,8 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         civilian_targeting=dec.event_type == VAC or (civ and dec.event_type != PROTESTS),
         confidence=min(conf, 0.97),
         sentence=si,
-        generic={c.cue for c in heads} <= GENERIC,
+        generic={c.cue for c in heads} <= GENERIC or _anaphoric(head),
+        anaphoric=_anaphoric(head) and not {c.cue for c in heads} <= GENERIC,
     )
 
 
@@ -379,7 +393,8 @@ def _merge(events: list[Event], contains: Contains) -> list[Event]:
         # "الهجوم" / "مقتل 5" nearly always refer back to an event the article reports specifically;
         # a date attached to the generic word is often the report's, so only place and actors must agree
         cands = [o for o in out if _places_ok(o, ev, contains)
-                 and (not o.generic or _dates_ok(o, ev))]
+                 and (not o.generic or _dates_ok(o, ev))
+                 and (not ev.anaphoric or _family(o) == _family(ev))]
         if not cands:
             out.append(ev)
             continue
