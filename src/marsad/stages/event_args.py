@@ -161,7 +161,7 @@ def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int]
         after = [p for p in cands if p.start >= trigger]
         pool = after or cands
         # the nearest, preferring precise places (a town over a province, a province over a country)
-        return min(pool, key=lambda p: (_rank(p.place), abs(p.start - trigger)))
+        return min(pool, key=lambda p: (place_rank(p.place), abs(p.start - trigger)))
 
     for lo, hi in (clause, sentence):
         got = best([p for p in places if lo <= p.start and p.end <= hi])
@@ -173,7 +173,7 @@ def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int]
     return places[0] if places[0].start < 400 else None
 
 
-def _rank(p: Place) -> int:
+def place_rank(p: Place) -> int:
     """0 for sites and towns, 1 for admin2/areas, 2 for admin1, 3 for countries."""
     return {"country": 3, "admin1": 2, "admin2": 1, "area": 1}.get(p.feature, 0)
 

@@ -18,8 +18,10 @@ from marsad.model.document import Document
 from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args
-from marsad.stages.event_args import _rank
+from marsad.stages.event_args import place_rank
 from marsad.stages.event_rules import GENERIC, PROTESTS, RIOTS, SD, VAC, Decision, decide
+from marsad.stages.places import country_focus, focus_place
+from marsad.stages.time import attach_date
 from marsad.text.match import Lexicon, Match
 from marsad.text.numbers import NumberWords
 
@@ -54,15 +56,9 @@ class _Cue:
 
 
 def _attach_date(doc: Document, start: int, end: int) -> tuple[date | None, date | None, int, bool]:
-    """(start, end, precision, from_text) from the time stage; publication date (precision 2) otherwise."""
-    try:
-        from marsad.stages.time import attach_date
-    except ImportError:
-        attach_date = None
-    if attach_date is not None:
-        ds, de, prec, used = attach_date(doc, start, end)
-        return ds, de, prec, used is not None
-    return doc.published, doc.published, 2, False
+    """(start, end, ACLED precision, whether the date came from the text) from the time stage."""
+    ds, de, prec, used = attach_date(doc, start, end)
+    return ds, de, prec, used is not None
 
 
 def _cancelled(cue: _Cue, mods: list[Match], norm: str) -> bool:
@@ -98,7 +94,7 @@ def find_events(doc: Document, res: Resources) -> None:
     all_cues = lex.cues.find(norm)
     all_mods = lex.modality.find(norm)
     post_spans = [(p.start, p.end) for p in doc.posts]
-    country = _country_focus(doc)
+    country = country_focus(doc)
     denied = _denied_cues(doc, all_cues, all_mods)
     last_para, last_clause = -1, []
     events: list[Event] = []
@@ -144,12 +140,8 @@ def find_events(doc: Document, res: Resources) -> None:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
             civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
-            made = []
-            for dec in decide(kinds, civ, state1):
-                ev = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
-                                 country, civ)
-                if ev is not None:
-                    made.append(ev)
+            made = [_make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
+                                country, civ) for dec in decide(kinds, civ, state1)]
             sent_events.extend(made)
             last_clause = made or last_clause
         text = norm[na:nb]
@@ -184,10 +176,10 @@ def _continuations(doc: Document, last: list[Event], ca: int, cb: int, si: int) 
     if not last or not _LIST_ITEM.match(doc.norm.text, ca):
         return []
     oa, ob = doc.norm.to_original(ca, cb)
-    places = [p for p in doc.places if oa <= p.start and p.end <= ob and _rank(p.place) < 2]
+    places = [p for p in doc.places if oa <= p.start and p.end <= ob and place_rank(p.place) < 2]
     if not places:
         return []
-    place = min(places, key=lambda p: (_rank(p.place), p.start))
+    place = min(places, key=lambda p: (place_rank(p.place), p.start))
     a, b = oa, ob
     while a < b and doc.text[a] in " ،,":
         a += 1
@@ -212,15 +204,15 @@ def _anaphoric(cue: _Cue) -> bool:
 
 def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_Cue], clause: tuple[int, int],
                 sent, si: int, para_start: int, a1: ActorMention | None, a2: ActorMention | None,
-                country: str | None, civ: bool) -> Event | None:
+                country: str | None, civ: bool) -> Event:
     heads = [c for c in cues if c.cue in dec.heads] or cues
     head = max(heads, key=lambda c: (c.weight, -c.match.start))
     ts, te = doc.norm.to_original(head.match.start, head.match.end)
     ds, de, prec, dated = _attach_date(doc, ts, te)
     place = event_args.pick_place(doc, clause, (sent.start, sent.end), para_start, ts)
-    if place is None or _rank(place.place) == 3:
+    if place is None or place_rank(place.place) == 3:
         # no place, or only a country: the article's focus place in that country, if it has one
-        focus = _focus_place(doc, place.place.country if place else None)
+        focus = focus_place(doc, place.place.country if place else None)
         if focus is not None:
             place = replace(focus, geo_precision=max(focus.geo_precision, 2))
     if place is None and country:
@@ -279,22 +271,6 @@ def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | N
     return a1, a2
 
 
-def _focus_place(doc: Document, country: str | None) -> PlaceMention | None:
-    try:
-        from marsad.stages.places import focus_place
-    except ImportError:
-        return None
-    return focus_place(doc, country)
-
-
-def _country_focus(doc: Document) -> str | None:
-    try:
-        from marsad.stages.places import country_focus
-    except ImportError:
-        return None
-    return country_focus(doc)
-
-
 _FAMILY = {"Suicide bomb": "explosive", "Remote explosive/landmine/IED": "explosive",
            "Peaceful protest": "protest", "Protest with intervention": "protest",
            "Excessive force against protesters": "protest"}
@@ -324,14 +300,14 @@ def _places_ok(a: Event, b: Event, contains: Contains) -> bool:
     pa, pb = a.place.place if a.place else None, b.place.place if b.place else None
     if not (pa and pb):
         return True
-    if _rank(pa) == 3 or _rank(pb) == 3:
+    if place_rank(pa) == 3 or place_rank(pb) == 3:
         return True  # a bare country (often a nationality: "الحرس الثوري الإيراني") says little
     if pa.country != pb.country or (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1):
         return False
     if pa.id == pb.id or contains(pa.id, pb.id) or contains(pb.id, pa.id):
         return True
     # two different named towns or sites are two events
-    return not (pa.id != pb.id and _rank(pa) == _rank(pb) == 0 and a.place.geo_precision == b.place.geo_precision == 1
+    return not (pa.id != pb.id and place_rank(pa) == place_rank(pb) == 0 and a.place.geo_precision == b.place.geo_precision == 1
                 and pb.parent != pa.id and pa.parent != pb.id)
 
 
@@ -353,7 +329,7 @@ def _absorb(target: Event, ev: Event) -> None:
     elif ev.time_precision < target.time_precision:
         target.date_start, target.date_end, target.time_precision = ev.date_start, ev.date_end, ev.time_precision
     if ev.place and (target.place is None or ev.place.geo_precision < target.place.geo_precision
-                     or _rank(ev.place.place) < _rank(target.place.place)):
+                     or place_rank(ev.place.place) < place_rank(target.place.place)):
         target.place = ev.place
     if target.actor1 is None or not target.actor1.text:
         target.actor1 = ev.actor1 or target.actor1
@@ -380,8 +356,8 @@ def _span_days(ev: Event) -> int:
 
 
 def _merge(events: list[Event], contains: Contains) -> list[Event]:
-    """Merge mentions of one event: specific mentions of the same family with compatible date, place and
-    actors; then generic mentions ("الهجوم", "مقتل 5") into the nearest compatible specific event."""
+    """Merge mentions of one event: specific mentions of the same family with compatible date and place;
+    then generic mentions ("الهجوم", "مقتل 5") and definite event nouns into the nearest compatible event."""
     out: list[Event] = []
     for ev in (e for e in events if not e.generic):
         target = next((o for o in out if _compatible(o, ev, contains)), None)
@@ -391,7 +367,7 @@ def _merge(events: list[Event], contains: Contains) -> list[Event]:
             _absorb(target, ev)
     for ev in (e for e in events if e.generic):
         # "الهجوم" / "مقتل 5" nearly always refer back to an event the article reports specifically;
-        # a date attached to the generic word is often the report's, so only place and actors must agree
+        # a date attached to the generic word is often the report's, so only the place must agree
         cands = [o for o in out if _places_ok(o, ev, contains)
                  and (not o.generic or _dates_ok(o, ev))
                  and (not ev.anaphoric or _family(o) == _family(ev))]
