@@ -157,6 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
     ac.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="story date (actor validity)")
     ac.add_argument("--country", metavar="NAME", help="country for generic actors (الجيش, الشرطة ...)")
     ac.set_defaults(func=lambda a: _layer_cmd(a, "actors"))
+
+    from marsad.cli.store_cmds import add_store_commands
+
+    add_store_commands(sub)
     return p
 
 

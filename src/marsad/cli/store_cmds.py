@@ -1,0 +1,170 @@
+"""`marsad ingest | reprocess | query | export`: the commands that work on a store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+DEFAULT_DB = "marsad.db"
+
+
+def _date(s: str) -> date:
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {s!r}") from None
+
+
+def _open(args: argparse.Namespace):
+    from marsad.store import Store
+
+    return Store(args.db)
+
+
+def _report(tally, store) -> int:
+    print(f"marsad: {tally.line()}", file=sys.stderr)
+    for err in tally.errors:
+        print(f"marsad: error: {err}", file=sys.stderr)
+    c = store.counts()
+    print(f"marsad: store holds {c['documents']} documents, {c['mentions']} event mentions in "
+          f"{c['clusters']} events, {c['quotes']} quotes, {c['posts']} posts", file=sys.stderr)
+    return 1 if tally.errors else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from marsad.ingest import expand_paths
+    from marsad.store.run import ingest_paths
+
+    total = None
+    if all(not p.endswith(".jsonl") for p in args.paths) and "-" not in args.paths:
+        total = sum(1 for _ in expand_paths(args.paths))
+    with _open(args) as store:
+        tally = ingest_paths(store, args.paths, workers=args.workers, progress=not args.quiet, total=total)
+        return _report(tally, store)
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from marsad.store.run import reprocess
+
+    with _open(args) as store:
+        tally = reprocess(store, everything=args.all, workers=args.workers, progress=not args.quiet)
+        return _report(tally, store)
+
+
+def _filter(args: argparse.Namespace):
+    from marsad.store import EventFilter
+
+    return EventFilter(country=args.country, admin1=args.admin1, date_from=args.date_from, date_to=args.date_to,
+                       event_type=args.type, actor=args.actor, text=args.text, min_sources=args.min_sources)
+
+
+QUERY_COLUMNS = ("event_date", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
+                 "fatalities", "sources")
+
+
+def _cell(ev: dict, col: str) -> str:
+    v = ev.get(col)
+    if col in ("actor1", "actor2"):
+        return v["name"] if v else ""
+    if col == "sources":
+        return str(len(v or []))
+    if col == "event_date" and ev.get("event_date_end") not in (None, v):
+        return f"{v}..{ev['event_date_end'][5:]}"
+    return "" if v is None else str(v)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import json
+
+    with _open(args) as store:
+        events = store.events(_filter(args))
+        if args.json:
+            for n, ev in enumerate(events, 1):
+                print(json.dumps(ev, ensure_ascii=False))
+                if args.limit and n >= args.limit:
+                    break
+            return 0
+        rows = []
+        for ev in events:
+            rows.append([_cell(ev, c) for c in QUERY_COLUMNS])
+            if args.limit and len(rows) >= args.limit:
+                break
+    widths = [min(max([len(c)] + [len(r[i]) for r in rows]), 34) for i, c in enumerate(QUERY_COLUMNS)]
+    print("  ".join(c.ljust(w) for c, w in zip(QUERY_COLUMNS, widths, strict=True)))
+    for r in rows:
+        print("  ".join(v[:w].ljust(w) for v, w in zip(r, widths, strict=True)))
+    print(f"({len(rows)} events)", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from marsad.export import export
+
+    with _open(args) as store:
+        events = store.events(_filter(args))
+        if args.out:
+            n = export(events, args.format, args.out)
+        elif args.format == "parquet":
+            print("marsad: error: parquet needs --out FILE", file=sys.stderr)
+            return 2
+        else:
+            n = export(events, args.format, sys.stdout)
+    print(f"marsad: exported {n} events as {args.format}", file=sys.stderr)
+    return 0
+
+
+def _db_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, metavar="PATH|URL",
+                   help=f"SQLite file (default {DEFAULT_DB}) or postgresql://user@host:port/dbname")
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--country", help="country (English name, e.g. Syria)")
+    p.add_argument("--admin1", help="first-level region (English name, e.g. Al-Hasakah)")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="events ending on or after")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="events starting on or before")
+    p.add_argument("--type", help="event type or sub-event type (e.g. Battles, 'Air/drone strike')")
+    p.add_argument("--actor", help="part of an actor's canonical name (e.g. ISIS)")
+    p.add_argument("--text", help="words of the Arabic evidence, as written")
+    p.add_argument("--min-sources", type=int, default=1, metavar="N", help="events reported by at least N documents")
+
+
+def add_store_commands(sub) -> None:
+    i = sub.add_parser("ingest", help="extract documents and store them, merging events across outlets",
+                       description="Read .json/.jsonl/.txt/.html files or folders, extract each document and "
+                       "store it with its events, quotes and posts. Re-ingesting an unchanged document does "
+                       "nothing; a changed one replaces its old results. Event mentions from different "
+                       "documents that describe one real event are merged into one event.")
+    i.add_argument("paths", nargs="+", metavar="PATH")
+    _db_args(i)
+    i.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=cmd_ingest)
+
+    r = sub.add_parser("reprocess", help="extract stored documents again after an upgrade",
+                       description="Extract again the stored documents that an older pipeline version read "
+                       "(code or lexicons changed), replacing their results.")
+    _db_args(r)
+    r.add_argument("--all", action="store_true", help="every stored document, whatever its version")
+    r.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=cmd_reprocess)
+
+    q = sub.add_parser("query", help="list stored events matching filters, as a table",
+                       description="Print the merged events of the store that match the filters, as a table "
+                       "(or JSON Lines with --json), ordered by date.")
+    _db_args(q)
+    _filter_args(q)
+    q.add_argument("--limit", type=int, default=0, metavar="N", help="at most N events")
+    q.add_argument("--json", action="store_true", help="one EVENT object per line instead of a table")
+    q.set_defaults(func=cmd_query)
+
+    x = sub.add_parser("export", help="write stored events as csv, jsonl, geojson or parquet",
+                       description="Export the merged events of the store: csv (ACLED columns, then marsad's), "
+                       "jsonl (SCHEMA EVENT objects), geojson (points) or parquet.")
+    _db_args(x)
+    _filter_args(x)
+    x.add_argument("--format", choices=("csv", "jsonl", "geojson", "parquet"), default="csv")
+    x.add_argument("--out", metavar="FILE", help="write here (stdout if absent; parquet needs a file)")
+    x.set_defaults(func=cmd_export)

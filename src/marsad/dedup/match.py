@@ -1,0 +1,173 @@
+"""Does a new event mention describe the same real event as an existing cluster?
+
+Ten outlets report one car bomb with different words, tolls and place detail. A mention joins a cluster when
+the hard constraints hold (same event type, dates within a day, same country, no contradicting place) and the
+soft signals (sub-type, place, actors, evidence words) add up past a threshold. Every signal that counted is
+written down as a reason, so a user can see why two reports were merged.
+
+Both sides are `Profile`s: the few fields matching needs, built from a mention's event dict or kept for a
+cluster (where the actor and word sets grow as mentions join).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from marsad.text.normalize import fold
+
+# Sub-types that outlets use for one real event: a car bomb is "suicide" in one report and "remote" in another;
+# an air strike is "shelling" where the outlet is unsure what fired.
+COMPATIBLE_SUBTYPES = frozenset(frozenset(p) for p in (
+    ("Suicide bomb", "Remote explosive/landmine/IED"),
+    ("Air/drone strike", "Shelling/artillery/missile attack"),
+    ("Armed clash", "Non-state actor overtakes territory"),
+    ("Armed clash", "Government regains territory"),
+    ("Peaceful protest", "Protest with intervention"),
+    ("Protest with intervention", "Excessive force against protesters"),
+    ("Violent demonstration", "Mob violence"),
+    ("Attack", "Abduction/forced disappearance"),
+))
+# Generic actors say little about identity: two reports naming "civilians" are not evidence of one event.
+GENERIC_KINDS = frozenset({"civilians", "protesters", "rioters", "other"})
+DATE_SLACK = timedelta(days=1)
+THRESHOLD = 2.0
+_WORD = re.compile(r"[\w]+")
+# Words too common in event reports to tell two events apart.
+_STOP = frozenset(fold(w) for w in (
+    "في من على الى إلى عن مع أن ان إن التي الذي الذين هذا هذه ذلك تلك بعد قبل خلال منذ حيث كما وقد قد لقد "
+    "كان كانت يوم اليوم أمس الماضي وفق بحسب حسب قال قالت أكد أضاف أعلن مصادر مصدر محلية وكالة أنباء حيث "
+    "عدد عن إثر جراء نتيجة أيضا او أو ثم بين حتى لا لم لن ما هو هي هم").split()) | {"the", "of", "and", "in"}
+MAX_WORDS = 400
+
+
+def words(text: str) -> frozenset[str]:
+    """Content words of evidence text, folded; short words and stop words dropped."""
+    return frozenset(w for w in _WORD.findall(fold(text)) if len(w) > 2 and w not in _STOP and not w.isdigit())
+
+
+@dataclass
+class Profile:
+    """What matching looks at. `doc_ids` and the sets grow when a mention joins a cluster."""
+
+    event_type: str
+    sub_event_type: str
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    location: str | None
+    geo_precision: int
+    start: date | None
+    end: date | None
+    actors: set[str] = field(default_factory=set)        # ids of named (non-generic) actors
+    words: set[str] = field(default_factory=set)
+    doc_ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_event(cls, ev: dict[str, Any]) -> Profile:
+        start = _d(ev.get("event_date"))
+        end = _d(ev.get("event_date_end")) or start
+        text = " ".join(s.get("text", "") for s in ev.get("evidence", []))
+        return cls(
+            event_type=ev["event_type"], sub_event_type=ev["sub_event_type"], country=ev.get("country"),
+            admin1=ev.get("admin1"), admin2=ev.get("admin2"), location=ev.get("location"),
+            geo_precision=ev.get("geo_precision") or 3, start=start, end=end,
+            actors=named_actors(ev), words=set(words(text)),
+            doc_ids={s["doc_id"] for s in ev.get("sources", []) if s.get("doc_id")},
+        )
+
+    def absorb(self, other: Profile) -> None:
+        """Widen this cluster profile with a joining mention's."""
+        if other.start and (self.start is None or other.start < self.start):
+            self.start = other.start
+        if other.end and (self.end is None or other.end > self.end):
+            self.end = other.end
+        if other.geo_precision < self.geo_precision and other.location:
+            self.location, self.admin2, self.geo_precision = other.location, other.admin2, other.geo_precision
+        self.admin1 = self.admin1 or other.admin1
+        self.country = self.country or other.country
+        self.actors |= other.actors
+        if len(self.words) < MAX_WORDS:
+            self.words |= other.words
+        self.doc_ids |= other.doc_ids
+
+
+def named_actors(ev: dict[str, Any]) -> set[str]:
+    out = set()
+    for key in ("actor1", "actor2"):
+        a = ev.get(key)
+        if a and a.get("id") and a.get("kind") not in GENERIC_KINDS:
+            out.add(a["id"])
+    for key in ("assoc_actor_1", "assoc_actor_2"):
+        for a in ev.get(key) or []:
+            if a and a.get("id") and a.get("kind") not in GENERIC_KINDS:
+                out.add(a["id"])
+    return out
+
+
+def _d(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    same: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+def compare(m: Profile, c: Profile) -> Verdict:
+    """Score mention `m` against cluster `c`. Hard constraints first, each refusal says why."""
+    if m.event_type != c.event_type:
+        return Verdict(False, 0.0, ("different event type",))
+    if m.doc_ids & c.doc_ids:
+        return Verdict(False, 0.0, ("same document already in the cluster",))
+    if m.country and c.country and m.country != c.country:
+        return Verdict(False, 0.0, ("different country",))
+    if not (m.start and c.start):
+        return Verdict(False, 0.0, ("undated",))
+    if m.start > (c.end or c.start) + DATE_SLACK or c.start > (m.end or m.start) + DATE_SLACK:
+        return Verdict(False, 0.0, ("dates do not overlap",))
+    if m.admin1 and c.admin1 and m.admin1 != c.admin1:
+        return Verdict(False, 0.0, ("different admin1",))
+    if m.admin2 and c.admin2 and m.admin2 != c.admin2:
+        return Verdict(False, 0.0, ("different admin2",))
+
+    score, reasons = 0.0, []
+    if m.sub_event_type == c.sub_event_type:
+        score += 1.0
+        reasons.append(f"same sub-type ({m.sub_event_type})")
+    elif frozenset((m.sub_event_type, c.sub_event_type)) in COMPATIBLE_SUBTYPES:
+        score += 0.5
+        reasons.append(f"compatible sub-types ({m.sub_event_type} / {c.sub_event_type})")
+    else:
+        score -= 0.5
+    if m.start == c.start:
+        score += 0.5
+        reasons.append(f"same start date {m.start}")
+    else:
+        reasons.append("dates overlap")
+    if m.location and c.location and m.location == c.location:
+        score += 1.0
+        reasons.append(f"same location ({m.location})")
+    elif m.admin2 and m.admin2 == c.admin2:
+        score += 0.6
+        reasons.append(f"same admin2 ({m.admin2})")
+    elif m.admin1 and m.admin1 == c.admin1:
+        score += 0.3
+        reasons.append(f"same admin1 ({m.admin1})")
+    shared = m.actors & c.actors
+    if shared:
+        score += 1.0
+        reasons.append("shared actors (" + ", ".join(sorted(shared)) + ")")
+    elif m.actors and c.actors:
+        score -= 1.0
+        reasons.append("no actor in common")
+    if m.words and c.words:
+        overlap = len(m.words & c.words) / min(len(m.words), len(c.words))
+        if overlap >= 0.15:
+            score += 2.0 * overlap
+            reasons.append(f"evidence word overlap {overlap:.2f}")
+    return Verdict(score >= THRESHOLD, round(score, 3), tuple(reasons))

@@ -1,0 +1,114 @@
+"""Batch ingest and reprocess: read documents, extract them (in worker processes if asked), store each one.
+
+Extraction runs in workers; writing stays in this process, one transaction per document, in input order,
+so the store's contents do not depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from typing import Any
+
+from marsad.ingest import IngestError, document_from_record, read_paths
+from marsad.model.document import Document
+from marsad.store.store import Outcome, Store
+from marsad.version import pipeline_version
+
+_PIPE = None
+
+
+def _init_worker() -> None:
+    global _PIPE  # one pipeline per worker process, built once; the main process never touches it
+    from marsad.pipeline import Pipeline
+
+    _PIPE = Pipeline.build()
+
+
+def _extract(doc: Document) -> tuple[Document, dict[str, Any] | None, str | None]:
+    from marsad.output import result_json
+
+    try:
+        return doc, result_json(_PIPE(doc)), None
+    except Exception as exc:  # one document's failure must not cost the others
+        return doc, None, f"extraction failed: {exc!r}"
+
+
+@dataclass
+class Tally:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    duplicate: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> None:
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    def line(self) -> str:
+        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{self.duplicate} duplicate, {len(self.errors)} failed")
+
+
+def _progress(total: int | None, show: bool, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc=desc, disable=not show, file=sys.stderr, smoothing=0.1,
+                dynamic_ncols=True)
+
+
+def store_documents(store: Store, docs: Iterable[Document | IngestError], workers: int = 1,
+                    force: bool = False, progress: bool = True, total: int | None = None,
+                    desc: str = "ingest") -> Tally:
+    """Extract and store `docs`. Known documents (same id and content) are skipped before extraction
+    unless `force`. Errors are collected with the file they came from; the other documents go on."""
+    tally = Tally()
+    version = pipeline_version()
+
+    def todo() -> Iterator[Document]:
+        for item in docs:
+            if isinstance(item, IngestError):
+                tally.errors.append(str(item))
+                bar.update(1)
+                continue
+            if not force:
+                st = store.status(item.id, item.text)
+                if st in (Outcome.UNCHANGED, Outcome.DUPLICATE):
+                    tally.count(st)
+                    bar.update(1)
+                    continue
+            yield item
+
+    with _progress(total, progress, desc) as bar:
+        if workers > 1:
+            pool = get_context("fork" if sys.platform == "linux" else "spawn").Pool(workers, _init_worker)
+            results = pool.imap(_extract, todo(), chunksize=8)
+        else:
+            pool = None
+            _init_worker()
+            results = map(_extract, todo())
+        try:
+            for doc, res, err in results:
+                if err is not None:
+                    tally.errors.append(f"{doc.meta.source_path or doc.id}: {err}")
+                else:
+                    tally.count(store.put(res, doc.text, lang=doc.meta.lang, version=version, force=force))
+                bar.update(1)
+        finally:
+            if pool is not None:
+                pool.terminate()
+    return tally
+
+
+def ingest_paths(store: Store, paths: list[str], **kw) -> Tally:
+    return store_documents(store, read_paths(paths), **kw)
+
+
+def reprocess(store: Store, everything: bool = False, **kw) -> Tally:
+    """Extract again the stored documents read by another pipeline version (all of them with `everything`)."""
+    version = pipeline_version()
+    recs = list(store.documents(outdated_for=None if everything else version))
+    docs = (document_from_record(r, source=f"store:{r['id']}") for r in recs)
+    return store_documents(store, docs, force=True, total=len(recs), desc="reprocess", **kw)

@@ -1,0 +1,74 @@
+"""The store's tables (SQLAlchemy Core). Migrations in `store/migrations` create and change them.
+
+documents  one row per stored article: text, provenance, content hash and the pipeline version that read it
+mentions   one row per event the pipeline found in one document (its EVENT dict in `payload`)
+clusters   one row per real event: the mentions that describe it share a `cluster_id`; `profile` is what the
+           matcher compares new mentions against, `reasons` why each mention joined
+quotes, posts  per document, their SCHEMA dicts in `payload`
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("content_hash", sa.String(40), nullable=False, index=True),
+    sa.Column("url", sa.Text), sa.Column("outlet", sa.Text), sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date), sa.Column("lang", sa.String(16)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("version", sa.String(64), nullable=False, index=True),
+    sa.Column("n_events", sa.Integer, nullable=False), sa.Column("n_quotes", sa.Integer, nullable=False),
+    sa.Column("n_posts", sa.Integer, nullable=False),
+)
+
+clusters = sa.Table(
+    "clusters", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("event_type", sa.String(64), nullable=False),
+    sa.Column("country", sa.String(100)),
+    sa.Column("date_start", sa.Date), sa.Column("date_end", sa.Date),
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("profile", sa.JSON, nullable=False),
+    sa.Column("reasons", sa.JSON, nullable=False),
+    sa.Index("ix_clusters_block", "event_type", "country", "date_start"),
+)
+
+mentions = sa.Table(
+    "mentions", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("doc_id", sa.String(200), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("cluster_id", sa.String(40), sa.ForeignKey("clusters.id"), nullable=False, index=True),
+    sa.Column("event_type", sa.String(64), nullable=False),
+    sa.Column("sub_event_type", sa.String(64), nullable=False),
+    sa.Column("date_start", sa.Date), sa.Column("date_end", sa.Date),
+    sa.Column("country", sa.String(100)), sa.Column("admin1", sa.String(100)),
+    sa.Column("location", sa.Text),
+    sa.Column("actor1", sa.Text), sa.Column("actor2", sa.Text),
+    sa.Column("fatalities", sa.Integer), sa.Column("confidence", sa.Float),
+    sa.Column("evidence_text", sa.Text, nullable=False),
+    sa.Column("payload", sa.JSON, nullable=False),
+)
+
+quotes = sa.Table(
+    "quotes", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("doc_id", sa.String(200), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("speaker", sa.Text), sa.Column("date", sa.Date),
+    sa.Column("payload", sa.JSON, nullable=False),
+)
+
+posts = sa.Table(
+    "posts", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("doc_id", sa.String(200), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("payload", sa.JSON, nullable=False),
+)
+
+TABLES = (documents, clusters, mentions, quotes, posts)
