@@ -1,0 +1,261 @@
+"""One SCHEMA EVENT -> one flat row: ACLED's columns in ACLED's order, then marsad's extra columns.
+
+`flatten(event)` is the CSV row as a dict of typed Python values (str, int, float or None); the CSV, GeoJSON
+and Parquet exporters and `marsad query` tables all use it, so the formats agree column for column.
+Conventions (ACLED codebook): inter codes 1-8, interaction = the two codes lowest first ("12"; "10" for a
+sole actor), civilian_targeting "Civilian targeting" or "", assoc actors and source outlets joined with "; ",
+iso = ISO 3166-1 numeric, event_id_cnty = ISO alpha-3 + a stable number derived from event_id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from marsad.export.notes import build_notes
+from marsad.export.tables import ExportTables
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # an Arrow type name: string, int8, int16, int32, int64, float64, date32
+    doc: str
+
+
+ACLED_COLUMNS: tuple[Column, ...] = (
+    Column("event_id_cnty", "string", "ISO alpha-3 + a stable number derived from event_id (XXX: no country)"),
+    Column("event_date", "date32", "first day of the event, YYYY-MM-DD"),
+    Column("year", "int16", "year of event_date"),
+    Column("time_precision", "int8", "1 exact day, 2 within about a week, 3 only the month"),
+    Column("disorder_type", "string", "Political violence | Demonstrations | Political violence; Demonstrations"
+                                      " | Strategic developments"),
+    Column("event_type", "string", "one of ACLED's 6 event types"),
+    Column("sub_event_type", "string", "one of ACLED's 25 sub-event types"),
+    Column("actor1", "string", "actor1's English name"),
+    Column("assoc_actor_1", "string", "associated actors of actor1, '; '-joined"),
+    Column("inter1", "int8", "ACLED inter code of actor1 (1 state ... 8 external/other)"),
+    Column("actor2", "string", "actor2's English name"),
+    Column("assoc_actor_2", "string", "associated actors of actor2, '; '-joined"),
+    Column("inter2", "int8", "ACLED inter code of actor2"),
+    Column("interaction", "int16", "the two inter codes, lowest first (12); a sole actor's code times 10 (60)"),
+    Column("civilian_targeting", "string", "'Civilian targeting' or empty"),
+    Column("iso", "int16", "ISO 3166-1 numeric country code"),
+    Column("region", "string", "ACLED region of the country"),
+    Column("country", "string", "country (English)"),
+    Column("admin1", "string", "first-level administrative unit"),
+    Column("admin2", "string", "second-level administrative unit"),
+    Column("admin3", "string", "third-level administrative unit (marsad does not resolve it: usually empty)"),
+    Column("location", "string", "the most precise named place (English)"),
+    Column("latitude", "float64", "WGS84 latitude"),
+    Column("longitude", "float64", "WGS84 longitude"),
+    Column("geo_precision", "int8", "1 the named place, 2 nearby or larger area, 3 only the province"),
+    Column("source", "string", "outlets reporting the event, '; '-joined (URL host when the outlet is unknown)"),
+    Column("source_scale", "string", "ACLED source scale (only when the event carries one; marsad has no outlet"
+                                     " table yet)"),
+    Column("notes", "string", "short factual English summary built from the fields (docs/export.md)"),
+    Column("fatalities", "int32", "reported fatalities, the most conservative report; empty = not reported"),
+    Column("tags", "string", "ACLED-style tags, '; '-joined (only when the event carries them)"),
+    Column("timestamp", "int64", "unix time of the latest source's publication (or the event's own timestamp)"),
+)
+
+EXTRA_COLUMNS: tuple[Column, ...] = (
+    Column("event_id", "string", "marsad's stable event id"),
+    Column("event_date_end", "date32", "last day of the event"),
+    Column("injuries", "int32", "reported injuries (ACLED has no such column)"),
+    Column("fatalities_max", "int32", "highest fatality figure any source reported"),
+    Column("confidence", "float64", "the extractor's confidence, 0..1"),
+    Column("location_ar", "string", "the place as written in the article"),
+    Column("actor1_ar", "string", "actor1 as written in the article"),
+    Column("actor2_ar", "string", "actor2 as written in the article"),
+    Column("actor1_id", "string", "marsad actor id of actor1"),
+    Column("actor2_id", "string", "marsad actor id of actor2"),
+    Column("trigger_ar", "string", "the word that signals the event, as written"),
+    Column("evidence", "string", "Arabic text of the evidence spans, ' | '-joined, in document order"),
+    Column("n_sources", "int16", "number of documents reporting the event"),
+    Column("source_urls", "string", "URLs of the reporting documents, '; '-joined"),
+    Column("source_doc_ids", "string", "ids of the reporting documents, '; '-joined"),
+    Column("merge_reasons", "string", "why de-duplication merged reports into this event, '; '-joined"),
+)
+
+COLUMNS: tuple[Column, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+
+# ACLED inter codes by SCHEMA actor kind, for actors that carry no explicit `inter`.
+KIND_INTER = {"state": 1, "rebel": 2, "political": 3, "identity": 4, "rioters": 5, "protesters": 6,
+              "civilians": 7, "external": 8, "other": 8}
+ID_DIGITS = 12  # event_id_cnty number: 10**12 values make a clash unlikely below ~10**6 events a country
+
+
+def _join(items: Any, sep: str = "; ") -> str:
+    seen: list[str] = []
+    for x in items:
+        if x and x not in seen:
+            seen.append(x)
+    return sep.join(seen)
+
+
+def _actor(a: Any) -> dict[str, Any]:
+    return a if isinstance(a, dict) else {}
+
+
+def _inter(a: dict[str, Any]) -> int | None:
+    v = a.get("inter")
+    if isinstance(v, int) and 1 <= v <= 8:
+        return v
+    return KIND_INTER.get(a.get("kind") or "") if a else None
+
+
+def interaction(i1: int | None, i2: int | None) -> int | None:
+    """ACLED interaction code: 1 and 3 -> 13 (order-free), a sole actor 6 -> 60."""
+    codes = sorted(c for c in (i1, i2) if c)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+def _int(v: Any) -> int | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, int):
+        return v
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(v: Any) -> float | None:
+    try:
+        return None if v is None or isinstance(v, bool) else float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _unix(published: Any) -> int | None:
+    if not published:
+        return None
+    s = str(published).strip()
+    try:
+        if len(s) <= 10:
+            d = date.fromisoformat(s)
+            return int(datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp())
+        dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+        return int((dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp())
+    except ValueError:
+        return None
+
+
+def _outlet(src: dict[str, Any]) -> str | None:
+    if src.get("outlet"):
+        return str(src["outlet"])
+    host = urlparse(str(src.get("url") or "")).hostname
+    return host.removeprefix("www.") if host else None
+
+
+class Flattener:
+    """Turns SCHEMA EVENT dicts into flat rows; holds the lookup tables (load them once, reuse)."""
+
+    def __init__(self, tables: ExportTables | None = None):
+        self.tables = tables or ExportTables.load()
+        by_type: dict[str, Counter[str]] = {}
+        for info in self.tables.subevents.values():
+            by_type.setdefault(info.event_type, Counter())[info.disorder_type] += 1
+        self._disorder_by_type = {t: c.most_common(1)[0][0] for t, c in by_type.items()}
+
+    def disorder_type(self, event_type: str | None, sub_event_type: str | None) -> str | None:
+        info = self.tables.subevent(sub_event_type)
+        if info is not None:
+            return info.disorder_type
+        return self._disorder_by_type.get(event_type or "")
+
+    def __call__(self, ev: dict[str, Any]) -> dict[str, Any]:
+        t = self.tables
+        a1, a2 = _actor(ev.get("actor1")), _actor(ev.get("actor2"))
+        i1, i2 = _inter(a1), _inter(a2)
+        cc = t.country(ev.get("country"))
+        event_id = str(ev.get("event_id") or "")
+        sources = [s for s in ev.get("sources") or () if isinstance(s, dict)]
+        reports = [r for r in ev.get("fatalities_reports") or () if isinstance(r, dict)]
+        figures = [f for f in (_int(r.get("fatalities")) for r in reports) if f is not None]
+        fatalities = _int(ev.get("fatalities"))
+        if fatalities is None and figures:
+            fatalities = min(figures)  # ACLED codes the most conservative report
+        fmax = _int(ev.get("fatalities_max"))
+        if fmax is None:
+            fmax = max(figures) if figures else fatalities
+        d1 = ev.get("event_date")
+        stamp = _int(ev.get("timestamp"))
+        if stamp is None:
+            stamps = [u for u in (_unix(s.get("published")) for s in sources) if u is not None]
+            stamp = max(stamps) if stamps else None
+        doc_rank = {s.get("doc_id"): i for i, s in reversed(list(enumerate(sources)))}
+        spans = sorted((s for s in ev.get("evidence") or () if isinstance(s, dict)),
+                       key=lambda s: (doc_rank.get(s.get("doc_id"), len(doc_rank)), _int(s.get("start")) or 0))
+        trigger = ev.get("trigger") if isinstance(ev.get("trigger"), dict) else {}
+        n_sources = len(sources)
+        tags = ev.get("tags")
+        merge = ev.get("merge_reasons")
+        return {
+            "event_id_cnty": f"{cc.iso3 if cc else 'XXX'}{self.number(event_id)}" if event_id else None,
+            "event_date": d1 or None,
+            "year": _int(str(d1)[:4]) if d1 else None,
+            "time_precision": _int(ev.get("time_precision")),
+            "disorder_type": self.disorder_type(ev.get("event_type"), ev.get("sub_event_type")),
+            "event_type": ev.get("event_type"),
+            "sub_event_type": ev.get("sub_event_type"),
+            "actor1": a1.get("name"),
+            "assoc_actor_1": _join(_actor(a).get("name") for a in ev.get("assoc_actor_1") or ()) or None,
+            "inter1": i1,
+            "actor2": a2.get("name"),
+            "assoc_actor_2": _join(_actor(a).get("name") for a in ev.get("assoc_actor_2") or ()) or None,
+            "inter2": i2,
+            "interaction": interaction(i1, i2),
+            "civilian_targeting": "Civilian targeting" if ev.get("civilian_targeting") else None,
+            "iso": cc.iso if cc else None,
+            "region": cc.region if cc else None,
+            "country": ev.get("country"),
+            "admin1": ev.get("admin1"),
+            "admin2": ev.get("admin2"),
+            "admin3": ev.get("admin3"),
+            "location": ev.get("location"),
+            "latitude": _float(ev.get("latitude")),
+            "longitude": _float(ev.get("longitude")),
+            "geo_precision": _int(ev.get("geo_precision")),
+            "source": _join(_outlet(s) for s in sources) or None,
+            "source_scale": ev.get("source_scale") or None,
+            "notes": build_notes(ev, t, fatalities, fmax, n_sources),
+            "fatalities": fatalities,
+            "tags": (_join(tags) if isinstance(tags, list) else tags) or None,
+            "timestamp": stamp,
+            "event_id": event_id or None,
+            "event_date_end": ev.get("event_date_end") or d1 or None,
+            "injuries": _int(ev.get("injuries")),
+            "fatalities_max": fmax,
+            "confidence": _float(ev.get("confidence")),
+            "location_ar": ev.get("location_ar"),
+            "actor1_ar": a1.get("mention") or None,
+            "actor2_ar": a2.get("mention") or None,
+            "actor1_id": a1.get("id"),
+            "actor2_id": a2.get("id"),
+            "trigger_ar": trigger.get("text"),
+            "evidence": _join((str(s.get("text") or "") for s in spans), " | ") or None,
+            "n_sources": n_sources,
+            "source_urls": _join(s.get("url") for s in sources) or None,
+            "source_doc_ids": _join(s.get("doc_id") for s in sources) or None,
+            "merge_reasons": (_join(merge) if isinstance(merge, list) else merge) or None,
+        }
+
+    @staticmethod
+    def number(event_id: str) -> int:
+        """The stable number in event_id_cnty: the first digits of sha1(event_id)."""
+        return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16) % 10**ID_DIGITS
+
+
+def flatten(event: dict[str, Any], tables: ExportTables | None = None) -> dict[str, Any]:
+    """The CSV row of one event as a dict (COLUMN_NAMES order). For many events build one `Flattener`."""
+    return Flattener(tables)(event)

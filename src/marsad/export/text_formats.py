@@ -1,0 +1,84 @@
+"""The streaming text formats: CSV (ACLED columns, then marsad's), JSON Lines (SCHEMA events), GeoJSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from marsad.export.base import ExportStats, Out, text_out
+from marsad.export.flatten import COLUMN_NAMES, Flattener
+from marsad.export.tables import ExportTables
+
+
+class CsvExporter:
+    """ACLED-style CSV: header = COLUMN_NAMES; empty cell = null. `bom=True` adds a UTF-8 BOM for Excel."""
+
+    name, suffix, binary = "csv", ".csv", False
+
+    def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, bom: bool = False,
+              **_: Any) -> ExportStats:
+        flat = Flattener(tables)
+        stats = ExportStats()
+        with text_out(out, newline="") as f:  # the csv module writes its own \r\n
+            if bom:
+                f.write("\ufeff")
+            w = csv.writer(f)
+            w.writerow(COLUMN_NAMES)
+            for ev in events:
+                row = flat(ev)
+                w.writerow([row[c] for c in COLUMN_NAMES])
+                stats.written += 1
+        return stats
+
+
+class JsonlExporter:
+    """One SCHEMA EVENT per line, UTF-8 with Arabic as is (ensure_ascii=False)."""
+
+    name, suffix, binary = "jsonl", ".jsonl", False
+
+    def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, **_: Any) -> ExportStats:
+        stats = ExportStats()
+        with text_out(out) as f:
+            for ev in events:
+                f.write(json.dumps(ev, ensure_ascii=False) + "\n")
+                stats.written += 1
+        return stats
+
+
+def point(row: dict[str, Any]) -> list[float] | None:
+    """[lon, lat] (GeoJSON order, RFC 7946) when both are finite and in range, else None."""
+    lat, lon = row.get("latitude"), row.get("longitude")
+    if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return [lon, lat]
+
+
+class GeoJsonExporter:
+    """A FeatureCollection of Points; properties = the flat CSV row. Events without coordinates are skipped
+    and counted; the count is also written as the foreign member "marsad": {"skipped_without_coordinates": n}.
+    """
+
+    name, suffix, binary = "geojson", ".geojson", False
+
+    def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, **_: Any) -> ExportStats:
+        flat = Flattener(tables)
+        stats = ExportStats(skipped_reason="no coordinates")
+        with text_out(out) as f:
+            f.write('{"type": "FeatureCollection", "features": [')
+            for ev in events:
+                row = flat(ev)
+                coords = point(row)
+                if coords is None:
+                    stats.skipped += 1
+                    continue
+                feat = {"type": "Feature", "id": row["event_id"],
+                        "geometry": {"type": "Point", "coordinates": coords}, "properties": row}
+                f.write(("\n" if stats.written == 0 else ",\n") + json.dumps(feat, ensure_ascii=False))
+                stats.written += 1
+            f.write('\n], "marsad": ' + json.dumps({"skipped_without_coordinates": stats.skipped}) + "}\n")
+        return stats
