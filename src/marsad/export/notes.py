@@ -5,7 +5,8 @@ Template (docs/export.md):
 - When: "On 2022-01-20" (time_precision 1), "Around 2022-01-20" (2), "In January 2022" (3),
   "Between 2022-01-20 and 2022-01-22" (a range); left out when the date is unknown.
 - clause: the sub-event's sentence from acled_subevents.tsv with the actor names ("Islamic State (ISIS)
-  attacked Civilians (Syria)"); with no actor1, "a {sub_event_type} event was reported[ involving {actor2}]".
+  attacked Civilians (Syria)"); with no actor1, "an event of type {sub_event_type} was
+  reported[ involving {actor2}]".
 - place: "Ghwayran (Al-Hasakah, Syria)" — location, then admin1 and country where they add something.
 - fatalities: "3 reported fatalities" or, when sources disagree, "3 reported fatalities (up to 5 in some
   sources)"; left out when not reported.
@@ -68,7 +69,7 @@ def build_notes(ev: dict[str, Any], tables: ExportTables, fatalities: int | None
     elif a1:
         clause = f"{a1} was involved in a {sub} event" + (f" with {a2}" if a2 else "")
     else:
-        clause = f"a {sub} event was reported" + (f" involving {a2}" if a2 else "")
+        clause = f"an event of type {sub} was reported" + (f" involving {a2}" if a2 else "")
     when = _when(ev)
     place = _place(ev)
     head = f"{when}, {clause}" if when else clause[:1].upper() + clause[1:]
