@@ -382,3 +382,14 @@ def test_dev_articles_export(tmp_path, pipeline, tables):
     rows = [flatten(e, tables) for e in events]
     assert all(r["iso"] is not None for r in rows if r["country"])  # every emitted country has codes
     assert all(r["disorder_type"] for r in rows)
+
+
+def test_docs_list_every_column_and_format():
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "export.md").read_text("utf-8")
+    missing = [c for c in COLUMN_NAMES if f"`{c}`" not in doc]
+    assert not missing, f"docs/export.md does not document {missing}"
+    assert all(f"`{fmt}`" in doc for fmt in EXPORTERS)
+    for nested in ("source_list", "evidence_spans", "fatalities_reports"):
+        assert f"`{nested}`" in doc
