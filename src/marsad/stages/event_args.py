@@ -9,6 +9,7 @@ import re
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Place, PlaceMention
+from marsad.stages import event_place
 from marsad.text.numbers import NumberWords
 
 # kinds of actor mention that can fill actor1/actor2 (people and media are speakers and sources, not sides)
@@ -150,32 +151,13 @@ def pick_actors(doc: Document, start: int, end: int, trigger: int) -> tuple[Acto
 def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int], paragraph_start: int,
                trigger: int) -> PlaceMention | None:
     """The place nearest the event: its clause (after the trigger first), its sentence, earlier in the
-    paragraph, then the lead of the article."""
-    places = [p for p in doc.places if not doc.in_furniture(p.start, p.end)]
-    if not places:
-        return None
-
-    def best(cands: list[PlaceMention]) -> PlaceMention | None:
-        if not cands:
-            return None
-        after = [p for p in cands if p.start >= trigger]
-        pool = after or cands
-        # the nearest, preferring precise places (a town over a province, a province over a country)
-        return min(pool, key=lambda p: (place_rank(p.place), abs(p.start - trigger)))
-
-    for lo, hi in (clause, sentence):
-        got = best([p for p in places if lo <= p.start and p.end <= hi])
-        if got:
-            return got
-    earlier = [p for p in places if paragraph_start <= p.start < sentence[0]]
-    if earlier:
-        return max(earlier, key=lambda p: p.start)
-    return places[0] if places[0].start < 400 else None
+    paragraph, then the lead of the article (see stages/event_place.py)."""
+    return event_place.pick_place(doc, clause, sentence, paragraph_start, trigger)
 
 
 def place_rank(p: Place) -> int:
-    """0 for sites and towns, 1 for admin2/areas, 2 for admin1, 3 for countries."""
-    return {"country": 3, "admin1": 2, "admin2": 1, "area": 1}.get(p.feature, 0)
+    """0 for sites and towns, 1 for admin2/areas, 2 for admin1 and regions, 3 for countries."""
+    return event_place.place_rank(p)
 
 
 def country_place(country: str) -> Place:

@@ -17,6 +17,7 @@ One Aho-Corasick pass finds every known Arabic name; context then decides what i
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -26,6 +27,7 @@ from marsad.resources.gazetteer import POINT_FEATURES, Gazetteer
 from marsad.text.match import is_word_char
 from marsad.text.normalize import fold
 
+_WORD = re.compile(r"[^\W\d_]+")
 CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 BIG = frozenset({"country", "admin1", "capital", "city", "region"})
 TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤةى",
@@ -44,6 +46,11 @@ class _Cues:
         self.nationality = {fold(k): v for k, v in raw["nationality"].items()}
         self.not_names = frozenset(fold(w) for w in raw["not_names"])
         self.generic = frozenset(fold(w) for w in raw.get("generic", ()))
+        self.land_nouns = frozenset(fold(w) for w in raw.get("land_nouns", ()))
+        self.nationwide = tuple(sorted({fold(w) for w in raw.get("nationwide", ())}, key=len, reverse=True))
+        self.by_iso: dict[str, set[str]] = {}
+        for k, v in self.nationality.items():
+            self.by_iso.setdefault(v, set()).add(k)
 
 
 def _cues(gaz: Gazetteer) -> _Cues:
@@ -162,6 +169,10 @@ class _Finder:
             # "فرقة" is not ف+"رقة", "كمينا" not ك+"مينا": rare clitics on a place name need a type cue
             if not types and (set(m.prefix) & {"ف", "ك"} or (m.prefix.startswith("ل") and not big)):
                 continue
+            # "الحديثة" is the adjective "modern", not ال + "حديثة" (Haditha): names never take an article
+            if m.prefix.endswith("ال") and not m.key.startswith("ال") and not types and not (
+                    big and not any(e.place.feature in ("capital", "country") for e in places)):
+                continue  # ("القامشلي" is fine: a city the gazetteer spells without the article)
             out.append(dict(m=m, entries=places, types=types, locative=locative, relative=relative,
                             big=big and not pol, cue_start=cue_start))
         return out
@@ -171,9 +182,11 @@ class _Finder:
         votes: Counter = Counter()
         for c in cands:
             isos = {e.iso for e in c["entries"]}
+            c["vote"] = 0.0
             if len(isos) == 1 and (c["big"] or c["types"]):
                 w = 1.0 if c["entries"][0].place.feature == "country" else 2.0
-                votes[isos.pop()] += w * (2 if c["m"].start < 250 else 1)
+                c["vote"] = w * (2 if c["m"].start < 250 else 1)
+                votes[next(iter(isos))] += c["vote"]
         for w in self.text.split():
             iso = self.cues.nationality.get(w) or self.cues.nationality.get(w[1:] if w[:1] in "وب" else "")
             if iso:
@@ -209,6 +222,8 @@ class _Finder:
         for i, c in enumerate(cands):
             entries = c["entries"]
             isos = {e.iso for e in entries}
+            if self.foreign(c, isos, votes):
+                continue
             if not (c["big"] or c["types"]):
                 # weak names (villages, small towns): need a locative word and a country the text is about,
                 # or a multi-word name
@@ -240,8 +255,74 @@ class _Finder:
                                     0.9 if c["big"] or c["types"] else 0.6))
         out = self.capitals(out)
         out.extend(self.unknown_named(cands, out, top))
+        out.extend(self.adjectives(out))
+        if top:
+            out.extend(self.nationwide(out, top))
         out.sort(key=lambda pm: (pm.start, -pm.end))
         return _dedupe(out)
+
+    def foreign(self, c: dict, isos: set[str], votes: Counter) -> bool:
+        """A minor name found only in a country the text is not about, when it clearly is about another
+        one: 'مقاطعة البحيرة' in a story on Lake Chad is not Egypt's Beheira. Kept when the text ties it
+        to its country ('مدينة غازي عنتاب التركية', '... جنوب تركيا')."""
+        if not votes or any(e.place.feature in ("country", "capital") or e.place.population >= 1_000_000
+                            for e in c["entries"]):
+            return False
+        top_v = max((v for iso, v in votes.items() if iso not in isos), default=0.0)
+        if top_v < 4 or any(votes.get(iso, 0) * 3 > top_v for iso in isos):
+            return False
+        after = self.text[c["m"].end: c["m"].end + 60]
+        for iso in isos:
+            ce = self.gaz.by_iso.get(iso)
+            names = set(ce.names) if ce else set()
+            if any(n in after for n in names | self.cues.by_iso.get(iso, set())):
+                return False
+        return True
+
+    def adjectives(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Nationality adjectives as country mentions: 'تجاه المدن الإسرائيلية' (land noun + adjective) is a
+        place (confidence 0.8); a bare 'الجيش المالي' only says which country the text is about (0.3)."""
+        out: list[PlaceMention] = []
+        taken = [(pm.start, pm.end) for pm in found]
+        for mt in _WORD.finditer(self.text):
+            w = mt.group()
+            key = _strip(w, self.cues.nationality)
+            if key is None:
+                continue
+            place = self.gaz.country(self.cues.nationality[key])
+            if place is None:
+                continue
+            ns, conf = mt.start(), 0.3
+            prev = _prev_words(self.text, mt.start(), 1)
+            if prev and _strip(prev[0][1], self.cues.land_nouns):
+                ns, conf = prev[0][0], 0.8
+            s, t = self.doc.norm.to_original(ns, mt.end())
+            if any(a < t and s < b for a, b in taken) or (self.doc.furniture and self.doc.in_furniture(s, t)):
+                continue
+            out.append(PlaceMention(s, t, self.doc.text[s:t], place, 3, conf))
+        return out
+
+    def nationwide(self, found: list[PlaceMention], iso: str) -> list[PlaceMention]:
+        """'عبر التراب الوطني', 'في مختلف أنحاء البلاد': the focus country as a whole."""
+        out: list[PlaceMention] = []
+        place = self.gaz.country(iso)
+        if place is None:
+            return out
+        taken = [(pm.start, pm.end) for pm in found]
+        for phrase in self.cues.nationwide:
+            k = self.text.find(phrase)
+            while k >= 0:
+                e = k + len(phrase)
+                ws = k
+                while ws > 0 and is_word_char(self.text[ws - 1]):
+                    ws -= 1
+                if (self.text[ws:k] in CLITICS or ws == k) and (e >= len(self.text) or not is_word_char(self.text[e])):
+                    s, t = self.doc.norm.to_original(k, e)
+                    if not any(a < t and s < b for a, b in taken):
+                        out.append(PlaceMention(s, t, self.doc.text[s:t], place, 3, 0.7))
+                        taken.append((s, t))
+                k = self.text.find(phrase, e)
+        return out
 
     def capitals(self, found: list[PlaceMention]) -> list[PlaceMention]:
         """'العاصمة الجزائرية' / 'عاصمة النيجر' (no name given) -> that country's capital."""
@@ -367,7 +448,9 @@ def country_focus(doc: Document) -> str | None:
 def focus_place(doc: Document, country: str | None = None) -> PlaceMention | None:
     """The most mentioned sub-national place of the focus country (or of `country`): the fallback
     location for an event whose sentence names no place. Ties go to the earliest mention."""
-    country = country or country_focus(doc)
+    if country is not None:
+        return None
+    country = country_focus(doc)
     if country is None:
         return None
     counts: Counter = Counter()

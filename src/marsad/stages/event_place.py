@@ -1,0 +1,104 @@
+"""Which place mention locates an event (used by event_args.pick_place).
+
+Order: the event's clause (places after the trigger first), its sentence, then the last place before the
+sentence (in its paragraph, or within a few hundred characters). A country named in the clause or sentence
+locates the event in the country as a whole; when nothing locates it, the caller falls back on the article's
+focus place (stages/places.py:focus_place). Within a span the most precise place wins (a town over a province over a
+country), then the nearest to the trigger. Some mentions never locate an event:
+
+- a bare nationality adjective ("الجيش المالي", confidence < 0.4) only says which country the text is about;
+- a country named as an actor rather than as a place ("بقيادة السعودية", "قالت تركيا"): a country locates an
+  event only after a locative word ("في", "داخل", "شمال", "على" ...) or as "المدن الإسرائيلية";
+- a dateline ("الخرطوم: السوداني", "بغداد- (يو بي اي)") names where the report was filed, not where the
+  event happened; it locates an event only when nothing else does.
+
+    >>> place_rank(Place(id="x", name="Syria", name_ar="سوريا", country="Syria", feature="country"))
+    3
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.model.document import Document
+from marsad.model.records import Place, PlaceMention
+
+# words before a country name that make it the place of an event
+_LOCATIVE = re.compile(r"(?:^|\s)(?:و|ف)?(?:في|داخل|عبر|انحاء|اراضي|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|"
+                       r"وسط|علي|الي|نحو|تجاه|باتجاه|قرب|حدود|لدي|عمق|ارجاء|مدن|ولايات|محافظات|مناطق|اقاليم|"
+                       r"بين|ضد|من)\s*$")
+_LOOKBACK = 400  # characters before the event's sentence where an earlier place still locates it
+_DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—ـ]|\(|،?\s*\d{1,2}\s)")
+
+
+def place_rank(p: Place) -> int:
+    """0 for sites and towns, 1 for admin2/areas, 2 for admin1, 3 for countries."""
+    return {"country": 3, "admin1": 2, "admin2": 1, "area": 1, "region": 2}.get(p.feature, 0)
+
+
+def is_dateline(doc: Document, m: PlaceMention) -> bool:
+    """A place opening a paragraph and followed by a colon or dash: 'الخرطوم: السوداني', 'جوبا ـ وكالات'."""
+    a, b = doc.norm.to_norm(m.start, m.end)
+    text = doc.norm.text
+    line_start = text.rfind("\n", 0, a) + 1
+    head = text[line_start:a].strip()
+    if head and len(head.split()) > 3:
+        return False
+    return bool(_DATELINE_AFTER.match(text, b)) and (not head or not re.search(r"[.!?؟]", head))
+
+
+def locative(doc: Document, m: PlaceMention) -> bool:
+    """True when a mention reads as a place: anything below a country, a country after a locative word,
+    with a clitic preposition ("بسوريا", "لليبيا") or as a land-noun phrase ("المدن الإسرائيلية")."""
+    if m.place.feature != "country":
+        return True
+    if m.confidence >= 0.7 and " " in m.text:
+        return True  # "المدن الإسرائيلية", "عبر التراب الوطني"
+    a, _ = doc.norm.to_norm(m.start, m.end)
+    text = doc.norm.text
+    ws = a
+    while ws > 0 and text[ws - 1].isalpha():
+        ws -= 1
+    if text[ws:a].endswith("ب") or text[ws:a] in ("ل", "ول", "فل"):
+        return True  # "بسوريا", "لليبيا" (a clitic preposition)
+    return bool(_LOCATIVE.search(text[max(0, ws - 16):ws]))
+
+
+def usable(doc: Document, m: PlaceMention) -> bool:
+    return m.confidence >= 0.4 and not doc.in_furniture(m.start, m.end)
+
+
+def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int], paragraph_start: int,
+               trigger: int) -> PlaceMention | None:
+    """The place mention that locates an event whose trigger starts at `trigger` (original offsets)."""
+    places = [p for p in doc.places if usable(doc, p)]
+    if not places:
+        return None
+    datelines = {id(p) for p in places if is_dateline(doc, p)}
+    located = [p for p in places if id(p) not in datelines and locative(doc, p)]
+
+    def best(cands: list[PlaceMention]) -> PlaceMention | None:
+        if not cands:
+            return None
+        after = [p for p in cands if p.start >= trigger]
+        pool = after or cands
+        return min(pool, key=lambda p: (place_rank(p.place), abs(p.start - trigger)))
+
+    for lo, hi in (clause, sentence):
+        got = best([p for p in located if lo <= p.start and p.end <= hi])
+        if got:
+            return got  # a country here means the text places the event in the country as a whole
+    # the sentence names no place: the last place before it, in its paragraph or close before it; a
+    # country alone is no answer (None lets the caller use the article's focus place)
+    below = [p for p in located if p.place.feature != "country" and p.end <= sentence[0]]
+    earlier = [p for p in below if p.start >= paragraph_start or sentence[0] - p.start <= _LOOKBACK]
+    if not earlier:
+        return None
+    earlier.sort(key=lambda p: p.start)
+    # "حي النور بالقصرين": a nest of adjacent names is one location, its innermost name the most precise
+    nest = [earlier[-1]]
+    for p in reversed(earlier[:-1]):
+        if nest[-1].start - p.end > 4:
+            break
+        nest.append(p)
+    return min(nest, key=lambda p: (place_rank(p.place), p.start))
