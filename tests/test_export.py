@@ -189,7 +189,7 @@ def test_merged_event_row(tables):
     row = flatten(merged_event(), tables)
     assert row["source"] == "Outlet A; b.example"  # the URL host stands in for a missing outlet
     assert row["fatalities"] == 7 and row["fatalities_max"] == 10  # the conservative figure, and the range
-    assert row["merge_reasons"] == "same place and day; actors agree"
+    assert row["merge_reasons"] == "same place and day | actors agree"
     assert row["n_sources"] == 2
     assert row["source_urls"] == "https://a.example/1; https://www.b.example/2"
     assert row["evidence"] == "اشتباكات عنيفة في حي غويران | قتل عشرة في اشتباكات غويران"  # source order

@@ -79,7 +79,7 @@ EXTRA_COLUMNS: tuple[Column, ...] = (
     Column("n_sources", "int16", "number of documents reporting the event"),
     Column("source_urls", "string", "URLs of the reporting documents, '; '-joined"),
     Column("source_doc_ids", "string", "ids of the reporting documents, '; '-joined"),
-    Column("merge_reasons", "string", "why de-duplication merged reports into this event, '; '-joined"),
+    Column("merge_reasons", "string", "why de-duplication merged reports into this event, ' | '-joined"),
 )
 
 COLUMNS: tuple[Column, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
@@ -247,7 +247,7 @@ class Flattener:
             "n_sources": n_sources,
             "source_urls": _join(s.get("url") for s in sources) or None,
             "source_doc_ids": _join(s.get("doc_id") for s in sources) or None,
-            "merge_reasons": (_join(merge) if isinstance(merge, list) else merge) or None,
+            "merge_reasons": (_join(merge, " | ") if isinstance(merge, list) else merge) or None,
         }
 
     @staticmethod
