@@ -7,4 +7,12 @@ if [ ! -x .venv/bin/python ]; then
   .venv/bin/pip install -q -e '.[test]'
 fi
 .venv/bin/ruff check src tests scripts
+# The store tests run on PostgreSQL too: start a throwaway server (installed from Debian if missing).
+if [ -z "${MARSAD_TEST_PG:-}" ]; then
+  if MARSAD_TEST_PG=$(bash scripts/pg.sh start); then
+    export MARSAD_TEST_PG
+  else
+    echo "test.sh: PostgreSQL did not start; its tests will skip (or fail under MARSAD_REQUIRE_PG=1)" >&2
+  fi
+fi
 exec .venv/bin/python -m pytest "$@"

@@ -13,7 +13,7 @@ import pytest
 from marsad.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ["extract", "eval", "bench", "time", "places", "actors"]
+COMMANDS = ["extract", "eval", "bench", "time", "places", "actors", "ingest", "reprocess", "query", "export"]
 
 
 def run(*args: str, **kw) -> subprocess.CompletedProcess:

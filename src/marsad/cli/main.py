@@ -59,6 +59,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from marsad.eval.floors import check_floors, raise_floors
     from marsad.eval.scorer import corpus_digest, evaluate, format_report
 
+    if args.dedup:
+        from marsad.eval.dedup import evaluate_dedup, format_dedup
+
+        drep = evaluate_dedup(args.gold_dir, args.raw_dir)
+        print(_dump(drep.to_json(), True) if args.json else format_dedup(drep))
+        return 0
     rep = evaluate(args.gold_dir, args.raw_dir)
     if args.json:
         print(_dump(rep.to_json(), True))
@@ -134,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--floors", metavar="FILE", help="fail (exit 1) if a metric falls below its floor in FILE")
     e.add_argument("--raise-floors", metavar="FILE", help="raise the floors in FILE to the figures reached "
                    "(floors are never lowered)")
+    e.add_argument("--dedup", action="store_true", help="score cross-document merging instead: store the corpus, "
+                   "then pairwise precision/recall of merged event mentions against the dev clusters")
     e.set_defaults(func=cmd_eval)
 
     b = sub.add_parser("bench", help="documents/s, characters/s and peak RSS of extract on a corpus")

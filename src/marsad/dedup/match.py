@@ -19,12 +19,11 @@ from typing import Any
 from marsad.text.normalize import fold
 
 # Sub-types that outlets use for one real event: a car bomb is "suicide" in one report and "remote" in another;
-# an air strike is "shelling" where the outlet is unsure what fired.
+# an air strike is "shelling" where the outlet is unsure what fired. A clash and the takeover it ends in are
+# two events (ACLED codes both), so they are not compatible.
 COMPATIBLE_SUBTYPES = frozenset(frozenset(p) for p in (
     ("Suicide bomb", "Remote explosive/landmine/IED"),
     ("Air/drone strike", "Shelling/artillery/missile attack"),
-    ("Armed clash", "Non-state actor overtakes territory"),
-    ("Armed clash", "Government regains territory"),
     ("Peaceful protest", "Protest with intervention"),
     ("Protest with intervention", "Excessive force against protesters"),
     ("Violent demonstration", "Mob violence"),
@@ -143,7 +142,7 @@ def compare(m: Profile, c: Profile) -> Verdict:
         score += 0.5
         reasons.append(f"compatible sub-types ({m.sub_event_type} / {c.sub_event_type})")
     else:
-        score -= 0.5
+        return Verdict(False, 0.0, (f"different sub-types ({m.sub_event_type} / {c.sub_event_type})",))
     if m.start == c.start:
         score += 0.5
         reasons.append(f"same start date {m.start}")
@@ -163,7 +162,7 @@ def compare(m: Profile, c: Profile) -> Verdict:
         score += 1.0
         reasons.append("shared actors (" + ", ".join(sorted(shared)) + ")")
     elif m.actors and c.actors:
-        score -= 1.0
+        score -= 0.5
         reasons.append("no actor in common")
     if m.words and c.words:
         overlap = len(m.words & c.words) / min(len(m.words), len(c.words))

@@ -30,11 +30,6 @@ def _most_common(values: list[Any], key=lambda v: v) -> Any:
 def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
                    reasons: Sequence[str] = ()) -> dict[str, Any]:
     """Merged SCHEMA EVENT of `members` (each an EVENT dict of one document)."""
-    if len(members) == 1 and not reasons:
-        ev = dict(members[0])
-        ev["event_id"] = cluster_id
-        ev["mentions"] = [members[0]["event_id"]]
-        return ev
     ranked = sorted(members, key=lambda e: (-(e.get("confidence") or 0), e["event_id"]))
     head = dict(_most_common(ranked, key=lambda e: (e["event_type"], e["sub_event_type"])))
     head["event_id"] = cluster_id
@@ -54,10 +49,15 @@ def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
                   "geo_precision"):
             head[k] = where.get(k)
 
+    chosen: set[str] = set()
     for side in ("actor1", "actor2"):
-        named = [e[side] for e in ranked if e.get(side)]
+        # one actor is never both sides: actor2 is voted among the others
+        named = [e[side] for e in ranked if e.get(side) and (e[side].get("id") or e[side].get("name")) not in chosen]
         if named:
             head[side] = _most_common(named, key=lambda a: a.get("id") or a.get("name"))
+            chosen.add(head[side].get("id") or head[side].get("name"))
+        elif side == "actor2" and head.get("actor2") and (head["actor2"].get("id") or "") in chosen:
+            head["actor2"] = None
 
     reports = [{"doc_id": _doc(e), "outlet": _outlet(e), "fatalities": e["fatalities"]}
                for e in ranked if e.get("fatalities") is not None]

@@ -21,7 +21,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from marsad.dedup import Profile, compare, merge_mentions
+from marsad.dedup import Profile, Verdict, compare, merge_mentions
+from marsad.dedup.match import DATE_SLACK
 from marsad.output import stable_id
 from marsad.store.query import EventFilter
 from marsad.store.schema import TABLES, clusters, documents, mentions, posts, quotes
@@ -60,12 +61,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 class StoreError(RuntimeError):
     pass
-
-
-def _dates(ev: dict[str, Any]) -> tuple[date | None, date | None]:
-    s = ev.get("event_date")
-    e = ev.get("event_date_end") or s
-    return (date.fromisoformat(s) if s else None, date.fromisoformat(e) if e else None)
 
 
 def _profile_json(p: Profile) -> dict[str, Any]:
@@ -158,8 +153,7 @@ class Store:
                 published=date.fromisoformat(doc["published"]) if doc.get("published") else None, lang=lang,
                 text=text, version=version, n_events=len(result["events"]), n_quotes=len(result["quotes"]),
                 n_posts=len(result["posts"])))
-            for ev in result["events"]:
-                self._add_mention(conn, ev)
+            self._add_mentions(conn, doc["id"], result["events"])
             if result["quotes"]:
                 conn.execute(quotes.insert(), [
                     {"id": q["quote_id"], "doc_id": doc["id"], "speaker": (q.get("speaker") or {}).get("name"),
@@ -171,46 +165,62 @@ class Store:
                      "payload": p} for p in result["posts"]])
         return outcome
 
-    def _add_mention(self, conn: Connection, ev: dict[str, Any]) -> None:
-        """Insert one event mention and give it a cluster: the best matching one found by blocking, or a new
-        one. Blocking: same event type and country, dates within a day (an index covers it)."""
-        prof = Profile.from_event(ev)
-        start, end = prof.start, prof.end
-        best = None
-        if start is not None:
-            from marsad.dedup.match import DATE_SLACK
+    def _candidates(self, conn: Connection, prof: Profile) -> list[tuple[str, dict, list]]:
+        """Blocking: clusters of the same event type and country whose dates come within a day (indexed)."""
+        if prof.start is None:
+            return []
+        q = sa.select(clusters.c.id, clusters.c.profile, clusters.c.reasons).where(
+            clusters.c.event_type == prof.event_type,
+            clusters.c.date_start <= (prof.end or prof.start) + DATE_SLACK,
+            clusters.c.date_end >= prof.start - DATE_SLACK,
+        )
+        q = q.where(clusters.c.country == prof.country) if prof.country else q
+        return [tuple(r) for r in conn.execute(q.order_by(clusters.c.id))]
 
-            q = sa.select(clusters.c.id, clusters.c.profile, clusters.c.reasons).where(
-                clusters.c.event_type == prof.event_type,
-                clusters.c.date_start <= (end or start) + DATE_SLACK,
-                clusters.c.date_end >= start - DATE_SLACK,
-            )
-            q = q.where(clusters.c.country == prof.country) if prof.country else q
-            for cid, cprof, creasons in conn.execute(q.order_by(clusters.c.id)):
+    def _add_mentions(self, conn: Connection, doc_id: str, events: list[dict[str, Any]]) -> None:
+        """Give each event mention of one document a cluster. All (mention, cluster) pairs that match are
+        ranked by score and taken best first, one mention of this document per cluster; the rest found
+        new clusters. Deciding per document, not per mention, stops a weaker mention taking the cluster
+        that a better one of the same article belongs to."""
+        profs = [Profile.from_event(ev) for ev in events]
+        found: dict[str, tuple[dict, list]] = {}
+        scored = []
+        for i, prof in enumerate(profs):
+            for cid, cprof, creasons in self._candidates(conn, prof):
+                found[cid] = (cprof, creasons)
                 verdict = compare(prof, _profile_from(cprof))
-                if verdict.same and (best is None or verdict.score > best[1].score):
-                    best = (cid, verdict, cprof, creasons)
-        if best is None:
-            cid = "e" + ev["event_id"]
-            conn.execute(clusters.insert().values(
-                id=cid, event_type=prof.event_type, country=prof.country, date_start=start, date_end=end,
-                n_mentions=1, profile=_profile_json(prof), reasons=[]))
-        else:
-            cid, verdict, cprof, creasons = best
-            cp = _profile_from(cprof)
-            cp.absorb(prof)
-            doc = ev["sources"][0]["doc_id"] if ev.get("sources") else "?"
-            reasons = [*creasons, f"{doc}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"]
-            conn.execute(clusters.update().where(clusters.c.id == cid).values(
-                date_start=cp.start, date_end=cp.end, n_mentions=clusters.c.n_mentions + 1,
-                profile=_profile_json(cp), reasons=reasons))
-        a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
-        conn.execute(mentions.insert().values(
-            id=ev["event_id"], doc_id=ev["sources"][0]["doc_id"], cluster_id=cid, event_type=ev["event_type"],
-            sub_event_type=ev["sub_event_type"], date_start=start, date_end=end, country=ev.get("country"),
-            admin1=ev.get("admin1"), location=ev.get("location"), actor1=a1.get("name"), actor2=a2.get("name"),
-            fatalities=ev.get("fatalities"), confidence=ev.get("confidence"),
-            evidence_text=" … ".join(s["text"] for s in ev.get("evidence", [])), payload=ev))
+                if verdict.same:
+                    scored.append((-verdict.score, i, cid, verdict))
+        scored.sort(key=lambda t: (t[0], t[1], t[2]))
+        chosen: dict[int, tuple[str, Verdict]] = {}
+        taken: set[str] = set()
+        for _, i, cid, verdict in scored:
+            if i not in chosen and cid not in taken:
+                chosen[i] = (cid, verdict)
+                taken.add(cid)
+        for i, (ev, prof) in enumerate(zip(events, profs, strict=True)):
+            if i in chosen:
+                cid, verdict = chosen[i]
+                cprof, creasons = found[cid]
+                cp = _profile_from(cprof)
+                cp.absorb(prof)
+                reasons = [*creasons, f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"]
+                conn.execute(clusters.update().where(clusters.c.id == cid).values(
+                    date_start=cp.start, date_end=cp.end, n_mentions=clusters.c.n_mentions + 1,
+                    profile=_profile_json(cp), reasons=reasons))
+            else:
+                cid = "e" + ev["event_id"]
+                conn.execute(clusters.insert().values(
+                    id=cid, event_type=prof.event_type, country=prof.country, date_start=prof.start,
+                    date_end=prof.end, n_mentions=1, profile=_profile_json(prof), reasons=[]))
+            a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
+            conn.execute(mentions.insert().values(
+                id=ev["event_id"], doc_id=doc_id, cluster_id=cid, event_type=ev["event_type"],
+                sub_event_type=ev["sub_event_type"], date_start=prof.start, date_end=prof.end,
+                country=ev.get("country"), admin1=ev.get("admin1"), location=ev.get("location"),
+                actor1=a1.get("name"), actor2=a2.get("name"), fatalities=ev.get("fatalities"),
+                confidence=ev.get("confidence"),
+                evidence_text=" … ".join(s["text"] for s in ev.get("evidence", [])), payload=ev))
 
     def _remove(self, conn: Connection, doc_id: str) -> None:
         """Delete a document and its results; clusters it belonged to are rebuilt from their other mentions."""

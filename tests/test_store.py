@@ -1,0 +1,230 @@
+"""The store on SQLite and on a real PostgreSQL: idempotent ingest, replacement, duplicates, merging across
+outlets, reprocessing, migrations, and a kill in the middle of an ingest."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from marsad.ingest import read_file, read_paths
+from marsad.output import result_json
+from marsad.store import EventFilter, Outcome, Store
+from marsad.store.run import ingest_paths, reprocess
+from tests.conftest import DEV, needs_shared
+from tests.store_fixtures import BACKENDS, new_database
+
+REPORTS = Path(__file__).parent / "data" / "store"   # four short reports written for these tests
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    url, drop = new_database(request.param, tmp_path)
+    st = Store(url)
+    yield st
+    st.close()
+    drop()
+
+
+def _results(pipeline, paths):
+    out = []
+    for doc in read_paths([str(p) for p in paths]):
+        out.append((result_json(pipeline(doc)), doc.text))
+    return out
+
+
+@pytest.fixture(scope="module")
+def dev_results(pipeline):
+    if not (DEV / "raw").is_dir():
+        pytest.skip(f"the dev corpus is not at {DEV}")
+    return _results(pipeline, sorted((DEV / "raw").glob("*.json")))
+
+
+def test_migrations_match_the_table_definitions(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from marsad.store.schema import metadata
+
+    assert store.revision() == "0001"
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_same_event_from_three_outlets_is_one_event_with_three_sources(store, pipeline):
+    for res, text in _results(pipeline, sorted(REPORTS.glob("*.json"))):
+        store.put(res, text)
+    events = list(store.events())
+    bombs = [e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert len(bombs) == 1
+    bomb = bombs[0]
+    assert [s["doc_id"] for s in bomb["sources"]] == ["t-c", "t-a", "t-b"]     # by publication date
+    assert bomb["event_date"] == "2023-05-10" and bomb["location"] == "Izaz" and bomb["admin1"] == "Aleppo"
+    # conflicting tolls: the conservative one, the highest, and who said what
+    assert bomb["fatalities"] == 5 and bomb["fatalities_max"] == 7
+    assert {(r["doc_id"], r["fatalities"]) for r in bomb["fatalities_reports"]} == {("t-a", 5), ("t-b", 7),
+                                                                                    ("t-c", 6)}
+    assert len(bomb["merge_reasons"]) == 2 and all("same location (Izaz)" in r for r in bomb["merge_reasons"])
+    assert {s["doc_id"] for s in bomb["evidence"]} == {"t-a", "t-b", "t-c"}
+    # the shelling of Jabal al-Zawiya the same day, by the same outlet as one bomb report, stays apart
+    others = [e for e in events if e is not bomb]
+    assert len(others) == 1 and others[0]["admin1"] == "Idlib" and len(others[0]["sources"]) == 1
+
+
+def test_filters(store, pipeline):
+    for res, text in _results(pipeline, sorted(REPORTS.glob("*.json"))):
+        store.put(res, text)
+
+    def ids(**kw):
+        return [e["sub_event_type"] for e in store.events(EventFilter(**kw))]
+
+    assert ids(admin1="idlib") == ["Shelling/artillery/missile attack"]
+    assert ids(event_type="Explosions/Remote violence") == ["Remote explosive/landmine/IED",
+                                                             "Shelling/artillery/missile attack"]
+    assert ids(min_sources=2) == ["Remote explosive/landmine/IED"]
+    assert ids(text="جبل الزاوية") == ["Shelling/artillery/missile attack"]
+    assert ids(actor="military forces of syria") == ["Shelling/artillery/missile attack"]
+    from datetime import date
+
+    assert ids(date_from=date(2023, 5, 11)) == []
+
+
+def test_reingest_unchanged_changed_and_duplicate(store, pipeline):
+    (res, text), = _results(pipeline, [REPORTS / "a.json"])
+    assert store.put(res, text) is Outcome.ADDED
+    before = store.dump()
+    assert store.put(res, text) is Outcome.UNCHANGED
+    assert store.dump() == before
+    # the same content under another id is not stored twice
+    other = json.loads(json.dumps(res))
+    other["doc"]["id"] = "t-a-mirror"
+    assert store.put(other, text) is Outcome.DUPLICATE
+    assert store.dump() == before
+    # a corrected article replaces its old results
+    doc = next(read_file(str(REPORTS / "a.json")))
+    from marsad.model.document import Document
+
+    fixed = Document(doc.text.replace("خمسة مدنيين", "ثمانية مدنيين"), doc.meta)
+    res2 = result_json(pipeline(fixed))
+    assert store.put(res2, fixed.text) is Outcome.REPLACED
+    assert store.counts()["documents"] == 1
+    (ev,) = list(store.events())
+    assert ev["fatalities"] == 8
+
+
+def test_replacing_a_document_shrinks_its_clusters(store, pipeline):
+    results = _results(pipeline, sorted(REPORTS.glob("*.json")))
+    for res, text in results:
+        store.put(res, text)
+    assert store.delete("t-b")
+    bomb = next(e for e in store.events() if e["sub_event_type"].startswith("Remote"))
+    assert [s["doc_id"] for s in bomb["sources"]] == ["t-c", "t-a"]
+    assert bomb["fatalities_max"] == 6 and not any(r.startswith("t-b:") for r in bomb["merge_reasons"])
+    assert store.counts()["clusters"] == 2
+
+
+@needs_shared
+def test_ingesting_the_dev_corpus_twice_gives_identical_stores(store, dev_results, tmp_path):
+    for res, text in dev_results:
+        assert store.put(res, text, version="v1") is Outcome.ADDED
+    first = store.dump()
+    assert all(store.put(res, text, version="v1") is Outcome.UNCHANGED for res, text in dev_results)
+    assert store.dump() == first
+    c = store.counts()
+    assert c["documents"] == len(dev_results)
+    assert c["mentions"] == sum(len(r["events"]) for r, _ in dev_results)
+    assert c["quotes"] == sum(len(r["quotes"]) for r, _ in dev_results)
+    assert c["clusters"] < c["mentions"]           # the dev clusters merge something
+    # and SQLite holds exactly what PostgreSQL holds
+    if store.engine.dialect.name == "postgresql":
+        lite = Store(str(tmp_path / "twin.db"))
+        for res, text in dev_results:
+            lite.put(res, text, version="v1")
+        assert lite.dump() == first
+        lite.close()
+
+
+def test_reprocess_extracts_outdated_documents_again(store):
+    tally = ingest_paths(store, [str(REPORTS)], progress=False)
+    assert tally.added == 4 and not tally.errors
+    before = store.dump()
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE documents SET version = 'old' WHERE id = 't-d'"))
+    t2 = reprocess(store, progress=False)
+    assert (t2.replaced, t2.added, len(t2.errors)) == (1, 0, 0)
+    assert store.dump()["documents"] == before["documents"]
+    assert reprocess(store, progress=False).replaced == 0          # nothing outdated any more
+
+
+def test_bad_documents_do_not_cost_the_others(tmp_path):
+    (tmp_path / "good.json").write_text((REPORTS / "d.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.json").write_text('{"id": "x", "text": ', encoding="utf-8")
+    (tmp_path / "empty.json").write_text('{"id": "y", "text": ""}', encoding="utf-8")
+    st = Store(str(tmp_path / "s.db"))
+    tally = ingest_paths(st, [str(tmp_path)], progress=False)
+    assert tally.added == 1 and len(tally.errors) == 2
+    assert any("broken.json" in e for e in tally.errors) and any("empty.json" in e for e in tally.errors)
+    assert st.counts()["documents"] == 1
+
+
+def _corpus(path: Path, copies: int) -> int:
+    """Copies of the four reports with distinct ids and texts (so none is a duplicate)."""
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for f in sorted(REPORTS.glob("*.json")):
+                rec = json.loads(f.read_text(encoding="utf-8"))
+                rec["id"] = f"{rec['id']}-{k}"
+                rec["text"] += f" (تحديث {k})"
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def test_a_killed_ingest_loses_nothing_committed_and_leaves_no_half_document(tmp_path):
+    src = tmp_path / "many.jsonl"
+    total = _corpus(src, 150)
+    db = tmp_path / "k.db"
+    cmd = [sys.executable, "-m", "marsad.cli.main", "ingest", str(src), "--db", str(db), "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    stored = 0
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with Store(str(db), migrate=False) as st:
+                    stored = st.counts()["documents"]
+            except sa.exc.OperationalError:
+                continue
+            if stored >= 40:
+                break
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 0 < stored < total, "the kill should land mid-ingest"
+    with Store(str(db)) as st:
+        with st.engine.connect() as conn:
+            # every stored document has exactly the results it was stored with: no half-written document
+            bad = conn.execute(sa.text(
+                "SELECT d.id FROM documents d WHERE d.n_events != (SELECT count(*) FROM mentions m "
+                "WHERE m.doc_id = d.id) OR d.n_quotes != (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id)"
+            )).all()
+            orphans = conn.execute(sa.text(
+                "SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id WHERE d.id IS NULL"
+            )).scalar()
+            assert conn.execute(sa.text("PRAGMA integrity_check")).scalar() == "ok"
+        assert bad == [] and orphans == 0
+        kept = st.counts()["documents"]
+        assert kept >= stored
+        # running the same ingest again finishes the job and skips what was kept
+        tally = ingest_paths(st, [str(src)], progress=False)
+        assert tally.unchanged == kept and tally.added == total - kept
+        assert st.counts()["documents"] == total
