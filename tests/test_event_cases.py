@@ -188,3 +188,29 @@ def test_table_covers_every_sub_type() -> None:
     thin = {s: counts[s] for subs in TAXONOMY.values() for s in subs if counts[s] < 4}
     assert not thin, f"sub-types with fewer than 4 rows: {thin}"
     assert counts[NONE] >= 40
+
+
+# ---- multi-sentence cases: merging and sentence-level rules -------------------------------------------
+
+MERGE_TABLE = Path(__file__).parent / "data" / "event_cases_merge.tsv"
+
+
+def _load_merge() -> list[dict[str, str]]:
+    with MERGE_TABLE.open(encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("row", _load_merge(), ids=lambda r: r["id"])
+def test_merge_case(row: dict[str, str]) -> None:
+    from marsad.pipeline import Pipeline
+
+    text = row["text"].replace("\\n", "\n\n")
+    doc = Pipeline.build()(Document(text, DocMeta(id=row["id"], published=date.fromisoformat(row["published"]))))
+    got = [(e.event_type, e.sub_event_type) for e in doc.events]
+    left = list(got)
+    for want in (s for s in row["sub_types"].split("|") if s):
+        hit = next((g for g in left if want in g), None)
+        assert hit is not None, f"{row['note']}: no {want} in {got}"
+        left.remove(hit)
+    assert len(got) == int(row["events"]), f"{row['note']}: got {got}"

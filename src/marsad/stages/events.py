@@ -10,7 +10,6 @@ are merged into one event with several evidence spans.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -19,7 +18,9 @@ from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args
 from marsad.stages.event_args import place_rank
-from marsad.stages.event_rules import GENERIC, PROTESTS, RIOTS, SD, VAC, Decision, decide
+from marsad.stages.event_confidence import ConfidenceModel, Mention, features
+from marsad.stages.event_merge import merge
+from marsad.stages.event_rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
 from marsad.stages.places import country_focus, focus_place
 from marsad.stages.time import attach_date
 from marsad.text.match import Lexicon, Match
@@ -31,7 +32,8 @@ _VICTIMS = re.compile(r"(?:مدنيين|مدنيا|مدني|مواطنين|مو�
                       r"مصلين|المصلين|طلاب|ناشط|ناشطه|صحفي|راعي|عمال|عامل|شبان|شاب|مزارع|قريه|قري|بلده|منازل|"
                       r"منزل|الاحياء السكنيه|مقيم)")
 _WORDS = re.compile(r"\S+")
-Contains = Callable[[str, str], bool]  # (outer place id, inner place id) -> inner lies within outer
+# a nominal cue right after "بعد / منذ / قبل / عقب" ("بعد سيطرة طالبان عليها") recalls an earlier event
+_BACKGROUND = re.compile(r"(?:^|\s)(?:بعد|منذ|قبل|عقب)\s*$")
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,14 @@ class TriggerLexicon:
     cues: Lexicon[tuple[str, float]]
     modality: Lexicon[tuple[str, int, str]]
     casualties: event_args.Casualties
+    confidence: ConfidenceModel | None = None
 
     @classmethod
     def load(cls) -> TriggerLexicon:
         cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
-        return cls(cues, mod, event_args.Casualties(NumberWords.load()))
+        return cls(cues, mod, event_args.Casualties(NumberWords.load()), ConfidenceModel.load())
 
 
 @dataclass
@@ -55,10 +58,15 @@ class _Cue:
     weight: float
 
 
-def _attach_date(doc: Document, start: int, end: int) -> tuple[date | None, date | None, int, bool]:
-    """(start, end, ACLED precision, whether the date came from the text) from the time stage."""
+def _attach_date(doc: Document, start: int, end: int) -> tuple[date | None, date | None, int, str | None]:
+    """(start, end, ACLED precision, where the date was read: "own" sentence, "before" it, "after" it
+    (a headline taking the dateline below it) or None for the publication date) from the time stage."""
     ds, de, prec, used = attach_date(doc, start, end)
-    return ds, de, prec, used is not None
+    if used is None:
+        return ds, de, prec, None
+    sent = doc.sentences[max(0, doc.sentence_index(start))]
+    where = "own" if used.end > sent.start and used.start < sent.end else "before" if used.end <= sent.start else "after"
+    return ds, de, prec, where
 
 
 def _cancelled(cue: _Cue, mods: list[Match], norm: str) -> bool:
@@ -89,15 +97,33 @@ def _clauses(norm: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def find_events(doc: Document, res: Resources) -> None:
+    doc.events = [ev for ev, _ in extract_events(doc, res)]
+
+
+def _lead_sentences(doc: Document) -> frozenset[int]:
+    """The headline: a first paragraph of one sentence, followed by the body."""
+    sents = doc.sentences
+    if len(sents) < 2 or sents[0].paragraph == sents[1].paragraph:
+        return frozenset()
+    return frozenset({0})
+
+
+def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str, float]]]:
+    """The events of `doc`, each with the confidence features it was scored on."""
     lex: TriggerLexicon = res["triggers"]
     norm = doc.norm.text
     all_cues = lex.cues.find(norm)
     all_mods = lex.modality.find(norm)
     post_spans = [(p.start, p.end) for p in doc.posts]
+    quote_spans = [(q.start, q.end) for q in doc.quotes]
     country = country_focus(doc)
     denied = _denied_cues(doc, all_cues, all_mods)
+    lead = _lead_sentences(doc)
+    n_sents = max(1, len(doc.sentences))
     last_para, last_clause = -1, []
     events: list[Event] = []
+    info: dict[int, Mention] = {}
+    background: set[int] = set()
     para_start: dict[int, int] = {}
     for si, sent in enumerate(doc.sentences):
         para_start.setdefault(sent.paragraph, sent.start)
@@ -120,11 +146,16 @@ def find_events(doc: Document, res: Resources) -> None:
         if not cues and not last_clause:
             continue
         sent_events: list[Event] = []
+        kill_only: list[Event] = []
         for ca, cb in _clauses(norm, na, nb):
             ccues = [c for c in cues if ca <= c.match.start < cb]
             if not ccues:
                 # "اعتقال مواطن في طولكرم، و3 في كفر قدوم، ومواطن في عبوين": one event per place in a list
-                sent_events.extend(_continuations(doc, last_clause, ca, cb, si))
+                for ev in _continuations(doc, last_clause, ca, cb, si):
+                    src = info.get(id(last_clause[0]))
+                    if src is not None:
+                        info[id(ev)] = replace(src, count=1)
+                    sent_events.append(ev)
                 continue
             kinds = {c.cue for c in ccues}
             if kinds <= {"kill"} and sent_events:
@@ -140,10 +171,22 @@ def find_events(doc: Document, res: Resources) -> None:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
             civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
-            made = [_make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
-                                country, civ) for dec in decide(kinds, civ, state1)]
+            made = []
+            for dec in decide(kinds, civ, state1):
+                ev, m = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
+                                    country, civ)
+                m.headline, m.lead, m.position = si in lead, si == int(bool(lead)), si / n_sents
+                m.in_quote = any(a <= ev.trigger.start < b for a, b in quote_spans)
+                info[id(ev)] = m
+                if m.background:
+                    background.add(id(ev))
+                    ev.generic = True
+                made.append(ev)
+                if kinds <= {"kill"}:
+                    kill_only.append(ev)
             sent_events.extend(made)
             last_clause = made or last_clause
+        sent_events = _tidy_sentence(sent_events, kill_only)
         text = norm[na:nb]
         if len(sent_events) == 1:
             # a single event takes the casualties stated anywhere in its sentence
@@ -152,13 +195,52 @@ def find_events(doc: Document, res: Resources) -> None:
             ev.injuries = ev.injuries if ev.injuries is not None else lex.casualties.injured(text)
         for ev in sent_events:
             ev.toll_update = ev.fatalities is not None and lex.casualties.is_update(text)
+            if id(ev) in info:
+                info[id(ev)].crowded = len(sent_events) >= 3
         events.extend(sent_events)
     gaz = res["gazetteer"]
-    doc.events = [e for e in _merge(events, gaz.contains) if not _historical(doc, e)]
-    for ev in doc.events:
+
+    def absorbed(target: Event, ev: Event) -> None:
+        if id(target) in info and id(ev) in info:
+            info[id(target)].join(info[id(ev)])
+
+    undated = frozenset(k for k, m in info.items() if not m.dated)
+    merged = merge(events, gaz.contains, lead, frozenset(background), undated, absorbed)
+    out = []
+    for ev in merged:
+        if _historical(doc, ev):
+            continue
         if ev.event_type == SD or ev.sub_event_type == "Peaceful protest":
             # deaths in a sentence about arrests or a truce belong to the fighting it mentions
             ev.fatalities = None
+        m = info.get(id(ev)) or Mention(0.5, 0.5, ev.generic, False, False, False, 1.0, False, False, False)
+        feats = features(ev, m, doc.published)
+        if lex.confidence is not None:
+            ev.confidence = round(lex.confidence(feats), 4)
+        out.append((ev, feats))
+    return out
+
+
+_VIOLENT = frozenset({BATTLES, REMOTE, VAC})
+
+
+def _tidy_sentence(evs: list[Event], kill_only: list[Event]) -> list[Event]:
+    """Within one sentence: a death count ("مقتل 8 ... في غارة") belongs to the specific violent event the
+    sentence names; looting or a seizure in a riot or protest sentence is part of the riot; a bare
+    "Other" development (a surrender, a sweep) beside a specific event is a detail of that event."""
+    specific = [e for e in evs if e.event_type in _VIOLENT and e not in kill_only and not e.generic]
+    if specific:
+        for e in kill_only:
+            if specific[0].fatalities is None:
+                specific[0].fatalities = e.fatalities
+        evs = [e for e in evs if e not in kill_only]
+    if any(e.event_type in (RIOTS, PROTESTS) for e in evs):
+        evs = [e for e in evs if e.sub_event_type not in ("Looting/property destruction",
+                                                          "Non-state actor overtakes territory",
+                                                          "Government regains territory")]
+    if any(e.sub_event_type != "Other" for e in evs):
+        evs = [e for e in evs if e.sub_event_type != "Other"]
+    return evs
 
 
 def _historical(doc: Document, ev: Event) -> bool:
@@ -204,11 +286,12 @@ def _anaphoric(cue: _Cue) -> bool:
 
 def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_Cue], clause: tuple[int, int],
                 sent, si: int, para_start: int, a1: ActorMention | None, a2: ActorMention | None,
-                country: str | None, civ: bool) -> Event:
+                country: str | None, civ: bool) -> tuple[Event, Mention]:
     heads = [c for c in cues if c.cue in dec.heads] or cues
     head = max(heads, key=lambda c: (c.weight, -c.match.start))
     ts, te = doc.norm.to_original(head.match.start, head.match.end)
-    ds, de, prec, dated = _attach_date(doc, ts, te)
+    ds, de, prec, where = _attach_date(doc, ts, te)
+    dated = where in ("own", "before")
     place = event_args.pick_place(doc, clause, (sent.start, sent.end), para_start, ts)
     if place is None or place_rank(place.place) == 3:
         # no place, or only a country: the article's focus place in that country, if it has one
@@ -226,6 +309,10 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
     conf = dec.weight * head.weight
     conf = 0.35 + 0.4 * conf + 0.08 * (a1 is not None) + 0.07 * (place is not None and place.geo_precision < 3) \
         + 0.06 * dated
+    generic = {c.cue for c in heads} <= GENERIC or _anaphoric(head)
+    ws = head.match.word_start
+    recalled = where != "own" and bool(_BACKGROUND.search(doc.norm.text, max(0, ws - 8), ws))
+    mention = Mention(head.weight, dec.weight, generic, recalled, False, False, 0.0, dated, False, False)
     return Event(
         event_type=dec.event_type,
         sub_event_type=dec.sub_event_type,
@@ -242,9 +329,9 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         civilian_targeting=dec.event_type == VAC or (civ and dec.event_type != PROTESTS),
         confidence=min(conf, 0.97),
         sentence=si,
-        generic={c.cue for c in heads} <= GENERIC or _anaphoric(head),
+        generic=generic,
         anaphoric=_anaphoric(head) and not {c.cue for c in heads} <= GENERIC,
-    )
+    ), mention
 
 
 def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | None, country: str | None,
@@ -269,113 +356,3 @@ def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | N
     if dec.event_type == VAC and a2 is None and civ:
         a2 = generic("civilians")
     return a1, a2
-
-
-_FAMILY = {"Suicide bomb": "explosive", "Remote explosive/landmine/IED": "explosive",
-           "Peaceful protest": "protest", "Protest with intervention": "protest",
-           "Excessive force against protesters": "protest"}
-
-
-def _family(ev: Event) -> str:
-    # a protest of one day and place is one event whatever the reports call it; an explosion reported as
-    # a blast in one sentence and a suicide bombing in another is one event
-    return _FAMILY.get(ev.sub_event_type, ev.sub_event_type)
-
-
-_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-             "Remote explosive/landmine/IED": 0, "Suicide bomb": 1, "Armed clash": 0, "Attack": 1}
-
-
-def _dates_ok(a: Event, b: Event) -> bool:
-    if not a.date_start or not b.date_start or a.time_precision > 1 or b.time_precision > 1:
-        return True  # an imprecise (publication-date) mention may join a dated one
-    ae, be = a.date_end or a.date_start, b.date_end or b.date_start
-    gap = max((b.date_start - ae).days, (a.date_start - be).days)
-    # consecutive days of one battle at one place are one event; elsewhere the day must match
-    same_place = a.place is not None and b.place is not None and a.place.place.id == b.place.place.id
-    return gap <= (1 if same_place and a.event_type == "Battles" else 0)
-
-
-def _places_ok(a: Event, b: Event, contains: Contains) -> bool:
-    pa, pb = a.place.place if a.place else None, b.place.place if b.place else None
-    if not (pa and pb):
-        return True
-    if place_rank(pa) == 3 or place_rank(pb) == 3:
-        return True  # a bare country (often a nationality: "الحرس الثوري الإيراني") says little
-    if pa.country != pb.country or (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1):
-        return False
-    if pa.id == pb.id or contains(pa.id, pb.id) or contains(pb.id, pa.id):
-        return True
-    # two different named towns or sites are two events
-    return not (pa.id != pb.id and place_rank(pa) == place_rank(pb) == 0 and a.place.geo_precision == b.place.geo_precision == 1
-                and pb.parent != pa.id and pa.parent != pb.id)
-
-
-def _compatible(a: Event, b: Event, contains: Contains) -> bool:
-    # actor picks are noisy across mentions, so they do not separate mentions of one family
-    return _family(a) == _family(b) and _dates_ok(a, b) and _places_ok(a, b, contains)
-
-
-def _absorb(target: Event, ev: Event) -> None:
-    target.evidence.extend(s for s in ev.evidence if s not in target.evidence)
-    if target.date_start and ev.date_start and target.time_precision == ev.time_precision == 1:
-        if target.event_type == "Battles":
-            # one battle reported day by day: the range covers every day
-            target.date_start = min(target.date_start, ev.date_start)
-            target.date_end = max(target.date_end or target.date_start, ev.date_end or ev.date_start)
-        elif _span_days(ev) < _span_days(target):
-            # a strike or a blast happens on one day; a mention's range ("منذ الثلاثاء") is the story's
-            target.date_start, target.date_end = ev.date_start, ev.date_end
-    elif ev.time_precision < target.time_precision:
-        target.date_start, target.date_end, target.time_precision = ev.date_start, ev.date_end, ev.time_precision
-    if ev.place and (target.place is None or ev.place.geo_precision < target.place.geo_precision
-                     or place_rank(ev.place.place) < place_rank(target.place.place)):
-        target.place = ev.place
-    if target.actor1 is None or not target.actor1.text:
-        target.actor1 = ev.actor1 or target.actor1
-    if target.actor2 is None or not target.actor2.text:
-        target.actor2 = ev.actor2 or target.actor2
-    if _SEVERITY.get(ev.sub_event_type, -1) > _SEVERITY.get(target.sub_event_type, -1) \
-            and (_family(ev) == _family(target) or (target.generic and ev.generic)):
-        target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
-    # the latest stated toll wins ("ارتفع عدد القتلى إلى ..."); a generic mention far from the event
-    # (a country-wide count, another incident) only fills a gap
-    if ev.fatalities is not None:
-        near = abs(ev.sentence - max(target.sentence, 0)) <= 2
-        if ev.toll_update or (not target.toll_update and (target.fatalities is None or (near and not ev.generic))):
-            target.fatalities = ev.fatalities
-            target.toll_update = target.toll_update or ev.toll_update
-    if ev.injuries is not None:
-        target.injuries = ev.injuries
-    target.generic = target.generic and ev.generic
-    target.confidence = min(0.99, max(target.confidence, ev.confidence) + 0.05)
-
-
-def _span_days(ev: Event) -> int:
-    return ((ev.date_end or ev.date_start) - ev.date_start).days if ev.date_start else 10**6
-
-
-def _merge(events: list[Event], contains: Contains) -> list[Event]:
-    """Merge mentions of one event: specific mentions of the same family with compatible date and place;
-    then generic mentions ("الهجوم", "مقتل 5") and definite event nouns into the nearest compatible event."""
-    out: list[Event] = []
-    for ev in (e for e in events if not e.generic):
-        target = next((o for o in out if _compatible(o, ev, contains)), None)
-        if target is None:
-            out.append(ev)
-        else:
-            _absorb(target, ev)
-    for ev in (e for e in events if e.generic):
-        # "الهجوم" / "مقتل 5" nearly always refer back to an event the article reports specifically;
-        # a date attached to the generic word is often the report's, so only the place must agree
-        cands = [o for o in out if _places_ok(o, ev, contains)
-                 and (not o.generic or _dates_ok(o, ev))
-                 and (not ev.anaphoric or _family(o) == _family(ev))]
-        if not cands:
-            out.append(ev)
-            continue
-        before = [o for o in cands if o.sentence <= ev.sentence]
-        target = max(before, key=lambda o: o.sentence) if before else min(cands, key=lambda o: o.sentence)
-        _absorb(target, ev)
-    out.sort(key=lambda e: e.trigger.start)
-    return out

@@ -1,0 +1,180 @@
+"""Merging the mentions of one event across an article (headline, lead, body, toll update).
+
+Rules, in order:
+- specific mentions of one family (a blast and a suicide bombing, a protest and its dispersal, a takeover
+  and a recapture) merge when date and place are compatible; an air strike and a missile strike on the same
+  named place and day are one strike told two ways;
+- a night-time mention ("في وقت متأخر من ليل الخميس", "فجر الجمعة") may be dated either side of midnight,
+  so at one named place it joins a mention one day off;
+- generic mentions ("الهجوم", "مقتل 5") and definite event nouns ("الاشتباكات") join the nearest compatible
+  event; a background mention ("بعد سيطرة طالبان عليها") that finds none and has no date is dropped;
+- a headline that joined nothing summarises the article's main event: it joins the one body mention of its
+  family on a compatible day even when the place picked differs (the headline often names the wider region
+  or the dateline city); a headline with several such candidates summarises them all and stays apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from marsad.model.records import Event
+from marsad.stages.event_args import place_rank
+from marsad.text.normalize import fold
+
+Contains = Callable[[str, str], bool]  # (outer place id, inner place id) -> inner lies within outer
+Absorbed = Callable[[Event, Event], None]  # (target, mention merged into it)
+
+_FAMILY = {"Suicide bomb": "explosive", "Remote explosive/landmine/IED": "explosive",
+           "Peaceful protest": "protest", "Protest with intervention": "protest",
+           "Excessive force against protesters": "protest",
+           "Government regains territory": "takeover", "Non-state actor overtakes territory": "takeover"}
+_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_NIGHT = re.compile(r"(?:وقت متاخر|منتصف الليل|(?<!\S)(?:و|ب|في )?(?:ال)?فجر(?!\S)|(?<!\S)(?:و|ب)?(?:ال)?ليل(?:ه|ا)?(?!\S))")
+
+
+def family(ev: Event) -> str:
+    # a protest of one day and place is one event whatever the reports call it; an explosion reported as
+    # a blast in one sentence and a suicide bombing in another is one event
+    return _FAMILY.get(ev.sub_event_type, ev.sub_event_type)
+
+
+_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+             "Remote explosive/landmine/IED": 0, "Suicide bomb": 1, "Armed clash": 0, "Attack": 1,
+             "Shelling/artillery/missile attack": 0, "Air/drone strike": 1}
+
+
+def _same_site(a: Event, b: Event) -> bool:
+    return (a.place is not None and b.place is not None and a.place.place.id == b.place.place.id
+            and a.place.geo_precision == 1 and b.place.geo_precision == 1)
+
+
+def _night(ev: Event) -> bool:
+    return any(_NIGHT.search(fold(s.text)) for s in ev.evidence)
+
+
+def dates_ok(a: Event, b: Event) -> bool:
+    if not a.date_start or not b.date_start or a.time_precision > 1 or b.time_precision > 1:
+        return True  # an imprecise (publication-date) mention may join a dated one
+    ae, be = a.date_end or a.date_start, b.date_end or b.date_start
+    gap = max((b.date_start - ae).days, (a.date_start - be).days)
+    # consecutive days of one battle at one place are one event; elsewhere the day must match, except
+    # for a night-time mention at the same named place
+    same_place = a.place is not None and b.place is not None and a.place.place.id == b.place.place.id
+    if gap == 1 and _same_site(a, b) and (_night(a) or _night(b)):
+        return True
+    return gap <= (1 if same_place and a.event_type == "Battles" else 0)
+
+
+def places_ok(a: Event, b: Event, contains: Contains) -> bool:
+    pa, pb = a.place.place if a.place else None, b.place.place if b.place else None
+    if not (pa and pb):
+        return True
+    if place_rank(pa) == 3 or place_rank(pb) == 3:
+        return True  # a bare country (often a nationality: "الحرس الثوري الإيراني") says little
+    if pa.country != pb.country or (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1):
+        return False
+    if pa.id == pb.id or contains(pa.id, pb.id) or contains(pb.id, pa.id):
+        return True
+    # two different named towns or sites are two events
+    return not (pa.id != pb.id and place_rank(pa) == place_rank(pb) == 0 and a.place.geo_precision == b.place.geo_precision == 1
+                and pb.parent != pa.id and pa.parent != pb.id)
+
+
+def _same_country(a: Event, b: Event) -> bool:
+    return a.place is None or b.place is None or a.place.place.country == b.place.place.country
+
+
+def compatible(a: Event, b: Event, contains: Contains) -> bool:
+    # actor picks are noisy across mentions, so they do not separate mentions of one family
+    if family(a) != family(b):
+        # one strike named two ways ("قصف صاروخي" / "غارة جوية") on one named place and day
+        return {a.sub_event_type, b.sub_event_type} <= _STRIKES and _same_site(a, b) and a.date_start == b.date_start
+    return dates_ok(a, b) and places_ok(a, b, contains)
+
+
+def absorb(target: Event, ev: Event) -> None:
+    target.evidence.extend(s for s in ev.evidence if s not in target.evidence)
+    if target.date_start and ev.date_start and target.time_precision == ev.time_precision == 1:
+        if target.event_type == "Battles":
+            # one battle reported day by day: the range covers every day
+            target.date_start = min(target.date_start, ev.date_start)
+            target.date_end = max(target.date_end or target.date_start, ev.date_end or ev.date_start)
+        elif _span_days(ev) < _span_days(target):
+            # a strike or a blast happens on one day; a mention's range ("منذ الثلاثاء") is the story's
+            target.date_start, target.date_end = ev.date_start, ev.date_end
+    elif ev.time_precision < target.time_precision:
+        target.date_start, target.date_end, target.time_precision = ev.date_start, ev.date_end, ev.time_precision
+    if ev.place and (target.place is None or ev.place.geo_precision < target.place.geo_precision
+                     or place_rank(ev.place.place) < place_rank(target.place.place)):
+        target.place = ev.place
+    if target.actor1 is None or not target.actor1.text:
+        target.actor1 = ev.actor1 or target.actor1
+    if target.actor2 is None or not target.actor2.text:
+        target.actor2 = ev.actor2 or target.actor2
+    related = family(ev) == family(target) or {ev.sub_event_type, target.sub_event_type} <= _STRIKES
+    if _SEVERITY.get(ev.sub_event_type, -1) > _SEVERITY.get(target.sub_event_type, -1) \
+            and (related or (target.generic and ev.generic)):
+        target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
+    # the latest stated toll wins ("ارتفع عدد القتلى إلى ..."); a generic mention far from the event
+    # (a country-wide count, another incident) only fills a gap
+    if ev.fatalities is not None:
+        near = abs(ev.sentence - max(target.sentence, 0)) <= 2
+        if ev.toll_update or (not target.toll_update and (target.fatalities is None or (near and not ev.generic))):
+            target.fatalities = ev.fatalities
+            target.toll_update = target.toll_update or ev.toll_update
+    if ev.injuries is not None:
+        target.injuries = ev.injuries
+    target.generic = target.generic and ev.generic
+    target.confidence = min(0.99, max(target.confidence, ev.confidence) + 0.05)
+
+
+def _span_days(ev: Event) -> int:
+    return ((ev.date_end or ev.date_start) - ev.date_start).days if ev.date_start else 10**6
+
+
+def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozenset(),
+          background: frozenset[int] = frozenset(), undated: frozenset[int] = frozenset(),
+          absorbed: Absorbed | None = None) -> list[Event]:
+    """Merge mentions of one event. `lead`: sentence indices of the headline; `background`: ids of undated
+    background mentions, dropped when they join nothing; `undated`: ids of mentions dated by the publication
+    date only; `absorbed(target, ev)` is told of merges."""
+
+    def join(target: Event, ev: Event) -> None:
+        if absorbed is not None:
+            absorbed(target, ev)
+        absorb(target, ev)
+
+    out: list[Event] = []
+    for ev in (e for e in events if not e.generic):
+        target = next((o for o in out if compatible(o, ev, contains)), None)
+        if target is None:
+            out.append(ev)
+        else:
+            join(target, ev)
+    for ev in (e for e in events if e.generic):
+        # "الهجوم" / "مقتل 5" nearly always refer back to an event the article reports specifically;
+        # a date attached to the generic word is often the report's, so only the place must agree
+        cands = [o for o in out if places_ok(o, ev, contains)
+                 and (not o.generic or dates_ok(o, ev))
+                 and (not ev.anaphoric or family(o) == family(ev))]
+        if not cands:
+            if id(ev) not in background:
+                out.append(ev)
+            continue
+        before = [o for o in cands if o.sentence <= ev.sentence]
+        target = max(before, key=lambda o: o.sentence) if before else min(cands, key=lambda o: o.sentence)
+        join(target, ev)
+    for ev in [e for e in out if e.sentence in lead and len(e.evidence) == 1]:
+        if any(o is not ev and o.sentence == ev.sentence and family(o) == family(ev) for o in out):
+            continue  # a list of places ("اعتقال مواطن في طولكرم، و3 في كفر قدوم") names distinct events
+        cands = [o for o in out if o.sentence != ev.sentence and family(o) == family(ev)
+                 and (id(ev) in undated or dates_ok(o, ev)) and _same_country(o, ev)]
+        if any(not compatible(a, b, contains) for a in cands for b in cands if a is not b):
+            continue  # a summary of several events ("اعتقال 15 مواطنا في الضفة") stays apart
+        if cands:
+            target = min(cands, key=lambda o: (not places_ok(o, ev, contains), o.sentence not in lead, o.sentence))
+            join(target, ev)
+            out.remove(ev)
+    out.sort(key=lambda e: e.trigger.start)
+    return out
