@@ -9,14 +9,9 @@ import re
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Place, PlaceMention
-from marsad.stages import event_place
+from marsad.stages import event_actors, event_place
+from marsad.stages.event_actors import GENERIC_INTER, SIDE_KINDS  # noqa: F401  (re-exported)
 from marsad.text.numbers import NumberWords
-
-# kinds of actor mention that can fill actor1/actor2 (people and media are speakers and sources, not sides)
-SIDE_KINDS = frozenset({"rebel", "state", "political", "identity", "civilians", "protesters", "rioters",
-                        "external", "militia", "other"})
-GENERIC_INTER = {"protesters": 6, "rioters": 5, "civilians": 7, "unidentified": 3}
-
 
 _QUAL = r"(?:ما لا يقل عن|لا يقل عن|اكثر من|نحو|حوالي|قرابه|زهاء|اقل من)?\s*"
 _KILL_BEFORE = r"(?:مقتل|قتل|استشهاد|مصرع|وفاه|قتلت|قتلوا|لقي|لقوا|تصفيه|القضاء علي|مصرعهم|بحياه)"
@@ -91,59 +86,25 @@ class Casualties:
 
 
 # --- actors ---------------------------------------------------------------------------------------------
-
-_AGENT = re.compile(r"(?:من قبل|من طرف|علي يد|علي ايدي|علي ايد|بواسطه|شنه|شنها|شنته|نفذه|نفذها|نفذته|تبناه|تبنته|"
-                    r"اطلقها|اطلقه|زرعه|زرعها|يد)\s*$")
-_TARGET = re.compile(r"(?:استهدف\w*|ضد|علي|مع|طالت|طال|بحق|اعتقال|اختطاف|مقتل|قتل)\s*(?:\S+\s+){0,2}$")
-_BETWEEN = re.compile(r"بين\s*$")
-# "قتل 21 عسكريا ماليا", "مقتل عناصر من": the actor right after a casualty word is the victim
-_VICTIM_BEFORE = re.compile(r"(?:قتل|مقتل|اصابه|اصيب|استشهاد|اعتقال|اختطاف|خطف|استهداف)\s+(?:\S+\s+){0,2}$")
-
+# The clause grammar lives in stages/event_actors.py; these names are the stage's interface.
 
 def generic_actor(kind: str, country: str | None) -> Actor:
-    label = {"protesters": "Protesters", "rioters": "Rioters", "civilians": "Civilians",
-             "unidentified": "Unidentified Armed Group"}[kind]
-    name = f"{label} ({country})" if country else label
-    return Actor(id=f"generic:{kind}:{country or 'unknown'}", name=name, kind=kind if kind != "unidentified"
-                 else "rebel", inter=GENERIC_INTER[kind], country=country)
+    return event_actors.generic_actor(kind, country)
 
 
 def side_mentions(doc: Document, start: int, end: int) -> list[ActorMention]:
-    """Mentions that can be a side of an event: actors with an ACLED inter code (sources such as
-    ministries' media cells and monitors have none) and the generic civilians/protesters/rioters."""
-    return [m for m in doc.actors if start <= m.start and m.end <= end and m.actor.kind in SIDE_KINDS
-            and (m.actor.inter is not None or m.actor.kind in ("civilians", "protesters", "rioters"))]
+    return event_actors.side_mentions(doc, start, end)
 
 
 def pick_actors(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMention | None,
                                                                               ActorMention | None]:
     """actor1 / actor2 for an event whose clause is [start, end) and trigger at `trigger` (original offsets)."""
-    ms = side_mentions(doc, start, end)
-    # one mention per distinct actor, keeping the first
-    seen: dict[str, ActorMention] = {}
-    for m in ms:
-        seen.setdefault(m.actor.id, m)
-    ms = sorted(seen.values(), key=lambda m: m.start)
-    if not ms:
-        return None, None
-    norm = doc.norm.text
+    return event_actors.pick(doc, start, end, trigger)
 
-    def before(m: ActorMention, width: int = 24) -> str:
-        a, _ = doc.norm.to_norm(m.start, m.end)
-        return norm[max(0, a - width):a]
 
-    for i, m in enumerate(ms):
-        if _BETWEEN.search(before(m, 8)) and i + 1 < len(ms):
-            return m, ms[i + 1]
-    agents = [m for m in ms if _AGENT.search(before(m))]
-    targets = [m for m in ms if m.actor.kind == "civilians" or _VICTIM_BEFORE.search(before(m, 16))
-               or (_TARGET.search(before(m, 30)) and m.start > trigger)]
-    a1 = agents[0] if agents else next((m for m in ms if m not in targets), None)
-    rest = [m for m in ms if m is not a1 and (a1 is None or m.actor.id != a1.actor.id)]
-    a2 = next((m for m in rest if m in targets), rest[0] if rest else None)
-    if a1 is None and a2 is not None and a2.actor.kind != "civilians":
-        a1, a2 = a2, None
-    return a1, a2
+def fallback_actor1(doc: Document, sent_start: int, kinds, country: str | None) -> ActorMention | None:
+    """actor1 when the clause names none: see event_actors.fallback_actor1."""
+    return event_actors.fallback_actor1(doc, sent_start, kinds, country)
 
 
 # --- place ----------------------------------------------------------------------------------------------

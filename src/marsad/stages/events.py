@@ -169,6 +169,8 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             prev = (sent_events or events or [None])[-1]
             if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
+            if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
+                a1 = event_args.fallback_actor1(doc, sent.start, kinds, country)
             civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
             made = []

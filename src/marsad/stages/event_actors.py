@@ -1,0 +1,302 @@
+"""Event actors: which side mention of an event clause acts (actor1) and which is acted on (actor2).
+
+Clause grammar over the normalised view, one role per side mention:
+
+- agent: the mention holds the trigger ("غارة أمريكية"), follows an agent marker ("على يد", "من قبل",
+  "برصاص", "شنته", "في أيدي"), is the genitive of an attack noun ("قصف قوات النظام", "بقصف لقوات النظام"),
+  the subject right after an active event verb (Arabic is VSO: "اعتقلت قوات الاحتلال ...") or the subject
+  right before one ("متمردي الطوارق دخلوا");
+- target: after a victim word ("مقتل 21 عسكريا", "استسلام عناصر داعش", "بينهم جنود"), after "استهدف"
+  or "ضد/بحق/مع" past the trigger, civilians;
+- "بين X و Y" right after the trigger is a pair of sides in the order written;
+- sources ("بحسب", "نقلا عن") are no side.
+
+Ministries are sides through their forces (وزارة الداخلية -> Police Forces of X), authorities that arrest
+are police. When a clause names no actor, `fallback_actor1` reads the previous sentence's subject, a claim
+of responsibility in the article ("تبنى تنظيم داعش الهجوم") or, for bombs and attacks on people, the
+unidentified armed group of the country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.model.document import Document
+from marsad.model.records import Actor, ActorMention
+
+SIDE_KINDS = frozenset({"rebel", "state", "political", "identity", "civilians", "protesters", "rioters",
+                        "external", "militia", "other"})
+GENERIC_INTER = {"protesters": 6, "rioters": 5, "civilians": 7, "unidentified": 3}
+
+_AGENT = re.compile(r"(?:من قبل|من طرف|علي يد|علي ايدي|علي ايد|في ايدي|في يد|بيد|بايدي|بواسطه|برصاص|بنيران|"
+                    r"رصاص|نيران|انتحاري|انتحاريان|انتحاريين|انتحاريون|متهما|متهمه|متهمين|اتهم|اتهمت|تتهم|يتهم)"
+                    r"\s+(?:من\s+)?$")
+# "الهجوم الذي تبناه داعش": a verb with the event as its object pronoun, right after the trigger
+_AGENT_SUFFIX = re.compile(r"(?:شنه|شنها|شنته|شنتها|نفذه|نفذها|نفذته|نفذتها|تبناه|تبنته|تبناها|ارتكبه|ارتكبها|"
+                           r"ارتكبته|اطلقها|اطلقه|اطلقته|زرعه|زرعها|زرعته)\s+$")
+# the genitive (or ل / من phrase) of an attack noun is its agent: "قصف قوات النظام", "غارات للتحالف"
+_ATTACK_NOUN = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:قصف|غاره|غارات|ضربه|ضربات|هجوم|هجمات|قذائف|قذيفه|صاروخ|صواريخ|"
+                          r"كمين|اقتحام|توغل|تفجير|عمليه|عمليات|حمله|حملات|مدفعيه|طائره|طائرات|مسيره|مسيرات|"
+                          r"اعتداء|اعتداءات)(?:\s+(?!من\b|علي\b|في\b|ضد\b)[^\s]+?(?:ي|يه|ا))?\s+(?:من\s+)?$")
+_VICTIM = re.compile(r"(?:^|\s)[وفب]?(?:قتل|مقتل|اصابه|اصيب|اصيبوا|جرح|استشهاد|استشهد|مصرع|اعتقال|اعتقل|توقيف|"
+                     r"احتجاز|اختطاف|اختطف|خطف|استهداف|استسلام|استسلم|تسليم|بينهم|منهم|اعدام|اغتيال|"
+                     r"ضد|بحق|قبضه)\s+(?:[^\s.:]+\s+){0,5}$")
+# a mention that is itself an attack: "غارة أمريكية", "هجوم أمريكي", "مروحيات أمريكية"
+_HEAD_ATTACK = re.compile(r"[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|هجوم|هجمات|قصف|مروحيات|طائره|طائرات|مقاتلات|"
+                          r"طيران|مسيره|مسيرات|صاروخ|صواريخ|قذائف|مدفعيه|الطيران)\b")
+_VICTIM_NUM = re.compile(r"(?:^|\s)[وف]?(?:قتل|اصيب|جرح|اعتقل|اختطف|خطف|استشهد)\s+(?:\S+\s+)?\d+\s+$")
+# "4 مجندين أصيبوا", "جنود قتلوا": the mention before a passive casualty verb is the victim
+_VICTIM_AFTER = re.compile(r"\s*(?:[^\s,.:]+\s+){0,1}?[وف]?(?:اصيبوا|اصيب|اصيبا|قتلوا|قتل|قتلا|لقوا|لقي|استشهدوا|استشهد|"
+                           r"جرحوا|اختطفوا|اعتقلوا|سقطوا|حتفهم|مصرعهم)(?:\s|$|,|\.)")
+# "بإسناد من مروحيات التحالف": a supporting actor is not a side
+_SUPPORT = re.compile(r"(?:باسناد|اسناد|بدعم|دعم|بمساعده|بمسانده|مسانده|بغطاء|غطاء|المدعوم\S*|مدعوم\S*)\s+(?:\S+\s+)?(?:من\s+)?$")
+_TARGET_AFTER = re.compile(r"(?:استهدف\S*|ضد|علي|مع|طالت|طال|بحق)\s+(?:\S+\s+){0,2}$")
+_SOURCE = re.compile(r"(?:بحسب|حسب|حسبما|وفق|وفقا|نقلا عن|نقلت|ذكرته|اعلنته|افادت به|مصادر في|مصدر في|مصدر من|"
+                     r"باسم|لدي|اوردته|اوردت|بثته)\s+(?:ما\s+)?(?:\S+\s+)?$")
+# active event verbs: a side right after one is its subject (VSO), right before one its subject (SVO)
+_VERBS = ("قتل قتلت قتلوا اعتقل اعتقلت اعتقلوا اختطف اختطفت اختطفوا خطف خطفت خطفوا استهدف استهدفت استهدفوا "
+          "قصف قصفت قصفوا شن شنت شنوا هاجم هاجمت هاجموا اقتحم اقتحمت اقتحموا اطلق اطلقت اطلقوا فجر فجرت فجروا "
+          "داهم داهمت داهموا سيطر سيطرت سيطروا استعاد استعادت استعادوا اغتال اغتالت احتجز احتجزت احتجزوا اوقف "
+          "اوقفت اوقفوا القي القت القوا نفذ نفذت نفذوا تبني تبنت دمر دمرت دمروا اسقط اسقطت استولي استولت استولوا "
+          "احرق احرقت احرقوا اعدم اعدمت اعدموا اغار اغارت رشق رشقت رشقوا فتح فتحت فتحوا اشتبك اشتبكت اشتبكوا "
+          "اقام اقامت يقيم تقيم اقاموا دخل دخلت دخلوا حرر حررت حرروا تمكن تمكنت تمكنوا قامت قام قاموا نشر نشرت "
+          "سيطرت تسيطر يسيطر تواصل يواصل واصل واصلت شنت تشن يشن تقصف يقصف تستهدف يستهدف اعلن اعلنت تعلن يعلن "
+          "وصل وصلت وصلوا هاجموا اعتدي اعتدت اعتدوا ضبط ضبطت ضبطوا فككت فكك دهس دهست").split()
+_VERB_SET = frozenset(_VERBS)
+_ARREST = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:اعتقل\S*|احتجز\S*|احتجاز\S*|توقيف\S*|اوقف\S*|القبض|حمله اعتقال\S*)")
+# SD events done by the state to armed groups: the group named is the one acted on
+_STATE_ACTION = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:توقيف|اعتقال|القبض|ضبط|حجز|تفكيك|ابطال|استسلام|سلم نفسه|تدمير|"
+                           r"مخبا|مخابئ|مخزن|مخازن|ورشه|مصادره|تسليم)")
+_CLAIM = re.compile(r"(?:تبني|تبنت|يتبني|تتبني|تبناه|تبنته|تبناها|اعلن\S* مسؤوليت\S*|اعلن\S* المسؤوليه|"
+                    r"مسؤوليته عن|مسؤوليتها عن)")
+_VIOLENT = frozenset({"ied", "suicide", "shell", "shell_generic", "grenade", "attack", "kill", "abduct"})
+
+
+def generic_actor(kind: str, country: str | None) -> Actor:
+    """The generic side of a country: Protesters (Egypt), Civilians (Syria), Unidentified Armed Group (Libya)."""
+    label = {"protesters": "Protesters", "rioters": "Rioters", "civilians": "Civilians",
+             "unidentified": "Unidentified Armed Group"}[kind]
+    name = f"{label} ({country})" if country else label
+    return Actor(id=f"generic:{kind}:{country or 'unknown'}", name=name, kind=kind if kind != "unidentified"
+                 else "rebel", inter=GENERIC_INTER[kind], country=country)
+
+
+def side_mentions(doc: Document, start: int, end: int) -> list[ActorMention]:
+    """Mentions that can be a side of an event: actors with an ACLED inter code (sources such as
+    ministries' media cells and monitors have none) and the generic civilians/protesters/rioters."""
+    return [m for m in doc.actors if start <= m.start and m.end <= end and m.actor.kind in SIDE_KINDS
+            and (m.actor.inter is not None or m.actor.kind in ("civilians", "protesters", "rioters"))]
+
+
+def _forces(doc: Document, m: ActorMention, key: str) -> ActorMention:
+    """The forces a ministry or an authority acts through, named as in the article when it has them."""
+    c = m.actor.country
+    if not c:
+        return m
+    known = next((x.actor for x in doc.actors if x.actor.id == f"{key}:{c}"), None)
+    if known is None:
+        of = f"the {c}" if c.startswith("United ") else c
+        label = "Military Forces of" if key == "military" else "Police Forces of"
+        known = Actor(f"{key}:{c}", f"{label} {of}", "state", 1, c)
+    return ActorMention(m.start, m.end, m.text, known, m.role, m.org)
+
+
+def as_side(doc: Document, m: ActorMention, arrest: bool = False) -> ActorMention:
+    """A ministry is a side through its forces; authorities that arrest are the police."""
+    name = m.actor.name
+    if m.actor.kind != "state" or name.startswith(("Military Forces", "Police Forces")):
+        return m
+    if name.startswith(("Ministry of Defence", "Ministry of National Defence", "US Department of Defense")):
+        return _forces(doc, m, "military")
+    if name.startswith("Ministry of Interior") or (arrest and name.startswith(("Government of", "Ministry of Justice"))):
+        return _forces(doc, m, "police")
+    return m
+
+
+class _Clause:
+    """Role of each side mention of one clause."""
+
+    def __init__(self, doc: Document, start: int, end: int, trigger: int):
+        self.doc, self.norm = doc, doc.norm.text
+        self.trig = doc.norm.to_norm(trigger, trigger + 1)[0]
+        self.cs = doc.norm.to_norm(start, start + 1)[0] if start < len(doc.text) else len(self.norm)
+        self.ms = side_mentions(doc, start, end)
+
+    def span(self, m: ActorMention) -> tuple[int, int]:
+        return self.doc.norm.to_norm(m.start, m.end)
+
+    def before(self, m: ActorMention, width: int = 30) -> str:
+        a, _ = self.span(m)
+        return " " + self.norm[max(self.cs, a - width):a]
+
+    def next_word(self, m: ActorMention) -> str:
+        _, b = self.span(m)
+        w = re.match(r"\s*([^\s,.:]+)", self.norm[b:b + 20])
+        return w.group(1) if w else ""
+
+    def prev_word(self, m: ActorMention) -> str:
+        a, _ = self.span(m)
+        w = re.search(r"([^\s,.:]+)\s*$", self.norm[max(self.cs, a - 20):a])
+        return w.group(1) if w else ""
+
+    def is_source(self, m: ActorMention) -> bool:
+        """A source ("بحسب", "نقلا عن") or a supporter ("بإسناد من"): no side of the event."""
+        bf = self.before(m, 30)
+        return bool(_SOURCE.search(bf) or _SUPPORT.search(bf))
+
+    def agent_level(self, m: ActorMention) -> int:
+        """2: the mention is an attack ("غارة أمريكية") or follows an agent marker or attack noun ("على يد",
+        "قصف قوات النظام"); 1: the subject of an event verb ("اعتقلت قوات الاحتلال", "المستوطنين وصلوا"); 0."""
+        a, b = self.span(m)
+        if m.actor.kind == "civilians":
+            return 0
+        if a <= self.trig < b or _HEAD_ATTACK.match(self.norm, a):
+            return 2  # "غارة أمريكية", "الطيران المروحي التابع للتحالف"
+        bf = self.before(m)
+        if _AGENT.search(bf) or _ATTACK_NOUN.search(bf):
+            return 2
+        if _AGENT_SUFFIX.search(bf) and self.trig < a and len(self.norm[self.trig:a].split()) <= 5:
+            return 2
+        pw = self.prev_word(m)
+        pw = pw[1:] if pw[:1] in "وف" and pw[1:] in _VERB_SET else pw
+        if pw in _VERB_SET and not _VICTIM_NUM.search(bf):
+            return 1  # "اعتقلت قوات الاحتلال", "واختطف مسلحون"
+        nw = self.next_word(m)
+        nw = nw[1:] if nw[:1] in "وف" and nw[1:] in _VERB_SET else nw
+        if nw in _VERB_SET and nw not in ("قتل", "اعتقل", "خطف", "اختطف"):
+            return 1  # "المستوطنين وصلوا"
+        return 0
+
+    def is_agent(self, m: ActorMention) -> bool:
+        return self.agent_level(m) > 0
+
+    def is_target(self, m: ActorMention) -> bool:
+        if m.actor.kind == "civilians":
+            return True
+        bf = self.before(m, 40)
+        if _VICTIM.search(bf) or _VICTIM_NUM.search(bf):
+            return True
+        a, b = self.span(m)
+        if _VICTIM_AFTER.match(self.norm, b):
+            return True
+        return a > self.trig and bool(_TARGET_AFTER.search(self.before(m, 30)))
+
+    def between(self) -> tuple[ActorMention, ActorMention] | None:
+        """"اشتباكات عنيفة بين الجيش والدعم السريع": a pair named right after the trigger (or before it).
+        A pair far from the trigger ("في الحرب التي ... بين الجيش والدعم") is background: `self.background`."""
+        self.background: set[int] = set()
+        for i, m in enumerate(self.ms[:-1]):
+            a, _ = self.span(m)
+            if not re.search(r"بين\s*$", self.norm[max(self.cs, a - 8):a]):
+                continue
+            other = next((x for x in self.ms[i + 1:] if x.actor.id != m.actor.id), None)
+            gap = self.norm[min(self.trig, a):max(self.trig, a)]
+            if len(gap.split()) > 7:
+                self.background |= {id(m)} | ({id(other)} if other is not None else set())
+                continue
+            if other is not None:
+                return m, other
+        return None
+
+
+_ARMED = ("rebel", "political", "identity", "militia")
+_LINKED = re.compile(r"(?:صلتهم|صلته|صلتها|بالانتماء|انتمائهم|انتمائه|للاشتباه|الموالين|المواليه|المرتبطين|مرتبطين)"
+                     r"\s+(?:\S+\s+)?$")
+
+
+def _generic(m: ActorMention) -> bool:
+    return m.actor.id.startswith(("unidentified:", "generic:"))
+
+
+def _named_armed(ms: list[ActorMention]) -> list[ActorMention]:
+    return [m for m in ms if m.actor.kind in _ARMED and not _generic(m)]
+
+
+def pick(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 / actor2 for an event whose clause is [start, end) with its trigger at `trigger` (original)."""
+    cl = _Clause(doc, start, end, trigger)
+    if not cl.ms:
+        return None, None
+    ce = doc.norm.to_norm(end - 1, end)[1] if end > start else cl.cs
+    arrest = bool(_ARREST.search(cl.norm, cl.cs, ce))
+    state_action = arrest or bool(_STATE_ACTION.search(cl.norm, cl.cs, ce))
+    pair = cl.between()
+    ms = [m for m in cl.ms if not cl.is_source(m) and id(m) not in cl.background]
+    if pair is not None:
+        a1, a2 = as_side(doc, pair[0]), as_side(doc, pair[1])
+        return a1, (a2 if a2.actor.id != a1.actor.id else None)
+    level = {id(m): cl.agent_level(m) for m in ms}
+    strong = [m for m in ms if level[id(m)] == 2]
+    weak = [m for m in ms if level[id(m)] == 1 and not cl.is_target(m)]
+    agents = strong + weak
+    targets = [m for m in ms if m not in agents and cl.is_target(m)]
+    hit = {m.actor.id for m in targets}
+    # "قتل 21 عسكريا ماليا في الهجوم على ثكنة للجيش المالي": the victim's side named again is no agent
+    neutral = [m for m in ms if m not in agents and m not in targets and m.actor.id not in hit]
+    a1 = None
+    if agents:
+        pool = strong or weak
+        a1 = min(pool, key=lambda m: abs(m.start - trigger))
+    elif neutral:
+        a1 = neutral[0]
+    if a1 is not None and _generic(a1) and a1.actor.kind != "civilians":
+        # "انتحاريان من تنظيم داعش", "مجهولون يعتقد أنهم خلايا تابعة لتنظيم الدولة": the named group
+        named = _named_armed([m for m in agents + neutral if m.start >= a1.start])
+        if named:
+            targets = [m for m in targets if m.actor.id != a1.actor.id]
+            neutral = [m for m in neutral if m.actor.id != a1.actor.id]
+            a1 = named[0]
+    if a1 is not None and state_action and _generic(a1):
+        # "تدمير مخابئ كانت تستعملها الجماعات الإرهابية": the state acts on the group (or carries over)
+        targets.insert(0, a1)
+        state = [m for m in ms if m.actor.kind == "state" or m.actor.inter == 1]
+        a1 = state[0] if state else None
+    rest = [m for m in targets + neutral + agents if m is not a1 and (a1 is None or m.actor.id != a1.actor.id)]
+    a2 = None
+    if arrest:
+        # "للاشتباه في صلتهم بفتح الله غولن": the organisation of a person the arrested are tied to
+        linked = [ActorMention(p.start, p.end, p.text, p.org) for p in doc.actors
+                  if start <= p.start and p.end <= end and p.actor.kind == "person" and p.org is not None
+                  and p.org.kind in _ARMED and _LINKED.search(cl.before(p, 30))]
+        named = _named_armed(rest) + linked
+        a2 = named[0] if named else next((m for m in rest if m.actor.kind == "civilians"), None)
+        if a2 is None and (a1 is None or a1.actor.kind in ("state", "external")):
+            country = a1.actor.country if a1 is not None else None
+            a2 = ActorMention(cl.ms[0].start, cl.ms[0].start, "", generic_actor("civilians", country)) \
+                if country else None
+    if a2 is None:
+        tgt = [m for m in rest if m in targets]
+        a2 = min(tgt, key=lambda m: abs(m.start - trigger)) if tgt else (rest[0] if rest else None)
+    a1 = as_side(doc, a1, arrest) if a1 is not None else None
+    a2 = as_side(doc, a2, arrest) if a2 is not None else None
+    if a1 is not None and a2 is not None and a1.actor.id == a2.actor.id:
+        a2 = None
+    return a1, a2
+
+
+def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[str],
+                    country: str | None) -> ActorMention | None:
+    """actor1 for an event whose clause and sentence name no acting side: the subject of the previous
+    sentence when it is a fragment of this one, a claim of responsibility in the article ("تبنى تنظيم
+    داعش الهجوم"), else for bombs and attacks the unidentified armed group of the country."""
+    si = doc.sentence_index(sent_start)
+    if si > 0:
+        prev = doc.sentences[si - 1]
+        if prev.end - prev.start < 60:
+            # "شنت قوات الأمن / المصرية حملة ...": a line break split the sentence
+            cl = _Clause(doc, prev.start, prev.end, prev.start)
+            got = next((m for m in cl.ms if cl.is_agent(m) and m.actor.kind != "civilians"), None)
+            if got is not None:
+                return as_side(doc, got)
+    if not kinds & _VIOLENT:
+        return None
+    norm = doc.norm.text
+    for c in _CLAIM.finditer(norm):
+        lo, hi = doc.norm.to_original(max(0, c.start() - 40), min(len(norm), c.end() + 40))
+        claimed = [m for m in doc.actors if lo <= m.start and m.end <= hi and m.actor.kind in ("rebel", "political",
+                   "identity") and not m.actor.id.startswith(("unidentified:", "generic:"))]
+        if claimed:
+            return min(claimed, key=lambda m: abs(m.start - doc.norm.to_original(c.start(), c.end())[0]))
+    if kinds <= {"kill", "abduct"}:
+        return None
+    return ActorMention(sent_start, sent_start, "", generic_actor("unidentified", country))
