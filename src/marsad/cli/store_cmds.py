@@ -32,13 +32,19 @@ def _report(tally, store) -> int:
     return 1 if tally.errors else 0
 
 
+def _count(path: str) -> int:
+    """Documents in one input file, for the progress bar: lines of JSON Lines, one for anything else."""
+    if not path.endswith(".jsonl"):
+        return 1
+    with open(path, "rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from marsad.ingest import expand_paths
     from marsad.store.run import ingest_paths
 
-    total = None
-    if all(not p.endswith(".jsonl") for p in args.paths) and "-" not in args.paths:
-        total = sum(1 for _ in expand_paths(args.paths))
+    total = None if "-" in args.paths else sum(_count(p) for p in expand_paths(args.paths))
     with _open(args) as store:
         tally = ingest_paths(store, args.paths, workers=args.workers, progress=not args.quiet, total=total)
         return _report(tally, store)
