@@ -40,7 +40,7 @@ _ATTACK_NOUN = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:قصف|غاره|غار�
                           r"اعتداء|اعتداءات)(?:\s+(?!من\b|علي\b|في\b|ضد\b)[^\s]+?(?:ي|يه|ا))?\s+(?:من\s+)?$")
 _VICTIM = re.compile(r"(?:^|\s)[وفب]?(?:قتل|مقتل|اصابه|اصيب|اصيبوا|جرح|استشهاد|استشهد|مصرع|اعتقال|اعتقل|توقيف|"
                      r"احتجاز|اختطاف|اختطف|خطف|استهداف|استسلام|استسلم|تسليم|بينهم|منهم|اعدام|اغتيال|"
-                     r"ضد|بحق|قبضه)\s+(?:[^\s.:]+\s+){0,5}$")
+                     r"ضد|بحق|قبضه|مكافحه|محاربه|ملاحقه|مطارده)\s+(?:[^\s.:]+\s+){0,6}$")
 # a mention that is itself an attack: "غارة أمريكية", "هجوم أمريكي", "مروحيات أمريكية"
 _HEAD_ATTACK = re.compile(r"[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|هجوم|هجمات|قصف|مروحيات|طائره|طائرات|مقاتلات|"
                           r"طيران|مسيره|مسيرات|صاروخ|صواريخ|قذائف|مدفعيه|الطيران)\b")
@@ -49,8 +49,12 @@ _VICTIM_NUM = re.compile(r"(?:^|\s)[وف]?(?:قتل|اصيب|جرح|اعتقل|�
 _VICTIM_AFTER = re.compile(r"\s*(?:[^\s,.:]+\s+){0,1}?[وف]?(?:اصيبوا|اصيب|اصيبا|قتلوا|قتل|قتلا|لقوا|لقي|استشهدوا|استشهد|"
                            r"جرحوا|اختطفوا|اعتقلوا|سقطوا|حتفهم|مصرعهم)(?:\s|$|,|\.)")
 # "بإسناد من مروحيات التحالف": a supporting actor is not a side
-_SUPPORT = re.compile(r"(?:باسناد|اسناد|بدعم|دعم|بمساعده|بمسانده|مسانده|بغطاء|غطاء|المدعوم\S*|مدعوم\S*)\s+(?:\S+\s+)?(?:من\s+)?$")
-_TARGET_AFTER = re.compile(r"(?:استهدف\S*|ضد|علي|مع|طالت|طال|بحق)\s+(?:\S+\s+){0,2}$")
+_SUPPORT = re.compile(r"(?:(?:باسناد|اسناد|بدعم|دعم|بمساعده|بمسانده|مسانده|بغطاء|غطاء|المدعوم\S*|مدعوم\S*)\s+(?:\S+\s+)?"
+                      r"(?:من\s+)?|(?:بتعاون|بالتعاون|بالتنسيق|تعاون|بمشاركه)\s+(?:\S+\s+)?مع\s+(?:\S+\s+){0,4})$")
+_TARGET_AFTER = re.compile(r"(?:استهدف\S*|ضد|علي|مع|طالت|طال|بحق)\s+(?:\S+\s+){0,3}$")
+# "السيطرة على مقر الشرطة ومركز المخابرات": a force named by its premises is the one attacked
+_PREMISES = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:مقر|مقرات|مقار|مركز|مراكز|مبني|مباني|ثكنه|ثكنات|قياده|رئاسه|"
+                       r"نقطه|نقاط|حاجز|حواجز|موقع|مواقع|دوريه|دوريات|ناقلات|عربات|اليات|سيارات)\s+(?:ال\S+\s+)?$")
 _SOURCE = re.compile(r"(?:بحسب|حسب|حسبما|وفق|وفقا|نقلا عن|نقلت|ذكرته|اعلنته|افادت به|مصادر في|مصدر في|مصدر من|"
                      r"باسم|لدي|اوردته|اوردت|بثته)\s+(?:ما\s+)?(?:\S+\s+)?$")
 # active event verbs: a side right after one is its subject (VSO), right before one its subject (SVO)
@@ -60,12 +64,15 @@ _VERBS = ("قتل قتلت قتلوا اعتقل اعتقلت اعتقلوا ا�
           "اوقفت اوقفوا القي القت القوا نفذ نفذت نفذوا تبني تبنت دمر دمرت دمروا اسقط اسقطت استولي استولت استولوا "
           "احرق احرقت احرقوا اعدم اعدمت اعدموا اغار اغارت رشق رشقت رشقوا فتح فتحت فتحوا اشتبك اشتبكت اشتبكوا "
           "اقام اقامت يقيم تقيم اقاموا دخل دخلت دخلوا حرر حررت حرروا تمكن تمكنت تمكنوا قامت قام قاموا نشر نشرت "
-          "سيطرت تسيطر يسيطر تواصل يواصل واصل واصلت شنت تشن يشن تقصف يقصف تستهدف يستهدف اعلن اعلنت تعلن يعلن "
+          "تقر يقر سيطرت تسيطر يسيطر تواصل يواصل واصل واصلت شنت تشن يشن تقصف يقصف تستهدف يستهدف اعلن اعلنت تعلن يعلن "
           "وصل وصلت وصلوا هاجموا اعتدي اعتدت اعتدوا ضبط ضبطت ضبطوا فككت فكك دهس دهست").split()
 _VERB_SET = frozenset(_VERBS)
+_REPORT = frozenset("قال قالت ذكر ذكرت افاد افادت اكد اكدت اوضح اوضحت اشار اشارت صرح صرحت زعم زعمت نقل نقلت".split())
+# the complementizer after a reporting verb's subject, a few words on: "ذكرت X في وقت سابق، أن ..."
+_THAT = re.compile(r"(?:[^\s]*\s+){0,6}?(ان|انه|انها|انهم|انهما|بان|بانه|بانها|بانهم)(?:\s|$)")
 _ARREST = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:اعتقل\S*|احتجز\S*|احتجاز\S*|توقيف\S*|اوقف\S*|القبض|حمله اعتقال\S*)")
 # SD events done by the state to armed groups: the group named is the one acted on
-_STATE_ACTION = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:توقيف|اعتقال|القبض|ضبط|حجز|تفكيك|ابطال|استسلام|سلم نفسه|تدمير|"
+_STATE_ACTION = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:توقيف|اعتقال|القبض|حجز|تفكيك|ابطال|استسلام|سلم نفسه|تدمير|"
                            r"مخبا|مخابئ|مخزن|مخازن|ورشه|مصادره|تسليم)")
 _CLAIM = re.compile(r"(?:تبني|تبنت|يتبني|تتبني|تبناه|تبنته|تبناها|اعلن\S* مسؤوليت\S*|اعلن\S* المسؤوليه|"
                     r"مسؤوليته عن|مسؤوليتها عن)")
@@ -81,24 +88,65 @@ def generic_actor(kind: str, country: str | None) -> Actor:
                  else "rebel", inter=GENERIC_INTER[kind], country=country)
 
 
+_NOT_CIVILIAN_BEFORE = frozenset("بيان بيانا مؤتمر مؤتمرا تصريح تصريحات مصدر مصادر المؤتمر البيان".split())
+_NOT_CIVILIAN_AFTER = frozenset("الدين الاعمال القانون".split())
+_LOCATIVE = frozenset("في من الي وسط محيط جامعه شوارع قرب داخل خارج عند حول ضواحي العاصمه مدينه".split())
+
+
 def side_mentions(doc: Document, start: int, end: int) -> list[ActorMention]:
     """Mentions that can be a side of an event: actors with an ACLED inter code (sources such as
-    ministries' media cells and monitors have none) and the generic civilians/protesters/rioters."""
-    return [m for m in doc.actors if start <= m.start and m.end <= end and m.actor.kind in SIDE_KINDS
-            and (m.actor.inter is not None or m.actor.kind in ("civilians", "protesters", "rioters"))]
+    ministries' media cells and monitors have none) and the generic civilians/protesters/rioters.
+    Not a side: "بيان صحفي", "رجل الدين", a capital that names its government used as a place
+    ("وسط طهران")."""
+    out = []
+    norm = doc.norm.text
+    for m in doc.actors:
+        if not (start <= m.start and m.end <= end and m.actor.kind in SIDE_KINDS
+                and (m.actor.inter is not None or m.actor.kind in ("civilians", "protesters", "rioters"))):
+            continue
+        a, b = doc.norm.to_norm(m.start, m.end)
+        prv = re.search(r"([^\s,.:]+)\s*$", norm[max(0, a - 20):a])
+        nxt = re.match(r"\s*([^\s,.:]+)", norm[b:b + 20])
+        pw, nw = (prv.group(1) if prv else ""), (nxt.group(1) if nxt else "")
+        if m.actor.kind == "civilians" and (pw in _NOT_CIVILIAN_BEFORE or nw in _NOT_CIVILIAN_AFTER):
+            continue
+        if m.actor.kind == "state" and (pw in _LOCATIVE or norm[a:a + 1] == "ب") and any(
+                p.start <= m.start and m.end <= p.end for p in doc.places):
+            continue
+        out.append(m)
+    return out
+
+
+def _state_forces(doc: Document, country: str, key: str) -> Actor:
+    """Military or Police Forces of a country, named as in the article when it mentions them."""
+    known = next((x.actor for x in doc.actors if x.actor.id == f"{key}:{country}"), None)
+    if known is None:
+        of = f"the {country}" if country.startswith("United ") else country
+        label = "Military Forces of" if key == "military" else "Police Forces of"
+        known = Actor(f"{key}:{country}", f"{label} {of}", "state", 1, country)
+    return known
 
 
 def _forces(doc: Document, m: ActorMention, key: str) -> ActorMention:
-    """The forces a ministry or an authority acts through, named as in the article when it has them."""
-    c = m.actor.country
-    if not c:
+    """The forces a ministry or an authority acts through."""
+    if not m.actor.country:
         return m
-    known = next((x.actor for x in doc.actors if x.actor.id == f"{key}:{c}"), None)
-    if known is None:
-        of = f"the {c}" if c.startswith("United ") else c
-        label = "Military Forces of" if key == "military" else "Police Forces of"
-        known = Actor(f"{key}:{c}", f"{label} {of}", "state", 1, c)
-    return ActorMention(m.start, m.end, m.text, known, m.role, m.org)
+    return ActorMention(m.start, m.end, m.text, _state_forces(doc, m.actor.country, key), m.role, m.org)
+
+
+def _country_subject(doc: Document, cl: _Clause, start: int, end: int) -> ActorMention | None:
+    """"إن تركيا تقيم قاعدة عسكرية": a country named as the subject of an event verb acts through its army."""
+    for p in doc.places:
+        if not (start <= p.start and p.end <= end) or p.place.feature != "country" or not p.place.country:
+            continue
+        a, b = doc.norm.to_norm(p.start, p.end)
+        nxt = re.match(r"\s*([^\s,.:]+)", cl.norm[b:b + 20])
+        prv = re.search(r"([^\s,.:]+)\s*$", cl.norm[max(cl.cs, a - 20):a])
+        words = {w.group(1) for w in (nxt, prv) if w}
+        words |= {w[1:] for w in words if w[:1] in "وف"}
+        if words & _VERB_SET:
+            return ActorMention(p.start, p.end, p.text, _state_forces(doc, p.place.country, "military"))
+    return None
 
 
 def as_side(doc: Document, m: ActorMention, arrest: bool = False) -> ActorMention:
@@ -127,7 +175,9 @@ class _Clause:
 
     def before(self, m: ActorMention, width: int = 30) -> str:
         a, _ = self.span(m)
-        return " " + self.norm[max(self.cs, a - width):a]
+        s = self.norm[max(self.cs, a - width):a]
+        # a clitic glued to the mention ("بالجنود", "لقوات") is not a word of the phrase before it
+        return " " + (s if not s or s[-1].isspace() else s[:len(s.rstrip("وفبلك"))])
 
     def next_word(self, m: ActorMention) -> str:
         _, b = self.span(m)
@@ -140,9 +190,16 @@ class _Clause:
         return w.group(1) if w else ""
 
     def is_source(self, m: ActorMention) -> bool:
-        """A source ("بحسب", "نقلا عن") or a supporter ("بإسناد من"): no side of the event."""
+        """A source ("بحسب", "نقلا عن"), a supporter ("بإسناد من"), or the subject of a report about what
+        others did ("ذكرت ميليشيا الحشد أن ثلاثة صواريخ سقطت"; but "قالت قسد إنها تعلن السيطرة"): no side."""
         bf = self.before(m, 30)
-        return bool(_SOURCE.search(bf) or _SUPPORT.search(bf))
+        if _SOURCE.search(bf) or _SUPPORT.search(bf):
+            return True
+        a, b = self.span(m)
+        if self.prev_word(m).lstrip("وف") in _REPORT and self.trig > b:
+            that = _THAT.match(self.norm, b)
+            return bool(that and that.group(1).lstrip("ب") not in ("انه", "انها", "انهم", "انهما") and that.end() <= self.trig + 1)
+        return False
 
     def agent_level(self, m: ActorMention) -> int:
         """2: the mention is an attack ("غارة أمريكية") or follows an agent marker or attack noun ("على يد",
@@ -173,8 +230,8 @@ class _Clause:
     def is_target(self, m: ActorMention) -> bool:
         if m.actor.kind == "civilians":
             return True
-        bf = self.before(m, 40)
-        if _VICTIM.search(bf) or _VICTIM_NUM.search(bf):
+        bf = self.before(m, 50)
+        if _VICTIM.search(bf) or _VICTIM_NUM.search(bf) or _PREMISES.search(bf):
             return True
         a, b = self.span(m)
         if _VICTIM_AFTER.match(self.norm, b):
@@ -216,7 +273,8 @@ def pick(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMentio
     """actor1 / actor2 for an event whose clause is [start, end) with its trigger at `trigger` (original)."""
     cl = _Clause(doc, start, end, trigger)
     if not cl.ms:
-        return None, None
+        got = _country_subject(doc, cl, start, end)
+        return got, None
     ce = doc.norm.to_norm(end - 1, end)[1] if end > start else cl.cs
     arrest = bool(_ARREST.search(cl.norm, cl.cs, ce))
     state_action = arrest or bool(_STATE_ACTION.search(cl.norm, cl.cs, ce))
@@ -237,8 +295,8 @@ def pick(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMentio
     if agents:
         pool = strong or weak
         a1 = min(pool, key=lambda m: abs(m.start - trigger))
-    elif neutral:
-        a1 = neutral[0]
+    else:
+        a1 = _country_subject(doc, cl, start, end) or (neutral[0] if neutral else None)
     if a1 is not None and _generic(a1) and a1.actor.kind != "civilians":
         # "انتحاريان من تنظيم داعش", "مجهولون يعتقد أنهم خلايا تابعة لتنظيم الدولة": the named group
         named = _named_armed([m for m in agents + neutral if m.start >= a1.start])
@@ -284,8 +342,9 @@ def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[
         prev = doc.sentences[si - 1]
         if prev.end - prev.start < 60:
             # "شنت قوات الأمن / المصرية حملة ...": a line break split the sentence
-            cl = _Clause(doc, prev.start, prev.end, prev.start)
-            got = next((m for m in cl.ms if cl.is_agent(m) and m.actor.kind != "civilians"), None)
+            cl = _Clause(doc, prev.start, min(len(doc.text), prev.end + 40), prev.start)
+            got = next((m for m in cl.ms if m.start < prev.end and cl.is_agent(m) and m.actor.kind != "civilians"),
+                       None)
             if got is not None:
                 return as_side(doc, got)
     if not kinds & _VIOLENT:
