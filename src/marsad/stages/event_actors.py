@@ -23,6 +23,7 @@ import re
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention
+from marsad.text.normalize import fold
 
 SIDE_KINDS = frozenset({"rebel", "state", "political", "identity", "civilians", "protesters", "rioters",
                         "external", "militia", "other"})
@@ -35,12 +36,12 @@ _AGENT = re.compile(r"(?:من قبل|من طرف|علي يد|علي ايدي|ع�
 _AGENT_SUFFIX = re.compile(r"(?:شنه|شنها|شنته|شنتها|نفذه|نفذها|نفذته|نفذتها|تبناه|تبنته|تبناها|ارتكبه|ارتكبها|"
                            r"ارتكبته|اطلقها|اطلقه|اطلقته|زرعه|زرعها|زرعته)\s+$")
 # the genitive (or ل / من phrase) of an attack noun is its agent: "قصف قوات النظام", "غارات للتحالف"
-_ATTACK_NOUN = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:قصف|غاره|غارات|ضربه|ضربات|هجوم|هجمات|قذائف|قذيفه|صاروخ|صواريخ|"
+_ATTACK_NOUN = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:قصف|غاره|غارات|ضربه|ضربات|هجوم|هجمات|قذائف|قذيفه|صاروخ|صواريخ|"
                           r"كمين|اقتحام|توغل|تفجير|عمليه|عمليات|حمله|حملات|مدفعيه|طائره|طائرات|مسيره|مسيرات|"
-                          r"اعتداء|اعتداءات)(?:\s+(?!من\b|علي\b|في\b|ضد\b)[^\s]+?(?:ي|يه|ا))?\s+(?:من\s+)?$")
+                          r"اعتداء|اعتداءات)(?:(?:\s+(?!من\b|علي\b|في\b|ضد\b)[^\s]+?(?:ي|يه|ا))?\s+|(?:\s+(?!من\b)\S+){0,2}\s+من\s+)$")
 _VICTIM = re.compile(r"(?:^|\s)[وفب]?(?:قتل|مقتل|اصابه|اصيب|اصيبوا|جرح|استشهاد|استشهد|مصرع|اعتقال|اعتقل|توقيف|"
                      r"احتجاز|اختطاف|اختطف|خطف|استهداف|استسلام|استسلم|تسليم|بينهم|منهم|اعدام|اغتيال|"
-                     r"ضد|بحق|قبضه|مكافحه|محاربه|ملاحقه|مطارده)\s+(?:[^\s.:]+\s+){0,6}$")
+                     r"ضد|بحق|قبضه|اقاله|مكافحه|محاربه|ملاحقه|مطارده)\s+(?:[^\s.:]+\s+){0,6}$")
 # a mention that is itself an attack: "غارة أمريكية", "هجوم أمريكي", "مروحيات أمريكية"
 _HEAD_ATTACK = re.compile(r"[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|هجوم|هجمات|قصف|مروحيات|طائره|طائرات|مقاتلات|"
                           r"طيران|مسيره|مسيرات|صاروخ|صواريخ|قذائف|مدفعيه|الطيران)\b")
@@ -67,6 +68,9 @@ _VERBS = ("قتل قتلت قتلوا اعتقل اعتقلت اعتقلوا ا�
           "تقر يقر سيطرت تسيطر يسيطر تواصل يواصل واصل واصلت شنت تشن يشن تقصف يقصف تستهدف يستهدف اعلن اعلنت تعلن يعلن "
           "وصل وصلت وصلوا هاجموا اعتدي اعتدت اعتدوا ضبط ضبطت ضبطوا فككت فكك دهس دهست").split()
 _VERB_SET = frozenset(_VERBS)
+# "مواجهات بين الشرطة والمتظاهرين": a pair after a clash noun is the event's two sides wherever the trigger is
+_CLASH_BEFORE = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:مواجهات|مواجهه|اشتباكات|اشتباك|معارك|معركه|قتال|صدامات|"
+                           r"تبادل لاطلاق النار|تبادل اطلاق النار)(?:\s+\S+){0,3}\s+بين\s*$")
 _REPORT = frozenset("قال قالت ذكر ذكرت افاد افادت اكد اكدت اوضح اوضحت اشار اشارت صرح صرحت زعم زعمت نقل نقلت".split())
 # the complementizer after a reporting verb's subject, a few words on: "ذكرت X في وقت سابق، أن ..."
 _THAT = re.compile(r"(?:[^\s]*\s+){0,6}?(ان|انه|انها|انهم|انهما|بان|بانه|بانها|بانهم)(?:\s|$)")
@@ -150,8 +154,17 @@ def _country_subject(doc: Document, cl: _Clause, start: int, end: int) -> ActorM
 
 
 def as_side(doc: Document, m: ActorMention, arrest: bool = False) -> ActorMention:
-    """A ministry is a side through its forces; authorities that arrest are the police."""
+    """A ministry is a side through its forces; authorities that arrest are the police; "المتمردون" after
+    a named rebel group ("متمردي الطوارق") is that group."""
     name = m.actor.name
+    if m.actor.id.startswith("opposition:"):
+        named = [x for x in doc.actors if x.end <= m.start and x.actor.kind == "rebel" and x.actor.inter == 2
+                 and not _generic(x) and not x.actor.id.startswith("opposition:")]
+        stem = fold_stem(m.text)
+        same = [x for x in named if stem and stem in doc.norm.text[slice(*doc.norm.to_norm(x.start, x.end))]]
+        if same or named:
+            return ActorMention(m.start, m.end, m.text, (same or named)[-1].actor, m.role, m.org)
+        return m
     if m.actor.kind != "state" or name.startswith(("Military Forces", "Police Forces")):
         return m
     if name.startswith(("Ministry of Defence", "Ministry of National Defence", "US Department of Defense")):
@@ -196,7 +209,8 @@ class _Clause:
         if _SOURCE.search(bf) or _SUPPORT.search(bf):
             return True
         a, b = self.span(m)
-        if self.prev_word(m).lstrip("وف") in _REPORT and self.trig > b:
+        if (self.prev_word(m).lstrip("وف") in _REPORT or self.next_word(m).lstrip("وف") in _REPORT) \
+                and self.trig > b:
             that = _THAT.match(self.norm, b)
             return bool(that and that.group(1).lstrip("ب") not in ("انه", "انها", "انهم", "انهما") and that.end() <= self.trig + 1)
         return False
@@ -248,7 +262,8 @@ class _Clause:
                 continue
             other = next((x for x in self.ms[i + 1:] if x.actor.id != m.actor.id), None)
             gap = self.norm[min(self.trig, a):max(self.trig, a)]
-            if len(gap.split()) > 7:
+            clash = _CLASH_BEFORE.search(self.norm[max(self.cs, a - 40):a])
+            if len(gap.split()) > 7 and not clash:
                 self.background |= {id(m)} | ({id(other)} if other is not None else set())
                 continue
             if other is not None:
@@ -259,6 +274,16 @@ class _Clause:
 _ARMED = ("rebel", "political", "identity", "militia")
 _LINKED = re.compile(r"(?:صلتهم|صلته|صلتها|بالانتماء|انتمائهم|انتمائه|للاشتباه|الموالين|المواليه|المرتبطين|مرتبطين)"
                      r"\s+(?:\S+\s+)?$")
+
+
+def fold_stem(text: str) -> str:
+    """The head of a generic mention without article and plural ending: "المتمردون" -> "متمرد"."""
+    w = fold(text).split()[-1] if text.strip() else ""
+    w = w[2:] if w.startswith("ال") else w
+    for end in ("ون", "ين", "ي", "و"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return w[:-len(end)]
+    return w
 
 
 def _generic(m: ActorMention) -> bool:
