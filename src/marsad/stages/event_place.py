@@ -52,7 +52,7 @@ def locative(doc: Document, m: PlaceMention) -> bool:
     with a clitic preposition ("بسوريا", "لليبيا") or as a land-noun phrase ("المدن الإسرائيلية")."""
     if m.place.feature != "country":
         return True
-    if m.confidence >= 0.7 and " " in m.text:
+    if is_wide(m):
         return True  # "المدن الإسرائيلية", "عبر التراب الوطني"
     a, _ = doc.norm.to_norm(m.start, m.end)
     text = doc.norm.text
@@ -62,6 +62,16 @@ def locative(doc: Document, m: PlaceMention) -> bool:
     if text[ws:a].endswith("ب") or text[ws:a] in ("ل", "ول", "فل"):
         return True  # "بسوريا", "لليبيا" (a clitic preposition)
     return bool(_LOCATIVE.search(text[max(0, ws - 16):ws]))
+
+
+def is_wide(m: PlaceMention) -> bool:
+    """A country mention made of a phrase: 'المدن الإسرائيلية', 'عبر التراب الوطني', 'مناطق مختلفة'."""
+    return m.place.feature == "country" and m.confidence >= 0.7 and " " in m.text
+
+
+def is_nationwide(m: PlaceMention) -> bool:
+    """'عبر التراب الوطني', 'في مختلف أنحاء البلاد' (the places stage gives these confidence 0.7)."""
+    return is_wide(m) and m.confidence < 0.75
 
 
 def usable(doc: Document, m: PlaceMention) -> bool:
@@ -80,6 +90,9 @@ def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int]
     def best(cands: list[PlaceMention]) -> PlaceMention | None:
         if not cands:
             return None
+        wide = [p for p in cands if is_nationwide(p)]
+        if wide:
+            return wide[0]  # "في كل أقاليم تركيا، بينها أنقرة": the whole country, not the one town named
         after = [p for p in cands if p.start >= trigger]
         pool = after or cands
         return min(pool, key=lambda p: (place_rank(p.place), abs(p.start - trigger)))

@@ -27,6 +27,8 @@ from marsad.resources.gazetteer import POINT_FEATURES, Gazetteer
 from marsad.text.match import is_word_char
 from marsad.text.normalize import fold
 
+_NEST_GAPS = frozenset({"ب", "في", "بمدينة", "في مدينة", "بمحافظة", "في محافظة", "بولاية", "في ولاية",
+                        "التابعة ل", "التابعة لمحافظة", "بقضاء", "في قضاء", "بمنطقة", "في منطقة"})
 _WORD = re.compile(r"[^\W\d_]+")
 CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 BIG = frozenset({"country", "admin1", "capital", "city", "region"})
@@ -47,6 +49,7 @@ class _Cues:
         self.not_names = frozenset(fold(w) for w in raw["not_names"])
         self.generic = frozenset(fold(w) for w in raw.get("generic", ()))
         self.land_nouns = frozenset(fold(w) for w in raw.get("land_nouns", ()))
+        self.noun_followers = frozenset(fold(w) for w in raw.get("noun_followers", ()))
         self.nationwide = tuple(sorted({fold(w) for w in raw.get("nationwide", ())}, key=len, reverse=True))
         self.by_iso: dict[str, set[str]] = {}
         for k, v in self.nationality.items():
@@ -145,11 +148,18 @@ class _Finder:
 
     def candidates(self) -> list[dict]:
         out = []
+        prev: dict | None = None
         for m in self.gaz.lexicon.find(self.text):
             ids = self.gaz.ids(m.key)
             if not ids:
                 continue
             types, locative, relative, cue_start = self.context(m.start, m.prefix)
+            if not types and m.prefix.startswith("و") and prev is not None and prev["types"] \
+                    and 0 <= m.start - len(m.prefix) - prev["m"].end <= 2 and "countryside" not in prev["types"]:
+                types, locative = prev["types"], True  # "بمحليتي أم القرى وشرق الجزيرة", "عرفات والميناء"
+            _, _, nxt = _next_word(self.text, m.end)
+            if not types and nxt in self.cues.noun_followers:
+                continue  # "الباب الرئيسي للسجن" is a door, not Al-Bab
             first = m.key.split(" ", 1)[0]
             self_cued = not types and " " in m.key and first in self.cues.types
             if self_cued:
@@ -175,6 +185,7 @@ class _Finder:
                 continue  # ("القامشلي" is fine: a city the gazetteer spells without the article)
             out.append(dict(m=m, entries=places, types=types, locative=locative, relative=relative,
                             big=big and not pol, cue_start=cue_start))
+            prev = out[-1]
         return out
 
     def focus_counts(self, cands: list[dict]) -> Counter:
@@ -253,13 +264,29 @@ class _Finder:
                 continue
             out.append(PlaceMention(s, t, self.doc.text[s:t], place, _precision(place, prec_rel),
                                     0.9 if c["big"] or c["types"] else 0.6))
-        out = self.capitals(out)
+        out = self.capitals(self.nested(out))
         out.extend(self.unknown_named(cands, out, top))
         out.extend(self.adjectives(out))
         if top:
             out.extend(self.nationwide(out, top))
         out.sort(key=lambda pm: (pm.start, -pm.end))
         return _dedupe(out)
+
+    def nested(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """'عبوين برام الله', 'قرية X في محافظة Y': a small place written inside a bigger one takes that
+        one's admin1 when the gazetteer (or a guess such as the Palestinian nearest-seat rule) says otherwise."""
+        out = list(found)
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
+            gap = self.doc.text[a.end:b.start].strip()
+            pa, pb = a.place, b.place
+            if gap not in _NEST_GAPS or pa.country != pb.country or pa.feature not in POINT_FEATURES:
+                continue
+            inner_admin1 = pb.admin1 or (pb.name if pb.feature == "admin1" else None)
+            if inner_admin1 and pa.admin1 != inner_admin1 and pa.population < 100_000 \
+                    and pb.feature in ("admin1", "admin2", "capital", "city", "town"):
+                out[i] = replace(a, place=replace(pa, admin1=inner_admin1))
+        return out
 
     def foreign(self, c: dict, isos: set[str], votes: Counter) -> bool:
         """A minor name found only in a country the text is not about, when it clearly is about another
@@ -455,8 +482,10 @@ def focus_place(doc: Document, country: str | None = None) -> PlaceMention | Non
         return None
     counts: Counter = Counter()
     first: dict[str, PlaceMention] = {}
+    from marsad.stages.event_place import is_dateline
+
     for m in doc.places:
-        if m.place.country == country and m.place.admin1:
+        if m.place.country == country and m.place.admin1 and not is_dateline(doc, m):
             counts[m.place.admin1] += 1
             first.setdefault(m.place.admin1, m)
     if not counts:
