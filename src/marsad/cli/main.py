@@ -62,7 +62,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.dedup:
         from marsad.eval.dedup import evaluate_dedup, format_dedup
 
-        drep = evaluate_dedup(args.gold_dir, args.raw_dir)
+        drep = evaluate_dedup(args.gold_dir, args.raw_dir, oracle=args.oracle)
         print(_dump(drep.to_json(), True) if args.json else format_dedup(drep))
         return 0
     rep = evaluate(args.gold_dir, args.raw_dir)
@@ -142,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "(floors are never lowered)")
     e.add_argument("--dedup", action="store_true", help="score cross-document merging instead: store the corpus, "
                    "then pairwise precision/recall of merged event mentions against the dev clusters")
+    e.add_argument("--oracle", action="store_true", help="with --dedup: store the gold events themselves, to "
+                   "measure the merging apart from extraction errors")
     e.set_defaults(func=cmd_eval)
 
     b = sub.add_parser("bench", help="documents/s, characters/s and peak RSS of extract on a corpus")

@@ -166,7 +166,9 @@ def compare(m: Profile, c: Profile) -> Verdict:
         reasons.append("no actor in common")
     if m.words and c.words:
         overlap = len(m.words & c.words) / min(len(m.words), len(c.words))
-        if overlap >= 0.15:
+        if overlap >= 0.1:
             score += 2.0 * overlap
             reasons.append(f"evidence word overlap {overlap:.2f}")
-    return Verdict(score >= THRESHOLD, round(score, 3), tuple(reasons))
+    # place, date and type alone fit any two bombs in one town that day: some sign of identity is needed too
+    identity = bool(shared) or any(r.startswith("evidence") for r in reasons)
+    return Verdict(score >= THRESHOLD and identity, round(score, 3), tuple(reasons))
