@@ -1,0 +1,91 @@
+"""Event confidence (issue 5): the fitted model, the silver annotations it is trained on, and its reliability
+on the dev set (higher-confidence events must be right more often)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.eval.reliability import calibration_error, label_predictions, reliability_table
+from marsad.stages.event_confidence import FEATURES, ConfidenceModel
+
+ROOT = Path(__file__).resolve().parent.parent
+SILVER = Path(__file__).parent / "data" / "silver"
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+UNLABELED = ROOT.parent / "shared" / "corpus" / "unlabeled"
+
+
+def test_model_is_fitted_on_the_declared_features() -> None:
+    model = ConfidenceModel.load()
+    assert model is not None, "src/marsad/resources/data/event_confidence.json is missing: run scripts/train_confidence.py"
+    assert model.names == FEATURES
+    base = {f: 0.0 for f in FEATURES}
+    p = model(base)
+    assert 0.0 < p < 1.0
+    # a mention repeated across the article and a strong cue are evidence for the event
+    assert model({**base, "mentions": 2.0, "cue_weight": 1.0}) > model({**base, "mentions": 0.7, "cue_weight": 0.3})
+
+
+@pytest.mark.parametrize("path", sorted(SILVER.glob("*.json")), ids=lambda p: p.stem)
+def test_silver_file_holds_offsets_not_text(path: Path) -> None:
+    g = json.loads(path.read_text("utf-8"))
+    assert g["id"] == path.stem and g["source"] == f"corpus/unlabeled/{path.stem}.json"
+    for ev in g["events"]:
+        assert "evidence" not in ev, "silver annotations must not copy article text"
+        assert 0 <= ev["evidence_start"] < ev["evidence_end"]
+        assert ev["event_type"] and ev["sub_event_type"]
+
+
+def test_silver_set_is_big_enough() -> None:
+    assert len(list(SILVER.glob("*.json"))) >= 40
+
+
+@pytest.mark.parametrize(("pairs", "want"), [
+    ([(0.2, 0), (0.3, 1), (0.85, 1), (0.95, 1)], [(2, 0.5), (1, 1.0), (1, 1.0)]),
+    ([(0.55, 1), (0.58, 0)], [(2, 0.5)]),
+])
+def test_reliability_table_bins(pairs, want) -> None:
+    got = [(b.count, b.precision) for b in reliability_table(pairs)]
+    assert got == want
+
+
+def test_calibration_error_of_a_perfect_forecast_is_zero() -> None:
+    assert calibration_error([(0.0, 0), (0.0, 0), (1.0, 1)], edges=(0.0, 0.5, 1.0001)) == 0.0
+
+
+def test_label_predictions_uses_offsets() -> None:
+    text = "جملة أولى. قصفت الطائرات البلدة أمس."
+    gold = {"events": [{"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+                        "evidence_start": 11, "evidence_end": len(text)}]}
+    pred = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+            "evidence": [{"start": 11, "end": len(text)}], "trigger": {"start": 11, "end": 15}}
+    other = {**pred, "event_type": "Battles", "sub_event_type": "Armed clash"}
+    assert label_predictions(text, gold, [pred, other]) == [1, 0]
+
+
+@pytest.fixture(scope="module")
+def dev_pairs():
+    if not (DEV / "gold").is_dir():
+        pytest.skip(f"dev corpus not found at {DEV} (../shared is not checked out)")
+    from marsad.eval.reliability import labelled_events
+
+    return labelled_events(DEV / "gold", DEV / "raw")
+
+
+def test_higher_confidence_is_right_more_often_on_dev(dev_pairs) -> None:
+    """Terciles of confidence: observed precision must not fall from one to the next (tolerance 0.05)."""
+    pairs = sorted(dev_pairs)
+    n = len(pairs)
+    thirds = [pairs[: n // 3], pairs[n // 3: 2 * n // 3], pairs[2 * n // 3:]]
+    prec = [sum(y for _, y in t) / len(t) for t in thirds]
+    assert prec[0] <= prec[1] + 0.05 and prec[1] <= prec[2] + 0.05, f"tercile precision {prec}"
+    assert prec[2] > prec[0], f"confidence does not separate right from wrong events: {prec}"
+
+
+def test_silver_training_data_present() -> None:
+    if not UNLABELED.is_dir():
+        pytest.skip(f"unlabeled corpus not found at {UNLABELED}")
+    ids = {p.stem for p in SILVER.glob("*.json")}
+    assert ids <= {p.stem for p in UNLABELED.glob("*.json")}
