@@ -228,3 +228,26 @@ def test_a_killed_ingest_loses_nothing_committed_and_leaves_no_half_document(tmp
         tally = ingest_paths(st, [str(src)], progress=False)
         assert tally.unchanged == kept and tally.added == total - kept
         assert st.counts()["documents"] == total
+
+
+def test_command_line_ingest_query_export(tmp_path, capsys):
+    import pandas as pd
+
+    from marsad.cli.main import main
+
+    db = str(tmp_path / "cli.db")
+    assert main(["ingest", str(REPORTS), "--db", db, "--quiet"]) == 0
+    assert "4 added" in capsys.readouterr().err
+    assert main(["ingest", str(REPORTS), "--db", db, "--quiet"]) == 0
+    assert "4 unchanged" in capsys.readouterr().err
+    assert main(["query", "--db", db, "--min-sources", "3"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:2] == ["event_date", "sub_event_type"] and len(table) == 2
+    assert "Izaz" in table[1] and table[1].rstrip().endswith("3")
+    out = tmp_path / "events.csv"
+    assert main(["export", "--db", db, "--format", "csv", "--out", str(out), "--country", "Syria"]) == 0
+    df = pd.read_csv(out)
+    assert len(df) == 2 and list(df.columns[:3]) == ["event_id_cnty", "event_date", "year"]
+    bomb = df[df["sub_event_type"] == "Remote explosive/landmine/IED"].iloc[0]
+    assert bomb["fatalities"] == 5 and bomb["fatalities_max"] == 7 and bomb["location"] == "Izaz"
+    assert set(bomb["source"].split("; ")) == {"وكالة أ", "صحيفة ب", "موقع ج"}

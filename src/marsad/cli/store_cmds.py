@@ -105,19 +105,10 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from marsad.export import export
+    from marsad.export import run_export
 
     with _open(args) as store:
-        events = store.events(_filter(args))
-        if args.out:
-            n = export(events, args.format, args.out)
-        elif args.format == "parquet":
-            print("marsad: error: parquet needs --out FILE", file=sys.stderr)
-            return 2
-        else:
-            n = export(events, args.format, sys.stdout)
-    print(f"marsad: exported {n} events as {args.format}", file=sys.stderr)
-    return 0
+        return run_export(store.events(_filter(args)), args)
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:
@@ -171,6 +162,7 @@ def add_store_commands(sub) -> None:
                        "jsonl (SCHEMA EVENT objects), geojson (points) or parquet.")
     _db_args(x)
     _filter_args(x)
-    x.add_argument("--format", choices=("csv", "jsonl", "geojson", "parquet"), default="csv")
-    x.add_argument("--out", metavar="FILE", help="write here (stdout if absent; parquet needs a file)")
+    from marsad.export import add_export_arguments
+
+    add_export_arguments(x)
     x.set_defaults(func=cmd_export)
