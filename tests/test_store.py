@@ -251,3 +251,12 @@ def test_command_line_ingest_query_export(tmp_path, capsys):
     bomb = df[df["sub_event_type"] == "Remote explosive/landmine/IED"].iloc[0]
     assert bomb["fatalities"] == 5 and bomb["fatalities_max"] == 7 and bomb["location"] == "Izaz"
     assert set(bomb["source"].split("; ")) == {"وكالة أ", "صحيفة ب", "موقع ج"}
+
+
+def test_worker_processes_store_exactly_what_one_process_stores(tmp_path):
+    one, two = Store(str(tmp_path / "one.db")), Store(str(tmp_path / "two.db"))
+    src = tmp_path / "some.jsonl"
+    _corpus(src, 5)
+    assert ingest_paths(one, [str(src)], progress=False).added == 20
+    assert ingest_paths(two, [str(src)], progress=False, workers=2).added == 20
+    assert one.dump() == two.dump()
