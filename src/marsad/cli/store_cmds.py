@@ -111,9 +111,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         return run_export(store.events(_filter(args)), args)
 
 
-def _db_args(p: argparse.ArgumentParser) -> None:
+def _db_args(p: argparse.ArgumentParser, extracting: bool = False) -> None:
     p.add_argument("--db", default=DEFAULT_DB, metavar="PATH|URL",
                    help=f"SQLite file (default {DEFAULT_DB}) or postgresql://user@host:port/dbname")
+    if extracting:
+        p.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
+        p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
@@ -134,18 +137,14 @@ def add_store_commands(sub) -> None:
                        "nothing; a changed one replaces its old results. Event mentions from different "
                        "documents that describe one real event are merged into one event.")
     i.add_argument("paths", nargs="+", metavar="PATH")
-    _db_args(i)
-    i.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
-    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    _db_args(i, extracting=True)
     i.set_defaults(func=cmd_ingest)
 
     r = sub.add_parser("reprocess", help="extract stored documents again after an upgrade",
                        description="Extract again the stored documents that an older pipeline version read "
                        "(code or lexicons changed), replacing their results.")
-    _db_args(r)
+    _db_args(r, extracting=True)
     r.add_argument("--all", action="store_true", help="every stored document, whatever its version")
-    r.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
-    r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_reprocess)
 
     q = sub.add_parser("query", help="list stored events matching filters, as a table",
