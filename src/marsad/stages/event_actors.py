@@ -40,11 +40,13 @@ _ATTACK_NOUN = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:قصف|غاره|غا�
                           r"كمين|اقتحام|توغل|تفجير|عمليه|عمليات|حمله|حملات|مدفعيه|طائره|طائرات|مسيره|مسيرات|"
                           r"اعتداء|اعتداءات)(?:(?:\s+(?!من\b|علي\b|في\b|ضد\b)[^\s]+?(?:ي|يه|ا))?\s+|(?:\s+(?!من\b)\S+){0,2}\s+من\s+)$")
 _VICTIM = re.compile(r"(?:^|\s)[وفب]?(?:قتل|مقتل|اصابه|اصيب|اصيبوا|جرح|استشهاد|استشهد|مصرع|اعتقال|اعتقل|توقيف|"
-                     r"احتجاز|اختطاف|اختطف|خطف|استهداف|استسلام|استسلم|تسليم|بينهم|منهم|اعدام|اغتيال|"
+                     r"احتجاز|اختطاف|اختطف|خطف|استهداف|استسلام|استسلم|تسليم|بينهم|منهم|اعدام|اغتيال|اغتيل|"
                      r"ضد|بحق|قبضه|اقاله|مكافحه|محاربه|ملاحقه|مطارده)\s+(?:[^\s.:]+\s+){0,6}$")
 # a mention that is itself an attack: "غارة أمريكية", "هجوم أمريكي", "مروحيات أمريكية"
 _HEAD_ATTACK = re.compile(r"[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|هجوم|هجمات|قصف|مروحيات|طائره|طائرات|مقاتلات|"
                           r"طيران|مسيره|مسيرات|صاروخ|صواريخ|قذائف|مدفعيه|الطيران)\b")
+_VERBAL_NOUN = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:قتل|اعتقال|توقيف|احتجاز|اختطاف|خطف|استهداف|قصف|اقتحام|مداهمه|"
+                          r"ملاحقه|مطارده|تفريق|منع|اعدام|اغتيال)\s+$")
 _VICTIM_NUM = re.compile(r"(?:^|\s)[وف]?(?:قتل|اصيب|جرح|اعتقل|اختطف|خطف|استشهد)\s+(?:\S+\s+)?\d+\s+$")
 # "4 مجندين أصيبوا", "جنود قتلوا": the mention before a passive casualty verb is the victim
 _VICTIM_AFTER = re.compile(r"\s*(?:[^\s,.:]+\s+){0,1}?[وف]?(?:اصيبوا|اصيب|اصيبا|قتلوا|قتل|قتلا|لقوا|لقي|استشهدوا|استشهد|"
@@ -68,6 +70,7 @@ _VERBS = ("قتل قتلت قتلوا اعتقل اعتقلت اعتقلوا ا�
           "تقر يقر سيطرت تسيطر يسيطر تواصل يواصل واصل واصلت شنت تشن يشن تقصف يقصف تستهدف يستهدف اعلن اعلنت تعلن يعلن "
           "وصل وصلت وصلوا هاجموا اعتدي اعتدت اعتدوا ضبط ضبطت ضبطوا فككت فكك دهس دهست").split()
 _VERB_SET = frozenset(_VERBS)
+_PASSIVE_READ = frozenset("قتل اعتقل اصيب جرح استشهد اغتيل".split())
 # "مواجهات بين الشرطة والمتظاهرين": a pair after a clash noun is the event's two sides wherever the trigger is
 _CLASH_BEFORE = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:مواجهات|مواجهه|اشتباكات|اشتباك|معارك|معركه|قتال|صدامات|"
                            r"تبادل لاطلاق النار|تبادل اطلاق النار)(?:\s+\S+){0,3}\s+بين\s*$")
@@ -228,6 +231,8 @@ class _Clause:
             return 2
         if _AGENT_SUFFIX.search(bf) and self.trig < a and len(self.norm[self.trig:a].split()) <= 5:
             return 2
+        if _VERBAL_NOUN.search(bf) and re.match(r"\s+ل\S", self.norm[b:b + 4]):
+            return 2  # "توقيف عناصر الأمن لعدد من المحتجين", "استهداف قوات النظام لمواقع"
         pw = self.prev_word(m)
         pw = pw[1:] if pw[:1] in "وف" and pw[1:] in _VERB_SET else pw
         if pw in _VERB_SET and not _VICTIM_NUM.search(bf):
@@ -237,6 +242,12 @@ class _Clause:
         if nw in _VERB_SET and nw not in ("قتل", "اعتقل", "خطف", "اختطف"):
             return 1  # "المستوطنين وصلوا"
         return 0
+
+    def verb_subject(self, m: ActorMention) -> bool:
+        """Right after an active event verb: "واختطف مسلحون ملثمون صحفيا" (but "قتل جنود" reads passive)."""
+        pw = self.prev_word(m)
+        pw = pw[1:] if pw[:1] in "وف" and pw[1:] in _VERB_SET else pw
+        return pw in _VERB_SET and pw not in _PASSIVE_READ and not _VICTIM_NUM.search(self.before(m))
 
     def is_agent(self, m: ActorMention) -> bool:
         return self.agent_level(m) > 0
@@ -286,6 +297,17 @@ def fold_stem(text: str) -> str:
     return w
 
 
+def _place_country(doc: Document, start: int, end: int) -> str | None:
+    """The country of the clause's places, else of the article's ("نابلس" -> Palestine)."""
+    here = [p.place.country for p in doc.places if start <= p.start and p.end <= end and p.place.country
+            and p.place.feature != "country"]
+    if here:
+        return here[0]
+    from marsad.stages.places import country_focus
+
+    return country_focus(doc)
+
+
 def _generic(m: ActorMention) -> bool:
     return m.actor.id.startswith(("unidentified:", "generic:"))
 
@@ -306,13 +328,23 @@ def pick(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMentio
     pair = cl.between()
     ms = [m for m in cl.ms if not cl.is_source(m) and id(m) not in cl.background]
     if pair is not None:
-        a1, a2 = as_side(doc, pair[0]), as_side(doc, pair[1])
+        # "بين قوات الأمن ومسلحين من تنظيم داعش": the named group the gunmen belong to
+        one, two = pair
+        if _generic(two):
+            after = [m for m in cl.ms if m.start >= two.end and re.fullmatch(r"\s*من\s*", doc.text[two.end:m.start])]
+            two = next(iter(_named_armed(after)), two)
+        a1, a2 = as_side(doc, one), as_side(doc, two)
         return a1, (a2 if a2.actor.id != a1.actor.id else None)
     level = {id(m): cl.agent_level(m) for m in ms}
     strong = [m for m in ms if level[id(m)] == 2]
-    weak = [m for m in ms if level[id(m)] == 1 and not cl.is_target(m)]
+    weak = [m for m in ms if level[id(m)] == 1 and (not cl.is_target(m) or cl.verb_subject(m))]
     agents = strong + weak
     targets = [m for m in ms if m not in agents and cl.is_target(m)]
+    # "قتل قيادي في حركة الشباب": a person killed or arrested stands for the group in the title
+    targets += [ActorMention(p.start, p.end, p.text, p.org) for p in doc.actors
+                if start <= p.start and p.end <= end and p.actor.kind == "person" and p.org is not None
+                and p.org.kind in _ARMED and p.org.inter is not None and cl.is_target(p)]
+    targets.sort(key=lambda m: m.start)
     hit = {m.actor.id for m in targets}
     # "قتل 21 عسكريا ماليا في الهجوم على ثكنة للجيش المالي": the victim's side named again is no agent
     neutral = [m for m in ms if m not in agents and m not in targets and m.actor.id not in hit]
@@ -340,11 +372,12 @@ def pick(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMentio
         # "للاشتباه في صلتهم بفتح الله غولن": the organisation of a person the arrested are tied to
         linked = [ActorMention(p.start, p.end, p.text, p.org) for p in doc.actors
                   if start <= p.start and p.end <= end and p.actor.kind == "person" and p.org is not None
-                  and p.org.kind in _ARMED and _LINKED.search(cl.before(p, 30))]
+                  and p.org.kind in _ARMED and (_LINKED.search(cl.before(p, 30))
+                                                or (p.org.inter is not None and p.start > trigger))]
         named = _named_armed(rest) + linked
-        a2 = named[0] if named else next((m for m in rest if m.actor.kind == "civilians"), None)
+        a2 = named[0] if named else next((m for m in rest if m.actor.kind in ("civilians", "protesters")), None)
         if a2 is None and (a1 is None or a1.actor.kind in ("state", "external")):
-            country = a1.actor.country if a1 is not None else None
+            country = _place_country(doc, start, end) or (a1.actor.country if a1 is not None else None)
             a2 = ActorMention(cl.ms[0].start, cl.ms[0].start, "", generic_actor("civilians", country)) \
                 if country else None
     if a2 is None:
