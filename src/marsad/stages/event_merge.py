@@ -76,9 +76,19 @@ def places_ok(a: Event, b: Event, contains: Contains) -> bool:
         return False
     if pa.id == pb.id or contains(pa.id, pb.id) or contains(pb.id, pa.id):
         return True
+    if a.event_type == b.event_type == "Battles" and _one_town(pa, pb, contains):
+        return True  # fighting in two quarters of one town on one day is one battle (ACLED's town-day unit)
     # two different named towns or sites are two events
     return not (pa.id != pb.id and place_rank(pa) == place_rank(pb) == 0 and a.place.geo_precision == b.place.geo_precision == 1
                 and pb.parent != pa.id and pa.parent != pb.id)
+
+
+def _one_town(pa, pb, contains: Contains) -> bool:
+    """Two sites or quarters inside one town ("حي غويران" and "حي الزهور" in al-Hasakah)."""
+    def town(p):  # the town a quarter or site belongs to; admin regions ("A:...") are not towns
+        return p.parent if p.parent and not p.parent.startswith("A:") else None
+    ta, tb = town(pa), town(pb)
+    return bool((ta and (ta == tb or contains(ta, pb.id))) or (tb and contains(tb, pa.id)))
 
 
 def _same_country(a: Event, b: Event) -> bool:
