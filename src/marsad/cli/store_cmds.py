@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 DEFAULT_DB = "marsad.db"
-
-
-def _date(s: str) -> date:
-    try:
-        return date.fromisoformat(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {s!r}") from None
 
 
 def _open(args: argparse.Namespace):
@@ -120,6 +112,8 @@ def _db_args(p: argparse.ArgumentParser, extracting: bool = False) -> None:
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
+    from marsad.cli.main import _date  # main builds these parsers, so it is loaded by now
+
     p.add_argument("--country", help="country (English name, e.g. Syria)")
     p.add_argument("--admin1", help="first-level region (English name, e.g. Al-Hasakah)")
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="events ending on or after")

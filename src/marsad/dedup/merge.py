@@ -59,7 +59,7 @@ def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
         elif side == "actor2" and head.get("actor2") and (head["actor2"].get("id") or "") in chosen:
             head["actor2"] = None
 
-    reports = [{"doc_id": _doc(e), "outlet": _outlet(e), "fatalities": e["fatalities"]}
+    reports = [{"doc_id": _source(e).get("doc_id"), "outlet": _source(e).get("outlet"), "fatalities": e["fatalities"]}
                for e in ranked if e.get("fatalities") is not None]
     head["fatalities"] = min((r["fatalities"] for r in reports), default=None)
     head["fatalities_max"] = max((r["fatalities"] for r in reports), default=None)
@@ -86,11 +86,6 @@ def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
     return head
 
 
-def _doc(e: dict[str, Any]) -> str | None:
-    src = e.get("sources") or [{}]
-    return src[0].get("doc_id")
-
-
-def _outlet(e: dict[str, Any]) -> str | None:
-    src = e.get("sources") or [{}]
-    return src[0].get("outlet")
+def _source(e: dict[str, Any]) -> dict[str, Any]:
+    """The document a one-document mention came from."""
+    return (e.get("sources") or [{}])[0]

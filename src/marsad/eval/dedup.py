@@ -153,12 +153,9 @@ def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = N
                 align[res["events"][pi]["event_id"]] = (doc_id, gi)
             store.put(res, doc.text)
         cluster_of: dict[str, str] = {}
-        doc_of: dict[str, str] = {}
         for ev in store.events():
             for m in ev["mentions"]:
                 cluster_of[m] = ev["event_id"]
-            for s in ev["sources"]:
-                doc_of.setdefault(ev["event_id"], s["doc_id"])
         store.close()
 
     rep = DedupReport(mentions=len(cluster_of), clusters=len(set(cluster_of.values())))

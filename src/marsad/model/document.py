@@ -30,9 +30,14 @@ class DocMeta:
     source_path: str | None = None
 
 
+def content_hash(text: str) -> str:
+    """SHA-1 of the text: the store recognises the same content under any id by it."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def content_id(text: str) -> str:
     """A stable id derived from the text when the input has none."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return content_hash(text)[:16]
 
 
 class Document:

@@ -8,7 +8,6 @@ old results (its mentions leave their clusters, which shrink or disappear).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -23,6 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from marsad.dedup import Profile, Verdict, compare, merge_mentions
 from marsad.dedup.match import DATE_SLACK
+from marsad.model.document import content_hash
 from marsad.output import stable_id
 from marsad.store.query import EventFilter
 from marsad.store.schema import TABLES, clusters, documents, mentions, posts, quotes
@@ -35,10 +35,6 @@ class Outcome(StrEnum):
     REPLACED = "replaced"
     UNCHANGED = "unchanged"
     DUPLICATE = "duplicate"      # same content already stored under another id
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def engine_url(db: str) -> str:
@@ -57,10 +53,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
-
-
-class StoreError(RuntimeError):
-    pass
 
 
 def _profile_json(p: Profile) -> dict[str, Any]:
@@ -281,12 +273,6 @@ class Store:
             for cid, group in groupby(rows, key=lambda r: r[0]):
                 group = list(group)
                 yield merge_mentions(cid, [r[2] for r in group], group[0][1])
-
-    def quotes(self) -> Iterator[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            for doc_id, payload in conn.execute(sa.select(quotes.c.doc_id, quotes.c.payload)
-                                                .order_by(quotes.c.doc_id, quotes.c.id)):
-                yield {"doc_id": doc_id, **payload}
 
     def dump(self) -> dict[str, list]:
         """Every row of every table, canonically ordered and JSON-shaped: two stores with equal dumps hold the
