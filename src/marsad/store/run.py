@@ -109,6 +109,7 @@ def ingest_paths(store: Store, paths: list[str], **kw) -> Tally:
 def reprocess(store: Store, everything: bool = False, **kw) -> Tally:
     """Extract again the stored documents read by another pipeline version (all of them with `everything`)."""
     version = pipeline_version()
-    recs = list(store.documents(outdated_for=None if everything else version))
-    docs = (document_from_record(r, source=f"store:{r['id']}") for r in recs)
-    return store_documents(store, docs, force=True, total=len(recs), desc="reprocess", **kw)
+    # ids first, texts one at a time: the store is rewritten while we go, and may not fit in memory
+    ids = store.document_ids(outdated_for=None if everything else version)
+    docs = (document_from_record(store.document(i), source=f"store:{i}") for i in ids)
+    return store_documents(store, docs, force=True, total=len(ids), desc="reprocess", **kw)

@@ -248,16 +248,20 @@ class Store:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one() for t in TABLES}
 
-    def documents(self, outdated_for: str | None = None) -> Iterator[dict[str, Any]]:
-        """Stored documents as input records (for reprocessing); only those of another version if asked."""
-        q = sa.select(documents).order_by(documents.c.id)
+    def document_ids(self, outdated_for: str | None = None) -> list[str]:
+        """Ids of the stored documents, only those read by another pipeline version if asked."""
+        q = sa.select(documents.c.id).order_by(documents.c.id)
         if outdated_for is not None:
             q = q.where(documents.c.version != outdated_for)
         with self.engine.connect() as conn:
-            for row in conn.execute(q).mappings():
-                rec = dict(row)
-                rec["published"] = rec["published"].isoformat() if rec["published"] else None
-                yield rec
+            return list(conn.execute(q).scalars())
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """One stored document as an input record (for reprocessing)."""
+        with self.engine.connect() as conn:
+            rec = dict(conn.execute(sa.select(documents).where(documents.c.id == doc_id)).mappings().one())
+        rec["published"] = rec["published"].isoformat() if rec["published"] else None
+        return rec
 
     def events(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Merged events (SCHEMA EVENT dicts with all sources), one per cluster, ordered by date then id.
