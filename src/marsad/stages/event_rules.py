@@ -48,8 +48,12 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[D
         return [Decision(SD, "Non-violent transfer of territory", ("takeover", "takeover_weak", "withdraw"), 0.8)]
     if "crowd" in cues and cues & {"attack", "kill", "loot", "riot", "clash", "clash_weak"} and "protest" not in cues:
         return [Decision(RIOTS, "Mob violence", ("attack", "kill", "loot", "riot", "clash", "clash_weak", "crowd"), 0.8)]
-    if "protest" in cues and cues & {"loot", "raid"} and "riot" not in cues:
-        cues = cues | {"riot"}  # protesters setting fire to or storming a building: a riot
+    if "protest_purpose" in cues and cues & {"protest_weak", "crowd"}:
+        cues = cues | {"protest"}  # "مسيرة حاشدة احتجاجا على": "in protest" alone ("أحرق نفسه احتجاجا") is none
+    if "protest" in cues and cues & {"loot", "raid", "clash", "clash_weak"} and "riot" not in cues:
+        # protesters setting fire to or storming a building, or fighting the police ("مواجهات بين الشرطة
+        # ومحتجين"): a riot
+        cues = cues | {"riot"}
     if "aircraft" in cues and cues & {"ied", "shell", "shell_generic"}:
         cues = cues | {"air"}  # "الطائرة الحوثية المفخخة", "قصف الطائرات"
     if "shell_generic" in cues:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from marsad.model.document import Document
-from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
+from marsad.model.records import Actor, ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args
 from marsad.stages.event_args import place_rank
@@ -158,6 +158,8 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                     sent_events.append(ev)
                 continue
             kinds = {c.cue for c in ccues}
+            if "protest_weak" in kinds and any(c.cue == "protest_purpose" for c in cues):
+                kinds.add("protest_purpose")  # "نظموا مسيرة حاشدة ...، واحتجاجا على ...": one sentence, one march
             if kinds <= {"kill"} and sent_events:
                 continue  # "ما أسفر عن مقتل 4": casualties of the event already found in this sentence
             oa, ob = doc.norm.to_original(ca, cb)
@@ -304,6 +306,8 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         place = PlaceMention(ts, ts, "", event_args.country_place(country), geo_precision=3, confidence=0.3)
     ctry = place.place.country if place else country
     a1, a2 = _default_actors(dec, a1, a2, ctry, civ)
+    if dec.event_type in (BATTLES, REMOTE):
+        a1, a2 = _armed_side(doc, a1), _armed_side(doc, a2)
     if a1 is not None and a2 is not None and a1.actor.id == a2.actor.id:
         a2 = None  # one actor cannot be both sides
     na, nb = doc.norm.to_norm(*clause)
@@ -334,6 +338,19 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         generic=generic,
         anaphoric=_anaphoric(head) and not {c.cue for c in heads} <= GENERIC,
     ), mention
+
+
+def _armed_side(doc: Document, m: ActorMention | None) -> ActorMention | None:
+    """A government fights through its army: "بين قوات الحماية الرئاسية (التابعة للحكومة) وقوات المجلس"
+    -> Military Forces of Yemen, named as the article's own mention of that army when it has one."""
+    if m is None or not m.actor.id.startswith("government:") or not m.actor.country:
+        return m
+    key = f"military:{m.actor.country}"
+    army = next((x.actor for x in doc.actors if x.actor.id == key), None)
+    if army is None:
+        of = f"the {m.actor.country}" if m.actor.country.startswith("United ") else m.actor.country
+        army = Actor(key, f"Military Forces of {of}", "state", 1, m.actor.country)
+    return replace(m, actor=army)
 
 
 def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | None, country: str | None,

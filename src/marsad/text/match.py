@@ -140,7 +140,7 @@ class Lexicon(Generic[T]):
     def find(self, text: str) -> list[Match[T]]:
         """Leftmost-longest, non-overlapping hits."""
         out: list[Match[T]] = []
-        cands = sorted(self._candidates(text), key=lambda m: (-(m.end - m.start), m.start))
+        cands = sorted(self._candidates(text), key=lambda m: (-(m.end - m.start), m.start, len(m.suffix)))
         taken: list[tuple[int, int]] = []
         for m in cands:
             if any(m.start < b and a < m.end for a, b in taken):

@@ -38,6 +38,7 @@ class TimeLexicon:
     weekdays: dict[str, int] = field(default_factory=dict)
     reldays: dict[str, int] = field(default_factory=dict)
     units: dict[str, tuple[str, int]] = field(default_factory=dict)
+    decades: dict[str, int] = field(default_factory=dict)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     past: frozenset[str] = frozenset()
     current: frozenset[str] = frozenset()
@@ -64,6 +65,7 @@ class TimeLexicon:
         lx.reldays = {fold(k): v for k, v in words["relative_days"].items()}
         lx.reldays |= {fold(k): v for k, v in words["relative_nights"].items()}
         lx.units = {fold(k): (v[0], v[1]) for k, v in words["units"].items()}
+        lx.decades = {fold(k): v for k, v in words["decades"].items()}
         lx.positions = {fold(k): (v[0], v[1]) for k, v in words["positions"].items()}
         lx.past = frozenset(fold(w) for w in words["past"])
         lx.current = frozenset(fold(w) for w in words["current"] + words["this"])
@@ -152,6 +154,9 @@ class TimeLexicon:
                       rf"(?P<per>(?:ال)?(?:{F('أسبوع')}|شهر|عام|{F('سنة')}))")
         add("ago", rf"(?P<ago>قبل|منذ)\s+(?:ال\s?)?(?:(?P<n>\d{{1,3}})\s*|(?P<nw>{NUMW})\s+|(?P<vague>{vague})\s+)?"
                    rf"(?P<unit>{units})", rf"(?!\w)(?!\s+(?:من|علي)\s)(?!\s+(?:{MON}|{HMON})(?!\w))")
+        # "قبل عقد من الزمن", "منذ عقدين،": a decade only at the end of the phrase ("قبل عقد الاجتماع" is not)
+        add("ago", rf"(?P<ago>قبل|منذ)\s+(?:(?P<n>\d{{1,2}})\s*|(?P<nw>{NUMW})\s+)?(?P<decade>{_alt(self.decades)})",
+            rf"(?=\s*(?:$|[,.:;!?\"()\n]|من\s+الزمن|{F('مضت')}|مضي|ونيف|ونصف))")
         add("after", rf"بعد\s+(?:(?P<n>\d{{1,3}})\s*|(?P<nw>{NUMW})\s+)?(?P<unit>{units})",
             r"(?!\w)(?=\s+(?:من|علي)\s)")
         add("within", rf"(?:خلال|في|{F('طيلة')}|طوال)\s+(?:ال)?(?P<per>{F('أيام')}|ساعات|{F('أسابيع')}|{F('أشهر')}|شهور|"
@@ -175,4 +180,4 @@ class TimeLexicon:
         # quick gate: a sentence with none of these cannot hold a time expression
         nouns = _alt(fold(s) for s in w["duration_nouns"])
         self.duration_noun = re.compile(rf"\s+(?:من|علي)\s+(?:[وف]?[بل]?)?{nouns}(?!\w)")
-        self.gate = re.compile(rf"\d|{MON}|{WD}|{REL}|{units}|{HMON}|{F('أسبوع')}|شهر|عام|{F('سنة')}")
+        self.gate = re.compile(rf"\d|{MON}|{WD}|{REL}|{units}|{_alt(self.decades)}|{HMON}|{F('أسبوع')}|شهر|عام|{F('سنة')}")

@@ -74,6 +74,9 @@ def _day(lx: TimeLexicon, m: re.Match, t: str) -> int | None:
 def _count(lx: TimeLexicon, m: re.Match) -> tuple[int, str, bool]:
     """(count, unit, exact) for "ثلاثة أيام", "يومين", "6 أيام", "أيام" (vague)."""
     g = m.groupdict()
+    if g.get("decade"):
+        n = int(g["n"]) if g.get("n") else lx.numbers.parse(g["nw"]) if g.get("nw") else lx.decades[g["decade"]]
+        return 10 * (n or 3), "year", bool(n)
     unit, n_in_unit = lx.units.get(g.get("unit") or "", ("day", 0))
     if g.get("n"):
         return int(g["n"]), unit, True
