@@ -167,7 +167,9 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
         # a date attached to the generic word is often the report's, so only the place must agree
         cands = [o for o in out if places_ok(o, ev, contains)
                  and (not o.generic or dates_ok(o, ev))
-                 and (not ev.anaphoric or family(o) == family(ev))]
+                 and (not ev.anaphoric or family(o) == family(ev))
+                 # "تعرضت البلدة لقصف": shelling is its own event beside a battle or a takeover
+                 and (ev.event_type != "Explosions/Remote violence" or o.event_type == ev.event_type)]
         if not cands:
             if id(ev) not in background:
                 out.append(ev)

@@ -175,6 +175,10 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                 a1 = event_args.fallback_actor1(doc, sent.start, kinds, country)
             civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
+            if "takeover_weak" in kinds and a1 is not None and a1.actor.kind in _NON_STATE_ARMED and any(
+                    c.cue == "takeover_weak" and c.match.key.startswith("دخل") for c in ccues) and _town_after(
+                    doc, ccues, oa, ob):
+                kinds.add("takeover")  # "متمردو الطوارق دخلوا بلدة كيدال": an armed group entering a town
             made = []
             for dec in decide(kinds, civ, state1):
                 ev, m = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
@@ -338,6 +342,16 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         generic=generic,
         anaphoric=_anaphoric(head) and not {c.cue for c in heads} <= GENERIC,
     ), mention
+
+
+_NON_STATE_ARMED = frozenset({"rebel", "militia", "identity", "political"})
+
+
+def _town_after(doc: Document, cues: list[_Cue], start: int, end: int) -> bool:
+    """A town or village named after the clause's "entered" cue."""
+    weak = min(c.match.start for c in cues if c.cue == "takeover_weak")
+    at = doc.norm.to_original(weak, weak + 1)[0]
+    return any(at < p.start and p.end <= end and place_rank(p.place) == 0 for p in doc.places)
 
 
 def _armed_side(doc: Document, m: ActorMention | None) -> ActorMention | None:

@@ -1,6 +1,7 @@
 """Sentence and token segmentation on the normalised view, with spans mapped to the original text.
 
-Sentences end at . ! ? (Arabic ؟ folds to ?) followed by space, and at line breaks; a full stop inside a
+Sentences end at . ! ? (Arabic ؟ folds to ?) followed by space or glued to the next Arabic word, and at
+line breaks; a full stop inside a
 quotation does not end the sentence, so a quote that spans several sentences stays whole. Numbers (2.5,
 26/1/2022), URLs, @handles and #hashtags are single tokens.
 """
@@ -37,6 +38,21 @@ def tokenize(nt: NormText) -> list[Token]:
     return out
 
 
+def _arabic(c: str) -> bool:
+    return "\u0621" <= c <= "\u064a"
+
+
+def _glued(para: str, i: int) -> bool:
+    """A full stop with no space after it between two Arabic words ("بالبلدة.وانتهز"), as scraped pages
+    often have. Initials ("د.محمد", "أ.ف.ب") have a word of one or two letters before the stop."""
+    if i + 1 >= len(para) or not _arabic(para[i + 1]):
+        return False
+    k = i
+    while k > 0 and _arabic(para[k - 1]):
+        k -= 1
+    return i - k >= 3
+
+
 def split_sentences(nt: NormText) -> list[Sentence]:
     """Split into sentences; offsets are original-text offsets with surrounding blanks trimmed."""
     text = nt.text
@@ -56,7 +72,7 @@ def split_sentences(nt: NormText) -> list[Sentence]:
                 prev = para[i - 1] if i > 0 else " "
                 if c == "." and (prev.isdigit() and nxt.isdigit()):
                     continue
-                if nxt in " \"')" or not nxt.isalnum():
+                if nxt in " \"')" or not nxt.isalnum() or _glued(para, i):
                     j = p_start + i + 1
                     spans.append((s, j, para_no))
                     s = j
