@@ -9,8 +9,9 @@ Rules, in order:
 - generic mentions ("الهجوم", "مقتل 5") and definite event nouns ("الاشتباكات") join the nearest compatible
   event; a background mention ("بعد سيطرة طالبان عليها") that finds none and has no date is dropped;
 - a headline that joined nothing summarises the article's main event: it joins the one body mention of its
-  family on a compatible day even when the place picked differs (the headline often names the wider region
-  or the dateline city); a headline with several such candidates summarises them all and stays apart.
+  family on a compatible day in the same country and province even when the place picked differs (the
+  headline often names the wider region); a headline with several such candidates summarises them all
+  and stays apart.
 """
 
 from __future__ import annotations
@@ -91,8 +92,13 @@ def _one_town(pa, pb, contains: Contains) -> bool:
     return bool((ta and (ta == tb or contains(ta, pb.id))) or (tb and contains(tb, pa.id)))
 
 
-def _same_country(a: Event, b: Event) -> bool:
-    return a.place is None or b.place is None or a.place.place.country == b.place.place.country
+def _same_region(a: Event, b: Event) -> bool:
+    """Same country, and same first-level region when both name one: a headline about al-Hasakah does
+    not summarise a battle in Aleppo."""
+    if a.place is None or b.place is None:
+        return True
+    pa, pb = a.place.place, b.place.place
+    return pa.country == pb.country and (not pa.admin1 or not pb.admin1 or pa.admin1 == pb.admin1)
 
 
 def compatible(a: Event, b: Event, contains: Contains) -> bool:
@@ -181,7 +187,7 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
         if any(o is not ev and o.sentence == ev.sentence and family(o) == family(ev) for o in out):
             continue  # a list of places ("اعتقال مواطن في طولكرم، و3 في كفر قدوم") names distinct events
         cands = [o for o in out if o.sentence != ev.sentence and family(o) == family(ev)
-                 and (id(ev) in undated or dates_ok(o, ev)) and _same_country(o, ev)]
+                 and (id(ev) in undated or dates_ok(o, ev)) and _same_region(o, ev)]
         if any(not compatible(a, b, contains) for a in cands for b in cands if a is not b):
             continue  # a summary of several events ("اعتقال 15 مواطنا في الضفة") stays apart
         if cands:
