@@ -109,7 +109,9 @@ def compatible(a: Event, b: Event, contains: Contains) -> bool:
     return dates_ok(a, b) and places_ok(a, b, contains)
 
 
-def absorb(target: Event, ev: Event) -> None:
+def absorb(target: Event, ev: Event, sides: bool = True) -> None:
+    """Fold mention `ev` into `target`; `sides=False` for a recalled mention ("ردا على قصف إسرائيل"), which
+    tells of another attack and so lends the event no actor."""
     target.evidence.extend(s for s in ev.evidence if s not in target.evidence)
     if target.date_start and ev.date_start and target.time_precision == ev.time_precision == 1:
         if target.event_type == "Battles":
@@ -124,9 +126,9 @@ def absorb(target: Event, ev: Event) -> None:
     if ev.place and (target.place is None or ev.place.geo_precision < target.place.geo_precision
                      or place_rank(ev.place.place) < place_rank(target.place.place)):
         target.place = ev.place
-    if target.actor1 is None or not target.actor1.text:
+    if sides and (target.actor1 is None or not target.actor1.text):
         target.actor1 = ev.actor1 or target.actor1
-    if target.actor2 is None or not target.actor2.text:
+    if sides and (target.actor2 is None or not target.actor2.text):
         target.actor2 = ev.actor2 or target.actor2
     related = family(ev) == family(target) or {ev.sub_event_type, target.sub_event_type} <= _STRIKES
     if _SEVERITY.get(ev.sub_event_type, -1) > _SEVERITY.get(target.sub_event_type, -1) \
@@ -159,7 +161,7 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
     def join(target: Event, ev: Event) -> None:
         if absorbed is not None:
             absorbed(target, ev)
-        absorb(target, ev)
+        absorb(target, ev, sides=id(ev) not in background)
 
     out: list[Event] = []
     for ev in (e for e in events if not e.generic):

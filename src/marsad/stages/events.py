@@ -32,8 +32,9 @@ _VICTIMS = re.compile(r"(?:مدنيين|مدنيا|مدني|مواطنين|مو�
                       r"مصلين|المصلين|طلاب|ناشط|ناشطه|صحفي|راعي|عمال|عامل|شبان|شاب|مزارع|قريه|قري|بلده|منازل|"
                       r"منزل|الاحياء السكنيه|مقيم)")
 _WORDS = re.compile(r"\S+")
-# a nominal cue right after "بعد / منذ / قبل / عقب" ("بعد سيطرة طالبان عليها") recalls an earlier event
-_BACKGROUND = re.compile(r"(?:^|\s)(?:بعد|منذ|قبل|عقب)\s*$")
+# a nominal cue right after "بعد / منذ / قبل / عقب" ("بعد سيطرة طالبان عليها") or a cause ("ردا على قصف
+# إسرائيل", "انتقاما لمقتل", "على خلفية اعتقال") recalls an earlier event
+_BACKGROUND = re.compile(r"(?:^|\s)(?:بعد|منذ|قبل|عقب|ردا علي|انتقاما|علي خلفيه)\s*$")
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,7 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         + 0.06 * dated
     generic = {c.cue for c in heads} <= GENERIC or _anaphoric(head)
     ws = head.match.word_start
-    recalled = where != "own" and bool(_BACKGROUND.search(doc.norm.text, max(0, ws - 8), ws))
+    recalled = where != "own" and bool(_BACKGROUND.search(doc.norm.text, max(0, ws - 14), ws))
     mention = Mention(head.weight, dec.weight, generic, recalled, False, False, 0.0, dated, False, False)
     return Event(
         event_type=dec.event_type,

@@ -50,6 +50,7 @@ class _Cues:
         self.generic = frozenset(fold(w) for w in raw.get("generic", ()))
         self.land_nouns = frozenset(fold(w) for w in raw.get("land_nouns", ()))
         self.noun_followers = frozenset(fold(w) for w in raw.get("noun_followers", ()))
+        self.compound_heads = frozenset(fold(w) for w in raw.get("compound_heads", ()))
         self.nationwide = tuple(sorted({fold(w) for w in raw.get("nationwide", ())}, key=len, reverse=True))
         self.by_iso: dict[str, set[str]] = {}
         for k, v in self.nationality.items():
@@ -104,8 +105,13 @@ def _strip(word: str, table) -> str | None:
 
 
 def _translit(ar: str) -> str:
-    s = "".join(TRANSLIT.get(c, c) for c in ar)
-    return s[:1].upper() + s[1:]
+    """A rough Latin spelling for a name the gazetteer lacks: "كفر نوران" -> "Kfr Nwran", "الفطيره" -> "Al-Ftyrh"."""
+    words = []
+    for w in ar.split():
+        art = w.startswith("ال") and len(w) > 3
+        s = "".join(TRANSLIT.get(c, c) for c in (w[2:] if art else w))
+        words.append(("Al-" if art else "") + s[:1].upper() + s[1:])
+    return " ".join(words)
 
 
 def _precision(p: Place, relative: bool) -> int:
@@ -417,6 +423,11 @@ class _Finder:
             if not cue:
                 continue
             ns, ne, name = _next_word(self.text, k)
+            if name in self.cues.compound_heads:
+                # "بلدة كفر نوران": a name head that never stands alone takes the next word too
+                _, ne2, second = _next_word(self.text, ne)
+                if second and self.text[ne:ne2 - len(second)].strip() == "" and not _strip(second, self.cues.preps):
+                    ne, name = ne2, f"{name} {second}"
             if name.startswith("لل") or (name[:1] == "و" and not name.startswith("واد")):
                 continue  # "قرى وحواجز": a conjunction, not a name
             if _strip(name, self.cues.types) or _strip(name, self.cues.preps):
