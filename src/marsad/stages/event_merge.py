@@ -106,7 +106,17 @@ def compatible(a: Event, b: Event, contains: Contains) -> bool:
     if family(a) != family(b):
         # one strike named two ways ("قصف صاروخي" / "غارة جوية") on one named place and day
         return {a.sub_event_type, b.sub_event_type} <= _STRIKES and _same_site(a, b) and a.date_start == b.date_start
+    if a.sentence == b.sentence and _apart(a, b, contains):
+        return False  # "في عرفات والميناء": one sentence naming two places names two events
     return dates_ok(a, b) and places_ok(a, b, contains)
+
+
+def _apart(a: Event, b: Event, contains: Contains) -> bool:
+    if a.place is None or b.place is None or a.place.start == b.place.start:
+        return False
+    pa, pb = a.place.place, b.place.place
+    return place_rank(pa) < 3 and place_rank(pb) < 3 and not contains(pa.id, pb.id) and not contains(pb.id, pa.id) \
+        and pa.parent != pb.id and pb.parent != pa.id
 
 
 def absorb(target: Event, ev: Event, sides: bool = True) -> None:

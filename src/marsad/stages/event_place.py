@@ -19,6 +19,7 @@ country), then the nearest to the trigger. Some mentions never locate an event:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from marsad.model.document import Document
 from marsad.model.records import Place, PlaceMention
@@ -115,3 +116,49 @@ def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int]
             break
         nest.append(p)
     return min(nest, key=lambda p: (place_rank(p.place), p.start))
+
+
+# what may stand between two coordinated names once their parents' names and type words are removed:
+# "، ", " و", " وفي ", "، وب", " او " (the و is a clitic glued to the next name, so "وسط" is no conjunction)
+_LIST_GAP = re.compile(r"^\s*(?:[,،:]\s*)?(?:(?:و|او\s|ثم\s)\s*)?(?:في\s+|ب)?$")
+
+
+def coordinated(doc: Document, clause: tuple[int, int], chosen: PlaceMention,
+                contains: Callable[[str, str], bool]) -> list[PlaceMention]:
+    """The other places of a list that `chosen` heads ("في مقاطعات عرفات والميناء بولاية نواكشوط الجنوبية،
+    السبخة ..."): ACLED codes one event per location, so each coordinated town or district is an event.
+    Only the innermost names count (a province after its town is the town's parent), and two names are
+    coordinated when only a conjunction, a comma, a preposition or a type word and their parents' names
+    stand between them."""
+    lo, hi = clause
+    ps = sorted((p for p in doc.places if lo <= p.start and p.end <= hi and usable(doc, p) and locative(doc, p)
+                 and place_rank(p.place) < 3 and not is_dateline(doc, p)), key=lambda p: p.start)
+
+    def inside(q: PlaceMention, p: PlaceMention) -> bool:  # q lies within p
+        return q.place.id != p.place.id and (q.place.parent == p.place.id or contains(p.place.id, q.place.id))
+
+    leaves = [p for p in ps if not any(inside(q, p) for q in ps)]
+    parents = [p for p in ps if p not in leaves]
+    if len(leaves) < 2 or chosen.place.id not in {p.place.id for p in leaves}:
+        return []
+    chains: list[list[PlaceMention]] = [[leaves[0]]]
+    for a, b in zip(leaves, leaves[1:], strict=False):
+        gap = doc.norm.text[slice(doc.norm.to_norm(a.end, a.end)[0], doc.norm.to_norm(b.start, b.start)[0])]
+        for p in parents:  # "الميناء بولاية نواكشوط الجنوبية، السبخة": the parent's name is no gap
+            if a.end <= p.start and p.end <= b.start:
+                pa, pb = doc.norm.to_norm(p.start, p.end)
+                gap = gap.replace(doc.norm.text[pa:pb], " ")
+        gap = re.sub(r"\S*(?:ولايه|محافظه|مدينه|بلده|قريه|حي|منطقه|مقاطعه|مديريه|ناحيه|قضاء|ريف)\S*", " ", gap)
+        gap = re.sub(r"\s+", " ", gap)
+        if _LIST_GAP.match(gap) and re.search(r"[,،و]|او|ثم", gap):
+            chains[-1].append(b)
+        else:
+            chains.append([b])
+    chain = next(c for c in chains if any(p.place.id == chosen.place.id for p in c))
+    seen = {chosen.place.id}
+    out = []
+    for p in chain:
+        if p.place.id not in seen:
+            seen.add(p.place.id)
+            out.append(p)
+    return out

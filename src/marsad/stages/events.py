@@ -16,7 +16,7 @@ from datetime import date
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
-from marsad.stages import event_args
+from marsad.stages import event_args, event_place
 from marsad.stages.event_args import place_rank
 from marsad.stages.event_confidence import ConfidenceModel, Mention, features
 from marsad.stages.event_merge import merge
@@ -193,6 +193,12 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                 made.append(ev)
                 if kinds <= {"kill"}:
                     kill_only.append(ev)
+                span = (oa, ob) if ev.place is None or oa <= ev.place.start < ob else (sent.start, sent.end)
+                for other in _per_location(doc, ev, span, res["gazetteer"].contains):
+                    info[id(other)] = replace(m)
+                    if m.background:
+                        background.add(id(other))
+                    made.append(other)
             sent_events.extend(made)
             last_clause = made or last_clause
         sent_events = _tidy_sentence(sent_events, kill_only)
@@ -343,6 +349,15 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         generic=generic,
         anaphoric=_anaphoric(head) and not {c.cue for c in heads} <= GENERIC,
     ), mention
+
+
+def _per_location(doc: Document, ev: Event, clause: tuple[int, int], contains) -> list[Event]:
+    """Copies of `ev` at the other places of the list its place heads ("خرج شبان إلى الشوارع في عرفات
+    والميناء والسبخة": three riots). A toll stated once is not split, so it stays with the first."""
+    if ev.place is None or place_rank(ev.place.place) == 3:
+        return []
+    return [replace(ev, place=p, fatalities=None, injuries=None, evidence=list(ev.evidence))
+            for p in event_place.coordinated(doc, clause, ev.place, contains)]
 
 
 _NON_STATE_ARMED = frozenset({"rebel", "militia", "identity", "political"})
