@@ -97,6 +97,15 @@ def _profile_from(d: dict[str, Any]) -> Profile:
     return Profile(**d)
 
 
+def _outcome(rows: list, doc_id: str, h: str) -> tuple[Outcome, bool]:
+    """What to do with document `doc_id` of content hash `h`, given stored (id, hash) rows that include
+    the one with its id and those with its content; and whether a row with its id exists."""
+    for rid, rhash in rows:
+        if rid == doc_id:
+            return (Outcome.UNCHANGED, True) if rhash == h else (Outcome.REPLACED, True)
+    return (Outcome.DUPLICATE, False) if any(rhash == h for _, rhash in rows) else (Outcome.ADDED, False)
+
+
 class Store:
     """`Store("marsad.db")` or `Store("postgresql://user@host/db")`; `migrate()` runs on open."""
 
@@ -148,14 +157,20 @@ class Store:
         with self.engine.connect() as conn:
             return self._status(conn, doc_id, content_hash(text))[0]
 
+    def statuses(self, docs: list[tuple[str, str]]) -> list[Outcome]:
+        """`status` of many (id, text) pairs in one query, as the store is now (ingest checks a batch)."""
+        if not docs:
+            return []
+        ids, hashes = [d for d, _ in docs], [content_hash(t) for _, t in docs]
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(documents.c.id, documents.c.content_hash).where(
+                sa.or_(documents.c.id.in_(ids), documents.c.content_hash.in_(hashes)))).all()
+        return [_outcome(rows, d, h)[0] for d, h in zip(ids, hashes, strict=True)]
+
     def _status(self, conn: Connection, doc_id: str, h: str) -> tuple[Outcome, bool]:
         """One query: the row with this id, and any with this content (both columns are indexed)."""
-        rows = conn.execute(sa.select(documents.c.id, documents.c.content_hash).where(
-            sa.or_(documents.c.id == doc_id, documents.c.content_hash == h))).all()
-        for rid, rhash in rows:
-            if rid == doc_id:
-                return (Outcome.UNCHANGED, True) if rhash == h else (Outcome.REPLACED, True)
-        return (Outcome.DUPLICATE, False) if rows else (Outcome.ADDED, False)
+        return _outcome(conn.execute(sa.select(documents.c.id, documents.c.content_hash).where(
+            sa.or_(documents.c.id == doc_id, documents.c.content_hash == h))).all(), doc_id, h)
 
     def put(self, result: dict[str, Any], text: str, lang: str = "ar", version: str = "",
             force: bool = False) -> Outcome:
