@@ -8,7 +8,11 @@ Sources (GeoNames data is CC BY 4.0, see resources/data/NOTICE-geonames.md):
 - pycountry: Arabic country names from its iso3166-1 gettext catalogue;
 - curated data under resources/data: places_countries.tsv (common English/Arabic country names),
   places_admin1.tsv (ACLED-style English admin1 names and extra Arabic names), places_supplement.tsv
-  (camps, prisons, crossings, airports, neighbourhoods, areas, villages GeoNames lacks).
+  (camps, prisons, crossings, airports, neighbourhoods, areas, villages GeoNames lacks),
+  places_aliases.tsv (extra Arabic names for gazetteer ids; a G:<geonameid> row also brings in a
+  cities500 place that GeoNames names in no Arabic, with GeoNames' coordinates, admin1 and population;
+  a name written "-X" removes a wrong GeoNames name X), places_admin1_fix.tsv (admin1 corrections where
+  GeoNames or the Palestinian nearest-seat rule gives a village the wrong governorate).
 
 Output: resources/data/gazetteer.tsv.gz, one place a line:
     id  feature  name  country  admin1  admin2  lat  lon  population  parent  names_ar(|)
@@ -190,15 +194,18 @@ def main() -> int:
         links[parts[1]] = [int(x) for x in parts[2].split("|") if x]
     capitals = {(iso, c["capital"]) for iso, c in countries_gn.items()}
     cities = json.loads((GNC / "cities500.json").read_text("utf-8"))
+    aliases = read_tsv(DATA / "places_aliases.tsv")
+    curated_ids = {a["id"] for a in aliases}  # places with curated Arabic names enter even without GeoNames'
     for gid in sorted(cities, key=int):
         c = cities[gid]
         iso = c["countrycode"]
         pop = int(c["population"] or 0)
         is_cap = (iso, c["name"]) in capitals
-        if iso not in focus and not is_cap and pop < WORLD_MIN_POP:
+        curated_place = f"G:{gid}" in curated_ids
+        if iso not in focus and not is_cap and pop < WORLD_MIN_POP and not curated_place:
             continue
         names = uniq(clean_ar(a) for a in c["alternatenames"])
-        if not names:
+        if not names and not curated_place:
             continue
         a1 = a2 = ""
         for row in links.get(gid, []):
@@ -235,14 +242,28 @@ def main() -> int:
             if near:
                 r[4] = min(near)[1]
 
-    # --- extra Arabic spellings
+    # --- extra Arabic spellings ("-X" drops GeoNames' wrong name X: Kosti is not "ربك")
     by_id_ = {r[0]: r for r in rows}
-    for a in read_tsv(DATA / "places_aliases.tsv"):
+    for a in aliases:
         r = by_id_.get(a["id"])
         if r is None:
             print(f"alias target {a['id']} not found", file=sys.stderr)
             continue
-        r[10] = "|".join(uniq(r[10].split("|") + [clean_ar(x) for x in a["names_ar"].split("|")]))
+        drop = {x[1:].strip() for x in a["names_ar"].split("|") if x.startswith("-")}
+        add = [clean_ar(x) for x in a["names_ar"].split("|") if x and not x.startswith("-")]
+        r[10] = "|".join(n for n in uniq(r[10].split("|") + add) if n not in drop)
+
+    # --- admin1 corrections: (country, English admin1 name) -> admin1 id
+    admin1_by_name = {(r[3], r[2]): r[0] for r in rows if r[1] == "admin1"}
+    for fx in read_tsv(DATA / "places_admin1_fix.tsv"):
+        r = by_id_.get(fx["id"])
+        a1 = admin1_by_name.get((r[3], fx["admin1"])) if r else None
+        if r is None or a1 is None:
+            print(f"admin1 fix {fx['id']} -> {fx['admin1']!r}: not found", file=sys.stderr)
+            continue
+        r[4] = a1
+        if r[5] and not r[5].startswith(a1 + "."):
+            r[5] = ""  # the admin2 belonged to the old admin1
 
     # --- a city named like its admin1 takes the admin1's English spelling (الحسكة -> Al-Hasakah), and
     # admin units get the coordinates of their most populous place

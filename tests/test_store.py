@@ -260,3 +260,54 @@ def test_worker_processes_store_exactly_what_one_process_stores(tmp_path):
     assert ingest_paths(one, [str(src)], progress=False).added == 20
     assert ingest_paths(two, [str(src)], progress=False, workers=2).added == 20
     assert one.dump() == two.dump()
+
+
+def test_batched_status_agrees_with_one_at_a_time(store, pipeline):
+    results = _results(pipeline, sorted(REPORTS.glob("*.json")))
+    (res_a, text_a), (res_b, text_b) = results[:2]
+    store.put(res_a, text_a)
+    store.put(res_b, text_b)
+    cases = [                                   # (id, text, what ingest must decide before extracting)
+        ("t-a", text_a, Outcome.UNCHANGED),
+        ("t-b", text_b + " تحديث", Outcome.REPLACED),
+        ("t-a-mirror", text_a, Outcome.DUPLICATE),
+        ("t-new", "نص لم يخزن من قبل عن اشتباكات في ريف حلب.", Outcome.ADDED),
+        ("t-b", text_a, Outcome.REPLACED),        # a stored id with another stored document's content
+    ]
+    assert store.statuses([(i, t) for i, t, _ in cases]) == [want for _, _, want in cases]
+    assert [store.status(i, t) for i, t, _ in cases] == [want for _, _, want in cases]
+
+
+def _spread(res: dict, doc_id: str, n: int) -> dict:
+    """`res` with its first event repeated n times, copy k moved 3k days later: n events of one document,
+    each alone in its blocking window."""
+    from datetime import date, timedelta
+
+    res = json.loads(json.dumps(res))
+    res["doc"]["id"] = doc_id
+    res["quotes"], res["posts"] = [], []
+    ev0 = res["events"][0]
+    day = date.fromisoformat(ev0["event_date"])
+    events = []
+    for k in range(n):
+        ev = json.loads(json.dumps(ev0))
+        ev["event_id"] = f"{doc_id}-{k}"
+        ev["event_date"] = ev["event_date_end"] = (day + timedelta(days=3 * k)).isoformat()
+        for s in ev.get("sources", []):
+            s["doc_id"] = doc_id
+        events.append(ev)
+    res["events"] = events
+    return res
+
+
+@pytest.mark.parametrize("n", [1, 2, 150])      # 150 events: more than one UNION of candidate queries
+def test_each_event_of_a_long_document_finds_its_own_cluster(store, pipeline, n):
+    (res, text), = _results(pipeline, [REPORTS / "a.json"])
+    store.put(_spread(res, "long-1", n), text)
+    store.put(_spread(res, "long-2", n), text + " (نسخة ثانية)")
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(sa.text("id, n_mentions")).select_from(sa.text("clusters"))).all()
+        pairs = conn.execute(sa.text("SELECT cluster_id, count(*) FROM mentions GROUP BY cluster_id")).all()
+    assert len(rows) == n and all(m == 2 for _, m in rows)
+    assert sorted(c for c, _ in pairs) == sorted(c for c, _ in rows) and all(k == 2 for _, k in pairs)
+    assert store.delete("long-1") and store.counts()["clusters"] == n

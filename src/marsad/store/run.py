@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from multiprocessing import get_context
 from typing import Any
 
@@ -18,6 +19,7 @@ from marsad.store.store import Outcome, Store
 from marsad.version import pipeline_version
 
 _PIPE = None
+CHECK_BATCH = 64           # documents whose stored status one query looks up
 
 
 def _init_worker() -> None:
@@ -68,18 +70,23 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
     version = pipeline_version()
 
     def todo() -> Iterator[Document]:
-        for item in docs:
-            if isinstance(item, IngestError):
-                tally.errors.append(str(item))
-                bar.update(1)
-                continue
-            if not force:
-                st = store.status(item.id, item.text)
+        # known documents are looked up CHECK_BATCH at a time (one query); `put` checks again when it stores,
+        # so one that turns up twice within a batch is still stored once
+        it = iter(docs)
+        while batch := list(islice(it, CHECK_BATCH)):
+            fresh = [d for d in batch if not isinstance(d, IngestError)]
+            known = iter(store.statuses([(d.id, d.text) for d in fresh]) if not force else [])
+            for item in batch:
+                if isinstance(item, IngestError):
+                    tally.errors.append(str(item))
+                    bar.update(1)
+                    continue
+                st = next(known, None)
                 if st in (Outcome.UNCHANGED, Outcome.DUPLICATE):
                     tally.count(st)
                     bar.update(1)
                     continue
-            yield item
+                yield item
 
     with _progress(total, progress, desc) as bar:
         if workers > 1:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
 from enum import StrEnum
 from itertools import groupby
@@ -55,11 +55,35 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+_UNION_MAX = 100       # selects per UNION ALL (SQLite allows 500 in one compound select)
+
+
+def _set(**extra: Any) -> sa.Update:
+    """UPDATE clusters by id, for executemany: the new dates, profile and reasons from `b_*` parameters."""
+    return clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
+        date_start=sa.bindparam("b_start", type_=sa.Date), date_end=sa.bindparam("b_end", type_=sa.Date),
+        profile=sa.bindparam("b_profile", type_=sa.JSON), reasons=sa.bindparam("b_reasons", type_=sa.JSON),
+        **extra)
+
+
+_JOIN = _set(n_mentions=clusters.c.n_mentions + 1)                            # a mention joined
+_REBUILD = _set(n_mentions=sa.bindparam("b_n", type_=sa.Integer))              # a document left
+
+
+def _date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+_PROFILE_FIELDS = tuple(f.name for f in fields(Profile))
+_SETS = ("actors", "words", "doc_ids")
+
+
 def _profile_json(p: Profile) -> dict[str, Any]:
-    d = asdict(p)
+    """The profile as stored: dates as ISO strings, sets sorted (a shallow copy; `asdict` deep-copies)."""
+    d = {k: getattr(p, k) for k in _PROFILE_FIELDS}
     d["start"] = p.start.isoformat() if p.start else None
     d["end"] = p.end.isoformat() if p.end else None
-    for k in ("actors", "words", "doc_ids"):
+    for k in _SETS:
         d[k] = sorted(d[k])
     return d
 
@@ -68,9 +92,18 @@ def _profile_from(d: dict[str, Any]) -> Profile:
     d = dict(d)
     d["start"] = date.fromisoformat(d["start"]) if d["start"] else None
     d["end"] = date.fromisoformat(d["end"]) if d["end"] else None
-    for k in ("actors", "words", "doc_ids"):
+    for k in _SETS:
         d[k] = set(d[k])
     return Profile(**d)
+
+
+def _outcome(rows: list, doc_id: str, h: str) -> tuple[Outcome, bool]:
+    """What to do with document `doc_id` of content hash `h`, given stored (id, hash) rows that include
+    the one with its id and those with its content; and whether a row with its id exists."""
+    for rid, rhash in rows:
+        if rid == doc_id:
+            return (Outcome.UNCHANGED, True) if rhash == h else (Outcome.REPLACED, True)
+    return (Outcome.DUPLICATE, False) if any(rhash == h for _, rhash in rows) else (Outcome.ADDED, False)
 
 
 class Store:
@@ -81,6 +114,10 @@ class Store:
         self.engine: Engine = sa.create_engine(self.url, future=True)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            # a document's mentions, clusters, quotes and posts go in one multi-row INSERT each ("insertmany-
+            # values", as SQLAlchemy does for psycopg2) instead of psycopg 3's pipeline of one INSERT per row
+            self.engine.dialect.use_insertmanyvalues_wo_returning = True
         if migrate:
             self.migrate()
 
@@ -113,17 +150,27 @@ class Store:
         self.close()
 
     # -- writing --------------------------------------------------------------------------------------------
+    # A document is a handful of statements whatever its size: rows of one table go in one executemany
+    # (psycopg pipelines it: one round trip), the candidate clusters of all its mentions come in one query.
     def status(self, doc_id: str, text: str) -> Outcome:
         """What `put` would do with this document, without extracting it (ingest skips known documents)."""
         with self.engine.connect() as conn:
             return self._status(conn, doc_id, content_hash(text))[0]
 
+    def statuses(self, docs: list[tuple[str, str]]) -> list[Outcome]:
+        """`status` of many (id, text) pairs in one query, as the store is now (ingest checks a batch)."""
+        if not docs:
+            return []
+        ids, hashes = [d for d, _ in docs], [content_hash(t) for _, t in docs]
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(documents.c.id, documents.c.content_hash).where(
+                sa.or_(documents.c.id.in_(ids), documents.c.content_hash.in_(hashes)))).all()
+        return [_outcome(rows, d, h)[0] for d, h in zip(ids, hashes, strict=True)]
+
     def _status(self, conn: Connection, doc_id: str, h: str) -> tuple[Outcome, bool]:
-        row = conn.execute(sa.select(documents.c.content_hash).where(documents.c.id == doc_id)).first()
-        if row is not None:
-            return (Outcome.UNCHANGED, True) if row[0] == h else (Outcome.REPLACED, True)
-        other = conn.execute(sa.select(documents.c.id).where(documents.c.content_hash == h).limit(1)).first()
-        return (Outcome.DUPLICATE, False) if other else (Outcome.ADDED, False)
+        """One query: the row with this id, and any with this content (both columns are indexed)."""
+        return _outcome(conn.execute(sa.select(documents.c.id, documents.c.content_hash).where(
+            sa.or_(documents.c.id == doc_id, documents.c.content_hash == h))).all(), doc_id, h)
 
     def put(self, result: dict[str, Any], text: str, lang: str = "ar", version: str = "",
             force: bool = False) -> Outcome:
@@ -140,16 +187,16 @@ class Store:
             if exists:
                 self._remove(conn, doc["id"])
                 outcome = Outcome.REPLACED
-            conn.execute(documents.insert().values(
-                id=doc["id"], content_hash=h, url=doc.get("url"), outlet=doc.get("outlet"), title=doc.get("title"),
-                published=date.fromisoformat(doc["published"]) if doc.get("published") else None, lang=lang,
-                text=text, version=version, n_events=len(result["events"]), n_quotes=len(result["quotes"]),
-                n_posts=len(result["posts"])))
+            conn.execute(documents.insert(), {
+                "id": doc["id"], "content_hash": h, "url": doc.get("url"), "outlet": doc.get("outlet"),
+                "title": doc.get("title"), "published": _date(doc.get("published")), "lang": lang, "text": text,
+                "version": version, "n_events": len(result["events"]), "n_quotes": len(result["quotes"]),
+                "n_posts": len(result["posts"])})
             self._add_mentions(conn, doc["id"], result["events"])
             if result["quotes"]:
                 conn.execute(quotes.insert(), [
                     {"id": q["quote_id"], "doc_id": doc["id"], "speaker": (q.get("speaker") or {}).get("name"),
-                     "date": date.fromisoformat(q["date"]) if q.get("date") else None, "payload": q}
+                     "date": _date(q.get("date")), "payload": q}
                     for q in result["quotes"]])
             if result["posts"]:
                 conn.execute(posts.insert(), [
@@ -157,32 +204,44 @@ class Store:
                      "payload": p} for p in result["posts"]])
         return outcome
 
-    def _candidates(self, conn: Connection, prof: Profile) -> list[tuple[str, dict, list]]:
-        """Blocking: clusters of the same event type and country whose dates come within a day (indexed)."""
-        if prof.start is None:
-            return []
-        q = sa.select(clusters.c.id, clusters.c.profile, clusters.c.reasons).where(
-            clusters.c.event_type == prof.event_type,
-            clusters.c.date_start <= (prof.end or prof.start) + DATE_SLACK,
-            clusters.c.date_end >= prof.start - DATE_SLACK,
-        )
-        q = q.where(clusters.c.country == prof.country) if prof.country else q
-        return [tuple(r) for r in conn.execute(q.order_by(clusters.c.id))]
+    def _candidates(self, conn: Connection, profs: list[Profile]) -> list[tuple[int, str, dict, list]]:
+        """Blocking, for all mentions of a document in one query: (mention index, cluster id, profile,
+        reasons) for the clusters of the same event type and country whose dates come within a day (indexed).
+        A UNION ALL of one indexed select per dated mention, so each mention gets exactly its own block."""
+        parts = []
+        for i, prof in enumerate(profs):
+            if prof.start is None:
+                continue
+            q = sa.select(sa.literal_column(str(i)).label("k"), clusters.c.id, clusters.c.profile,
+                          clusters.c.reasons).where(
+                clusters.c.event_type == prof.event_type,
+                clusters.c.date_start <= (prof.end or prof.start) + DATE_SLACK,
+                clusters.c.date_end >= prof.start - DATE_SLACK,
+            )
+            parts.append(q.where(clusters.c.country == prof.country) if prof.country else q)
+        out: list[tuple[int, str, dict, list]] = []
+        for k in range(0, len(parts), _UNION_MAX):
+            chunk = parts[k:k + _UNION_MAX]
+            q = chunk[0] if len(chunk) == 1 else sa.union_all(*chunk)
+            out.extend(tuple(r) for r in conn.execute(q))
+        return out
 
     def _add_mentions(self, conn: Connection, doc_id: str, events: list[dict[str, Any]]) -> None:
         """Give each event mention of one document a cluster. All (mention, cluster) pairs that match are
         ranked by score and taken best first, one mention of this document per cluster; the rest found
         new clusters. Deciding per document, not per mention, stops a weaker mention taking the cluster
         that a better one of the same article belongs to."""
+        if not events:
+            return
         profs = [Profile.from_event(ev) for ev in events]
-        found: dict[str, tuple[dict, list]] = {}
+        found: dict[str, tuple[Profile, list]] = {}
         scored = []
-        for i, prof in enumerate(profs):
-            for cid, cprof, creasons in self._candidates(conn, prof):
-                found[cid] = (cprof, creasons)
-                verdict = compare(prof, _profile_from(cprof))
-                if verdict.same:
-                    scored.append((-verdict.score, i, cid, verdict))
+        for i, cid, cprof, creasons in self._candidates(conn, profs):
+            if cid not in found:                     # a cluster in the block of two mentions is read once
+                found[cid] = (_profile_from(cprof), creasons)
+            verdict = compare(profs[i], found[cid][0])
+            if verdict.same:
+                scored.append((-verdict.score, i, cid, verdict))
         scored.sort(key=lambda t: (t[0], t[1], t[2]))
         chosen: dict[int, tuple[str, Verdict]] = {}
         taken: set[str] = set()
@@ -190,51 +249,65 @@ class Store:
             if i not in chosen and cid not in taken:
                 chosen[i] = (cid, verdict)
                 taken.add(cid)
+        joined, founded, rows = [], [], []
         for i, (ev, prof) in enumerate(zip(events, profs, strict=True)):
             if i in chosen:
                 cid, verdict = chosen[i]
-                cprof, creasons = found[cid]
-                cp = _profile_from(cprof)
+                cp = found[cid][0]                   # each cluster is chosen once: widen it in place
                 cp.absorb(prof)
-                reasons = [*creasons, f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"]
-                conn.execute(clusters.update().where(clusters.c.id == cid).values(
-                    date_start=cp.start, date_end=cp.end, n_mentions=clusters.c.n_mentions + 1,
-                    profile=_profile_json(cp), reasons=reasons))
+                reasons = [*found[cid][1], f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"]
+                joined.append({"b_id": cid, "b_start": cp.start, "b_end": cp.end, "b_profile": _profile_json(cp),
+                               "b_reasons": reasons})
             else:
                 cid = "e" + ev["event_id"]
-                conn.execute(clusters.insert().values(
-                    id=cid, event_type=prof.event_type, country=prof.country, date_start=prof.start,
-                    date_end=prof.end, n_mentions=1, profile=_profile_json(prof), reasons=[]))
+                founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
+                                "date_start": prof.start, "date_end": prof.end, "n_mentions": 1,
+                                "profile": _profile_json(prof), "reasons": []})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
-            conn.execute(mentions.insert().values(
-                id=ev["event_id"], doc_id=doc_id, cluster_id=cid, event_type=ev["event_type"],
-                sub_event_type=ev["sub_event_type"], date_start=prof.start, date_end=prof.end,
-                country=ev.get("country"), admin1=ev.get("admin1"), location=ev.get("location"),
-                actor1=a1.get("name"), actor2=a2.get("name"), fatalities=ev.get("fatalities"),
-                confidence=ev.get("confidence"),
-                evidence_text=" … ".join(s["text"] for s in ev.get("evidence", [])), payload=ev))
+            rows.append({
+                "id": ev["event_id"], "doc_id": doc_id, "cluster_id": cid, "event_type": ev["event_type"],
+                "sub_event_type": ev["sub_event_type"], "date_start": prof.start, "date_end": prof.end,
+                "country": ev.get("country"), "admin1": ev.get("admin1"), "location": ev.get("location"),
+                "actor1": a1.get("name"), "actor2": a2.get("name"), "fatalities": ev.get("fatalities"),
+                "confidence": ev.get("confidence"),
+                "evidence_text": " … ".join(s["text"] for s in ev.get("evidence", [])), "payload": ev})
+        if joined:
+            conn.execute(_JOIN, joined)
+        if founded:
+            conn.execute(clusters.insert(), founded)
+        conn.execute(mentions.insert(), rows)        # after the clusters they point to
 
     def _remove(self, conn: Connection, doc_id: str) -> None:
         """Delete a document and its results; clusters it belonged to are rebuilt from their other mentions."""
-        touched = [r[0] for r in conn.execute(
-            sa.select(mentions.c.cluster_id).where(mentions.c.doc_id == doc_id).distinct())]
+        touched = sorted(r[0] for r in conn.execute(
+            sa.select(mentions.c.cluster_id).where(mentions.c.doc_id == doc_id).distinct()))
         for t in (mentions, quotes, posts):
             conn.execute(t.delete().where(t.c.doc_id == doc_id))
         conn.execute(documents.delete().where(documents.c.id == doc_id))
+        if not touched:
+            return
+        left: dict[str, list[dict]] = {cid: [] for cid in touched}
+        for cid, payload in conn.execute(sa.select(mentions.c.cluster_id, mentions.c.payload)
+                                         .where(mentions.c.cluster_id.in_(touched))
+                                         .order_by(mentions.c.cluster_id, mentions.c.id)):
+            left[cid].append(payload)
+        old = {cid: reasons for cid, reasons in conn.execute(
+            sa.select(clusters.c.id, clusters.c.reasons).where(clusters.c.id.in_(touched)))}
+        empty = [cid for cid in touched if not left[cid]]
+        rebuilt = []
         for cid in touched:
-            rows = conn.execute(sa.select(mentions.c.payload).where(mentions.c.cluster_id == cid)
-                                .order_by(mentions.c.id)).all()
-            if not rows:
-                conn.execute(clusters.delete().where(clusters.c.id == cid))
+            if not left[cid]:
                 continue
-            prof = Profile.from_event(rows[0][0])
-            for (payload,) in rows[1:]:
+            prof = Profile.from_event(left[cid][0])
+            for payload in left[cid][1:]:
                 prof.absorb(Profile.from_event(payload))
-            old = conn.execute(sa.select(clusters.c.reasons).where(clusters.c.id == cid)).scalar_one()
-            reasons = [r for r in old if not r.startswith(f"{doc_id}: ")]
-            conn.execute(clusters.update().where(clusters.c.id == cid).values(
-                date_start=prof.start, date_end=prof.end, n_mentions=len(rows), profile=_profile_json(prof),
-                reasons=reasons))
+            rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_n": len(left[cid]),
+                            "b_profile": _profile_json(prof),
+                            "b_reasons": [r for r in old[cid] if not r.startswith(f"{doc_id}: ")]})
+        if empty:
+            conn.execute(clusters.delete().where(clusters.c.id.in_(empty)))
+        if rebuilt:
+            conn.execute(_REBUILD, rebuilt)
 
     def delete(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
