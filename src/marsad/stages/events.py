@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from marsad.model.document import Document
-from marsad.model.records import Actor, ActorMention, Event, EvidenceSpan, PlaceMention
+from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args, event_place
 from marsad.stages.event_args import place_rank
@@ -112,6 +112,7 @@ def _lead_sentences(doc: Document) -> frozenset[int]:
 def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str, float]]]:
     """The events of `doc`, each with the confidence features it was scored on."""
     lex: TriggerLexicon = res["triggers"]
+    table = res["actors"]
     norm = doc.norm.text
     all_cues = lex.cues.find(norm)
     all_mods = lex.modality.find(norm)
@@ -169,6 +170,9 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             a1, a2 = event_args.pick_actors(doc, oa, ob, trig0)
             if a1 is None and a2 is None:
                 a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0)
+            latter = _latter(doc, ccues, sent.start)
+            if latter is not None:
+                a1, a2 = latter  # "اشتباكات بين قوات الحماية وقوات المجلس، انتهت بسيطرة الأخير"
             prev = (sent_events or events or [None])[-1]
             if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
@@ -184,6 +188,8 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             for dec in decide(kinds, civ, state1):
                 ev, m = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
                                     country, civ)
+                if dec.event_type in (BATTLES, REMOTE):
+                    ev.actor1, ev.actor2 = _armed_side(doc, ev.actor1, table), _armed_side(doc, ev.actor2, table)
                 m.headline, m.lead, m.position = si in lead, si == int(bool(lead)), si / n_sents
                 m.in_quote = any(a <= ev.trigger.start < b for a, b in quote_spans)
                 info[id(ev)] = m
@@ -317,8 +323,6 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         place = PlaceMention(ts, ts, "", event_args.country_place(country), geo_precision=3, confidence=0.3)
     ctry = place.place.country if place else country
     a1, a2 = _default_actors(dec, a1, a2, ctry, civ)
-    if dec.event_type in (BATTLES, REMOTE):
-        a1, a2 = _armed_side(doc, a1), _armed_side(doc, a2)
     if a1 is not None and a2 is not None and a1.actor.id == a2.actor.id:
         a2 = None  # one actor cannot be both sides
     na, nb = doc.norm.to_norm(*clause)
@@ -351,6 +355,24 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
     ), mention
 
 
+_LATTER = re.compile(r"\s+(?:الاخير|الاخيره|الاخيرين|الاخيرتين)(?:\s|$|[,.])")
+
+
+def _latter(doc: Document, cues: list[_Cue], sent_start: int) -> tuple[ActorMention, ActorMention | None] | None:
+    """"بسيطرة الأخير" (the latter's takeover): the side named last before the cue acts on the one before it."""
+    cue = next((c for c in cues if _LATTER.match(doc.norm.text, c.match.end)), None)
+    if cue is None:
+        return None
+    at = doc.norm.to_original(cue.match.start, cue.match.start + 1)[0]
+    sides = event_args.side_mentions(doc, sent_start, at)
+    named = [m for m in sides if not m.actor.id.startswith(("generic:", "unidentified:"))]
+    if not named:
+        return None
+    last = named[-1]
+    other = next((m for m in reversed(named[:-1]) if m.actor.id != last.actor.id), None)
+    return last, other
+
+
 def _per_location(doc: Document, ev: Event, clause: tuple[int, int], contains) -> list[Event]:
     """Copies of `ev` at the other places of the list its place heads ("خرج شبان إلى الشوارع في عرفات
     والميناء والسبخة": three riots). A toll stated once is not split, so it stays with the first."""
@@ -370,17 +392,16 @@ def _town_after(doc: Document, cues: list[_Cue], start: int, end: int) -> bool:
     return any(at < p.start and p.end <= end and place_rank(p.place) == 0 for p in doc.places)
 
 
-def _armed_side(doc: Document, m: ActorMention | None) -> ActorMention | None:
-    """A government fights through its army: "بين قوات الحماية الرئاسية (التابعة للحكومة) وقوات المجلس"
-    -> Military Forces of Yemen, named as the article's own mention of that army when it has one."""
-    if m is None or not m.actor.id.startswith("government:") or not m.actor.country:
+def _armed_side(doc: Document, m: ActorMention | None, table) -> ActorMention | None:
+    """A government fights through its army: "بين الحوثيين والقوات التابعة للحكومة اليمنية" -> the army of
+    Yemen in the period of the article (Military Forces of Yemen (Hadi government) in 2019), named as the
+    article's own mention of that army when it has one."""
+    if m is None or not m.actor.name.startswith("Government of") or m.actor.kind != "state" or not m.actor.country:
         return m
     key = f"military:{m.actor.country}"
-    army = next((x.actor for x in doc.actors if x.actor.id == key), None)
-    if army is None:
-        of = f"the {m.actor.country}" if m.actor.country.startswith("United ") else m.actor.country
-        army = Actor(key, f"Military Forces of {of}", "state", 1, m.actor.country)
-    return replace(m, actor=army)
+    army = next((x.actor for x in doc.actors if x.actor.id == key), None) \
+        or table.generic("military", m.actor.country, doc.published)
+    return replace(m, actor=army) if army is not None else m
 
 
 def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | None, country: str | None,
