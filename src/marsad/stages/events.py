@@ -163,14 +163,14 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             oa, ob = doc.norm.to_original(ca, cb)
             first = min(c.match.start for c in ccues)
             trig0 = doc.norm.to_original(first, first + 1)[0]
-            a1, a2 = event_args.pick_actors(doc, oa, ob, trig0)
+            a1, a2 = event_args.pick_actors(doc, oa, ob, trig0, res["event_actors"])
             if a1 is None and a2 is None:
-                a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0)
+                a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0, res["event_actors"])
             prev = (sent_events or events or [None])[-1]
             if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
             if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
-                a1 = event_args.fallback_actor1(doc, sent.start, kinds, country)
+                a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res["event_actors"])
             civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
             made = []
