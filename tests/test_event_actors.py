@@ -1,5 +1,6 @@
 """Event actors (issue 4): who acts (actor1) and who is acted on (actor2) in hand-written sentences
-(tests/data/event_actor_cases.tsv) run through the whole pipeline, and the helpers of stages/event_actors.py.
+(tests/data/event_actor_cases.tsv) run through the whole pipeline, the helpers of stages/event_actors.py, and
+the grammar's word lists (resources/data/event_actors.json) with the shapes they are built into.
 
 The table is a benchmark of the clause grammar, gated by a pass rate that is only raised; a failing run
 lists every failing row with what was extracted.
@@ -7,7 +8,10 @@ lists every failing row with what was extracted.
 
 from __future__ import annotations
 
+import copy
 import csv
+import pickle
+import re
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +20,10 @@ import pytest
 from marsad.eval.scorer import norm_name
 from marsad.model.document import DocMeta, Document
 from marsad.model.records import Actor, ActorMention
+from marsad.resources.registry import read_json
 from marsad.stages import event_actors
+from marsad.stages.event_actors_lex import SETS, SHAPES, ActorGrammar
+from marsad.text.normalize import fold
 
 TABLE = Path(__file__).parent / "data" / "event_actor_cases.tsv"
 # Share of rows passing (actor1 and, where given, actor2). Raise it as the rules improve; never lower it.
@@ -123,3 +130,135 @@ def _mention(doc: Document, actor: Actor) -> ActorMention:
 def test_as_side(actor, arrest, want):
     doc = Document("نص قصير للاختبار")
     assert event_actors.as_side(doc, _mention(doc, actor), arrest).actor.name == want
+
+
+# --- the grammar's word lists -------------------------------------------------------------------------
+
+DATA = read_json("event_actors.json")
+# a folded entry: Arabic words separated by single spaces, each optionally ending in "*" (any ending)
+_ENTRY = re.compile(r"[\u0621-\u064a]+\*?(?: [\u0621-\u064a]+\*?)*")
+
+
+@pytest.fixture(scope="module")
+def grammar() -> ActorGrammar:
+    return ActorGrammar.load()
+
+
+@pytest.mark.parametrize("name", sorted(DATA["lists"]))
+def test_word_list_is_documented_folded_and_unique(name):
+    spec = DATA["lists"][name]
+    assert spec["about"].strip()
+    folded = [fold(w) for w in spec["words"]]
+    assert folded, f"{name} is empty"
+    assert [w for w in folded if not _ENTRY.fullmatch(w) or fold(w) != w] == []
+    assert sorted({w for w in folded if folded.count(w) > 1}) == [], f"{name} repeats words after folding"
+
+
+def test_every_list_is_used_and_every_slot_filled():
+    slots = {m for shape in SHAPES.values() for m in re.findall(r"<([a-z_]+)>", shape)}
+    assert slots | set(SETS.values()) == set(DATA["lists"])
+
+
+def test_grammar_loads_through_resources_and_pickles(grammar):
+    from marsad.resources.registry import Resources
+
+    assert Resources(["event_actors"])["event_actors"] == grammar
+    again = pickle.loads(pickle.dumps(grammar))
+    assert again == grammar and again.agent.pattern == grammar.agent.pattern
+
+
+def _edit(name: str, words: list[str] | None) -> dict:
+    data = copy.deepcopy(DATA)
+    if words is None:
+        del data["lists"][name]
+    else:
+        data["lists"].setdefault(name, {"about": "x", "words": []})["words"] = words
+    return data
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (_edit("agent_markers", ["على يد", "علي يد"]), "repeats"),  # the same word once folded
+    (_edit("locative", []), "empty"),
+    (_edit("locative", ["في", "in"]), "malformed"),
+    (_edit("locative", ["قرب."]), "malformed"),
+    (_edit("claim_phrases", None), "missing"),
+    (_edit("spare_words", ["كلمة"]), "unused"),
+])
+def test_malformed_data_is_rejected(data, message):
+    with pytest.raises(ValueError, match=message):
+        ActorGrammar.from_data(data)
+
+
+# (pattern, text in ordinary spelling (folded by the test), whether it fires). Texts are what the grammar
+# sees: the words before a mention (" " + up to 30-50 characters), or after it for victim_after / that,
+# or the mention itself for head_attack.
+_AFTER = {"head_attack", "victim_after", "that"}
+
+
+@pytest.mark.parametrize(("field", "text", "hit"), [
+    ("agent", " قتل شاب على يد ", True),
+    ("agent", " انتحاريان من ", True),
+    ("agent", " على يد الشاب ", False),  # the marker must end the text before the mention
+    ("agent_suffix", " الهجوم الذي تبنته ", True),
+    ("agent_suffix", " الهجوم على ", False),
+    ("attack_noun", " بقصف مدفعي ", True),  # one adjective between noun and genitive
+    ("attack_noun", " غارات جوية من ", True),
+    ("attack_noun", " الغارات على ", False),
+    ("victim", " مقتل 21 ", True),
+    ("victim", " وإصابة عدد من ", True),
+    ("victim", " وصل ", False),
+    ("head_attack", "غارات أمريكية", True),
+    ("head_attack", "الطيران الروسي", True),
+    ("head_attack", "قوات التحالف", False),
+    ("verbal_noun", " توقيف ", True),
+    ("verbal_noun", " توقيف عدد ", False),
+    ("victim_num", " قتل 5 ", True),
+    ("victim_num", " قتل ", False),
+    ("victim_after", " أصيبوا بجروح", True),
+    ("victim_after", " لقوا حتفهم", True),
+    ("victim_after", " وصلوا إلى", False),
+    ("support", " بإسناد من ", True),
+    ("support", " المدعومة من ", True),
+    ("support", " بالتنسيق مع وحدات ", True),
+    ("support", " ضد ", False),
+    ("target_after", " هجوم على مواقع ", True),
+    ("target_after", " بحق ", True),
+    ("premises", " مقر ", True),
+    ("premises", " ودوريات ", True),
+    ("premises", " قرب ", False),
+    ("source", " بحسب ما ذكرته ", True),
+    ("source", " نقلا عن ", True),
+    ("source", " قالت ", False),
+    ("clash_before", " اشتباكات عنيفة بين ", True),
+    ("clash_before", " تبادل لإطلاق النار بين ", True),
+    ("clash_before", " الفرق بين ", False),
+    ("that", " في بيان أن ثلاثة", True),
+    ("that", " في بيان", False),
+    ("arrest", "حملة اعتقالات واسعة", True),
+    ("arrest", "ألقت القبض", True),
+    ("arrest", "اشتباكات", False),
+    ("state_action", "تفكيك خلية", True),
+    ("state_action", "قصف", False),
+    ("claim", "أعلنت مسؤوليتها عن الهجوم", True),
+    ("claim", "تبنى تنظيم داعش", True),
+    ("claim", "نفت الحركة", False),
+    ("linked", " للاشتباه في ", True),
+    ("linked", " بتهمة ", False),
+])
+def test_shapes_built_from_the_lists(grammar, field, text, hit):
+    rx = getattr(grammar, field)
+    norm = fold(text)
+    got = rx.match(norm) if field in _AFTER else rx.search(norm)
+    assert bool(got) is hit
+
+
+@pytest.mark.parametrize(("field", "word", "member"), [
+    ("verbs", "اعتقلت", True), ("verbs", "ألقى", True), ("verbs", "قالت", False),
+    ("passive_read", "قتل", True), ("passive_read", "قتلت", False),
+    ("passive_after_subject", "اختطف", True),
+    ("report", "أفادت", True), ("that_self", "إنها", True), ("that_self", "أن", False),
+    ("not_civilian_before", "بيان", True), ("not_civilian_after", "الأعمال", True),
+    ("locative", "إلى", True), ("locative", "ضد", False),
+])
+def test_word_sets(grammar, field, word, member):
+    assert (fold(word) in getattr(grammar, field)) is member

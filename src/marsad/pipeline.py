@@ -46,7 +46,7 @@ STAGES: tuple[Stage, ...] = (
           adds=("quotes",), resources=("cues",)),
     Stage("events", "marsad.stages.events:find_events",
           needs=("sentences", "times", "places", "actors", "quotes", "furniture"), adds=("events",),
-          resources=("triggers", "gazetteer")),
+          resources=("triggers", "gazetteer", "event_actors")),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
 

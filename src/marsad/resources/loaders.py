@@ -48,6 +48,12 @@ def _triggers() -> Any:
     return TriggerLexicon.load()
 
 
+def _event_actors() -> Any:
+    from marsad.stages.event_actors_lex import ActorGrammar
+
+    return ActorGrammar.load()
+
+
 LOADERS: dict[str, Callable[[], Any]] = {
     "charmap": _charmap,
     "time": _time,
@@ -56,4 +62,5 @@ LOADERS: dict[str, Callable[[], Any]] = {
     "actors": _actors,
     "cues": _cues,
     "triggers": _triggers,
+    "event_actors": _event_actors,
 }

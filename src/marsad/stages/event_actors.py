@@ -15,6 +15,10 @@ Ministries are sides through their forces (وزارة الداخلية -> Police
 are police. When a clause names no actor, `fallback_actor1` reads the previous sentence's subject, a claim
 of responsibility in the article ("تبنى تنظيم داعش الهجوم") or, for bombs and attacks on people, the
 unidentified armed group of the country.
+
+The word lists are data (resources/data/event_actors.json); `ActorGrammar` (stages/event_actors_lex.py,
+the `event_actors` resource) builds them into the patterns used here and is passed to `pick`,
+`fallback_actor1` and `side_mentions`.
 """
 
 from __future__ import annotations
@@ -23,66 +27,14 @@ import re
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention
+from marsad.stages.event_actors_lex import ActorGrammar
 from marsad.text.normalize import fold
 
 SIDE_KINDS = frozenset({"rebel", "state", "political", "identity", "civilians", "protesters", "rioters",
                         "external", "militia", "other"})
 GENERIC_INTER = {"protesters": 6, "rioters": 5, "civilians": 7, "unidentified": 3}
 
-_AGENT = re.compile(r"(?:من قبل|من طرف|علي يد|علي ايدي|علي ايد|في ايدي|في يد|بيد|بايدي|بواسطه|برصاص|بنيران|"
-                    r"رصاص|نيران|انتحاري|انتحاريان|انتحاريين|انتحاريون|متهما|متهمه|متهمين|اتهم|اتهمت|تتهم|يتهم)"
-                    r"\s+(?:من\s+)?$")
-# "الهجوم الذي تبناه داعش": a verb with the event as its object pronoun, right after the trigger
-_AGENT_SUFFIX = re.compile(r"(?:شنه|شنها|شنته|شنتها|نفذه|نفذها|نفذته|نفذتها|تبناه|تبنته|تبناها|ارتكبه|ارتكبها|"
-                           r"ارتكبته|اطلقها|اطلقه|اطلقته|زرعه|زرعها|زرعته)\s+$")
-# the genitive (or ل / من phrase) of an attack noun is its agent: "قصف قوات النظام", "غارات للتحالف"
-_ATTACK_NOUN = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:قصف|غاره|غارات|ضربه|ضربات|هجوم|هجمات|قذائف|قذيفه|صاروخ|صواريخ|"
-                          r"كمين|اقتحام|توغل|تفجير|عمليه|عمليات|حمله|حملات|مدفعيه|طائره|طائرات|مسيره|مسيرات|"
-                          r"اعتداء|اعتداءات)(?:(?:\s+(?!من\b|علي\b|في\b|ضد\b)[^\s]+?(?:ي|يه|ا))?\s+|(?:\s+(?!من\b)\S+){0,2}\s+من\s+)$")
-_VICTIM = re.compile(r"(?:^|\s)[وفب]?(?:قتل|مقتل|اصابه|اصيب|اصيبوا|جرح|استشهاد|استشهد|مصرع|اعتقال|اعتقل|توقيف|"
-                     r"احتجاز|اختطاف|اختطف|خطف|استهداف|استسلام|استسلم|تسليم|بينهم|منهم|اعدام|اغتيال|اغتيل|"
-                     r"ضد|بحق|قبضه|اقاله|مكافحه|محاربه|ملاحقه|مطارده)\s+(?:[^\s.:]+\s+){0,6}$")
-# a mention that is itself an attack: "غارة أمريكية", "هجوم أمريكي", "مروحيات أمريكية"
-_HEAD_ATTACK = re.compile(r"[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|هجوم|هجمات|قصف|مروحيات|طائره|طائرات|مقاتلات|"
-                          r"طيران|مسيره|مسيرات|صاروخ|صواريخ|قذائف|مدفعيه|الطيران)\b")
-_VERBAL_NOUN = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:قتل|اعتقال|توقيف|احتجاز|اختطاف|خطف|استهداف|قصف|اقتحام|مداهمه|"
-                          r"ملاحقه|مطارده|تفريق|منع|اعدام|اغتيال)\s+$")
-_VICTIM_NUM = re.compile(r"(?:^|\s)[وف]?(?:قتل|اصيب|جرح|اعتقل|اختطف|خطف|استشهد)\s+(?:\S+\s+)?\d+\s+$")
-# "4 مجندين أصيبوا", "جنود قتلوا": the mention before a passive casualty verb is the victim
-_VICTIM_AFTER = re.compile(r"\s*(?:[^\s,.:]+\s+){0,1}?[وف]?(?:اصيبوا|اصيب|اصيبا|قتلوا|قتل|قتلا|لقوا|لقي|استشهدوا|استشهد|"
-                           r"جرحوا|اختطفوا|اعتقلوا|سقطوا|حتفهم|مصرعهم)(?:\s|$|,|\.)")
-# "بإسناد من مروحيات التحالف": a supporting actor is not a side
-_SUPPORT = re.compile(r"(?:(?:باسناد|اسناد|بدعم|دعم|بمساعده|بمسانده|مسانده|بغطاء|غطاء|المدعوم\S*|مدعوم\S*)\s+(?:\S+\s+)?"
-                      r"(?:من\s+)?|(?:بتعاون|بالتعاون|بالتنسيق|تعاون|بمشاركه)\s+(?:\S+\s+)?مع\s+(?:\S+\s+){0,4})$")
-_TARGET_AFTER = re.compile(r"(?:استهدف\S*|ضد|علي|مع|طالت|طال|بحق)\s+(?:\S+\s+){0,3}$")
-# "السيطرة على مقر الشرطة ومركز المخابرات": a force named by its premises is the one attacked
-_PREMISES = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:مقر|مقرات|مقار|مركز|مراكز|مبني|مباني|ثكنه|ثكنات|قياده|رئاسه|"
-                       r"نقطه|نقاط|حاجز|حواجز|موقع|مواقع|دوريه|دوريات|ناقلات|عربات|اليات|سيارات)\s+(?:ال\S+\s+)?$")
-_SOURCE = re.compile(r"(?:بحسب|حسب|حسبما|وفق|وفقا|نقلا عن|نقلت|ذكرته|اعلنته|افادت به|مصادر في|مصدر في|مصدر من|"
-                     r"باسم|لدي|اوردته|اوردت|بثته)\s+(?:ما\s+)?(?:\S+\s+)?$")
-# active event verbs: a side right after one is its subject (VSO), right before one its subject (SVO)
-_VERBS = ("قتل قتلت قتلوا اعتقل اعتقلت اعتقلوا اختطف اختطفت اختطفوا خطف خطفت خطفوا استهدف استهدفت استهدفوا "
-          "قصف قصفت قصفوا شن شنت شنوا هاجم هاجمت هاجموا اقتحم اقتحمت اقتحموا اطلق اطلقت اطلقوا فجر فجرت فجروا "
-          "داهم داهمت داهموا سيطر سيطرت سيطروا استعاد استعادت استعادوا اغتال اغتالت احتجز احتجزت احتجزوا اوقف "
-          "اوقفت اوقفوا القي القت القوا نفذ نفذت نفذوا تبني تبنت دمر دمرت دمروا اسقط اسقطت استولي استولت استولوا "
-          "احرق احرقت احرقوا اعدم اعدمت اعدموا اغار اغارت رشق رشقت رشقوا فتح فتحت فتحوا اشتبك اشتبكت اشتبكوا "
-          "اقام اقامت يقيم تقيم اقاموا دخل دخلت دخلوا حرر حررت حرروا تمكن تمكنت تمكنوا قامت قام قاموا نشر نشرت "
-          "تقر يقر سيطرت تسيطر يسيطر تواصل يواصل واصل واصلت شنت تشن يشن تقصف يقصف تستهدف يستهدف اعلن اعلنت تعلن يعلن "
-          "وصل وصلت وصلوا هاجموا اعتدي اعتدت اعتدوا ضبط ضبطت ضبطوا فككت فكك دهس دهست").split()
-_VERB_SET = frozenset(_VERBS)
-_PASSIVE_READ = frozenset("قتل اعتقل اصيب جرح استشهد اغتيل".split())
-# "مواجهات بين الشرطة والمتظاهرين": a pair after a clash noun is the event's two sides wherever the trigger is
-_CLASH_BEFORE = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:مواجهات|مواجهه|اشتباكات|اشتباك|معارك|معركه|قتال|صدامات|"
-                           r"تبادل لاطلاق النار|تبادل اطلاق النار)(?:\s+\S+){0,3}\s+بين\s*$")
-_REPORT = frozenset("قال قالت ذكر ذكرت افاد افادت اكد اكدت اوضح اوضحت اشار اشارت صرح صرحت زعم زعمت نقل نقلت".split())
-# the complementizer after a reporting verb's subject, a few words on: "ذكرت X في وقت سابق، أن ..."
-_THAT = re.compile(r"(?:[^\s]*\s+){0,6}?(ان|انه|انها|انهم|انهما|بان|بانه|بانها|بانهم)(?:\s|$)")
-_ARREST = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:اعتقل\S*|احتجز\S*|احتجاز\S*|توقيف\S*|اوقف\S*|القبض|حمله اعتقال\S*)")
-# SD events done by the state to armed groups: the group named is the one acted on
-_STATE_ACTION = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:توقيف|اعتقال|القبض|حجز|تفكيك|ابطال|استسلام|سلم نفسه|تدمير|"
-                           r"مخبا|مخابئ|مخزن|مخازن|ورشه|مصادره|تسليم)")
-_CLAIM = re.compile(r"(?:تبني|تبنت|يتبني|تتبني|تبناه|تبنته|تبناها|اعلن\S* مسؤوليت\S*|اعلن\S* المسؤوليه|"
-                    r"مسؤوليته عن|مسؤوليتها عن)")
+# event cue kinds (triggers.tsv) for which an unnamed perpetrator is an armed group
 _VIOLENT = frozenset({"ied", "suicide", "shell", "shell_generic", "grenade", "attack", "kill", "abduct"})
 
 
@@ -95,12 +47,7 @@ def generic_actor(kind: str, country: str | None) -> Actor:
                  else "rebel", inter=GENERIC_INTER[kind], country=country)
 
 
-_NOT_CIVILIAN_BEFORE = frozenset("بيان بيانا مؤتمر مؤتمرا تصريح تصريحات مصدر مصادر المؤتمر البيان".split())
-_NOT_CIVILIAN_AFTER = frozenset("الدين الاعمال القانون".split())
-_LOCATIVE = frozenset("في من الي وسط محيط جامعه شوارع قرب داخل خارج عند حول ضواحي العاصمه مدينه".split())
-
-
-def side_mentions(doc: Document, start: int, end: int) -> list[ActorMention]:
+def side_mentions(doc: Document, start: int, end: int, grammar: ActorGrammar) -> list[ActorMention]:
     """Mentions that can be a side of an event: actors with an ACLED inter code (sources such as
     ministries' media cells and monitors have none) and the generic civilians/protesters/rioters.
     Not a side: "بيان صحفي", "رجل الدين", a capital that names its government used as a place
@@ -115,9 +62,9 @@ def side_mentions(doc: Document, start: int, end: int) -> list[ActorMention]:
         prv = re.search(r"([^\s,.:]+)\s*$", norm[max(0, a - 20):a])
         nxt = re.match(r"\s*([^\s,.:]+)", norm[b:b + 20])
         pw, nw = (prv.group(1) if prv else ""), (nxt.group(1) if nxt else "")
-        if m.actor.kind == "civilians" and (pw in _NOT_CIVILIAN_BEFORE or nw in _NOT_CIVILIAN_AFTER):
+        if m.actor.kind == "civilians" and (pw in grammar.not_civilian_before or nw in grammar.not_civilian_after):
             continue
-        if m.actor.kind == "state" and (pw in _LOCATIVE or norm[a:a + 1] == "ب") and any(
+        if m.actor.kind == "state" and (pw in grammar.locative or norm[a:a + 1] == "ب") and any(
                 p.start <= m.start and m.end <= p.end for p in doc.places):
             continue
         out.append(m)
@@ -151,7 +98,7 @@ def _country_subject(doc: Document, cl: _Clause, start: int, end: int) -> ActorM
         prv = re.search(r"([^\s,.:]+)\s*$", cl.norm[max(cl.cs, a - 20):a])
         words = {w.group(1) for w in (nxt, prv) if w}
         words |= {w[1:] for w in words if w[:1] in "وف"}
-        if words & _VERB_SET:
+        if words & cl.g.verbs:
             return ActorMention(p.start, p.end, p.text, _state_forces(doc, p.place.country, "military"))
     return None
 
@@ -180,11 +127,11 @@ def as_side(doc: Document, m: ActorMention, arrest: bool = False) -> ActorMentio
 class _Clause:
     """Role of each side mention of one clause."""
 
-    def __init__(self, doc: Document, start: int, end: int, trigger: int):
-        self.doc, self.norm = doc, doc.norm.text
+    def __init__(self, doc: Document, start: int, end: int, trigger: int, grammar: ActorGrammar):
+        self.doc, self.norm, self.g = doc, doc.norm.text, grammar
         self.trig = doc.norm.to_norm(trigger, trigger + 1)[0]
         self.cs = doc.norm.to_norm(start, start + 1)[0] if start < len(doc.text) else len(self.norm)
-        self.ms = side_mentions(doc, start, end)
+        self.ms = side_mentions(doc, start, end, grammar)
 
     def span(self, m: ActorMention) -> tuple[int, int]:
         return self.doc.norm.to_norm(m.start, m.end)
@@ -209,13 +156,14 @@ class _Clause:
         """A source ("بحسب", "نقلا عن"), a supporter ("بإسناد من"), or the subject of a report about what
         others did ("ذكرت ميليشيا الحشد أن ثلاثة صواريخ سقطت"; but "قالت قسد إنها تعلن السيطرة"): no side."""
         bf = self.before(m, 30)
-        if _SOURCE.search(bf) or _SUPPORT.search(bf):
+        if self.g.source.search(bf) or self.g.support.search(bf):
             return True
         a, b = self.span(m)
-        if (self.prev_word(m).lstrip("وف") in _REPORT or self.next_word(m).lstrip("وف") in _REPORT) \
+        report = self.g.report
+        if (self.prev_word(m).lstrip("وف") in report or self.next_word(m).lstrip("وف") in report) \
                 and self.trig > b:
-            that = _THAT.match(self.norm, b)
-            return bool(that and that.group(1).lstrip("ب") not in ("انه", "انها", "انهم", "انهما") and that.end() <= self.trig + 1)
+            that = self.g.that.match(self.norm, b)
+            return bool(that and that.group(1).lstrip("ب") not in self.g.that_self and that.end() <= self.trig + 1)
         return False
 
     def agent_level(self, m: ActorMention) -> int:
@@ -224,30 +172,32 @@ class _Clause:
         a, b = self.span(m)
         if m.actor.kind == "civilians":
             return 0
-        if a <= self.trig < b or _HEAD_ATTACK.match(self.norm, a):
+        if a <= self.trig < b or self.g.head_attack.match(self.norm, a):
             return 2  # "غارة أمريكية", "الطيران المروحي التابع للتحالف"
         bf = self.before(m)
-        if _AGENT.search(bf) or _ATTACK_NOUN.search(bf):
+        if self.g.agent.search(bf) or self.g.attack_noun.search(bf):
             return 2
-        if _AGENT_SUFFIX.search(bf) and self.trig < a and len(self.norm[self.trig:a].split()) <= 5:
+        if self.g.agent_suffix.search(bf) and self.trig < a and len(self.norm[self.trig:a].split()) <= 5:
             return 2
-        if _VERBAL_NOUN.search(bf) and re.match(r"\s+ل\S", self.norm[b:b + 4]):
+        if self.g.verbal_noun.search(bf) and re.match(r"\s+ل\S", self.norm[b:b + 4]):
             return 2  # "توقيف عناصر الأمن لعدد من المحتجين", "استهداف قوات النظام لمواقع"
+        verbs = self.g.verbs
         pw = self.prev_word(m)
-        pw = pw[1:] if pw[:1] in "وف" and pw[1:] in _VERB_SET else pw
-        if pw in _VERB_SET and not _VICTIM_NUM.search(bf):
+        pw = pw[1:] if pw[:1] in "وف" and pw[1:] in verbs else pw
+        if pw in verbs and not self.g.victim_num.search(bf):
             return 1  # "اعتقلت قوات الاحتلال", "واختطف مسلحون"
         nw = self.next_word(m)
-        nw = nw[1:] if nw[:1] in "وف" and nw[1:] in _VERB_SET else nw
-        if nw in _VERB_SET and nw not in ("قتل", "اعتقل", "خطف", "اختطف"):
+        nw = nw[1:] if nw[:1] in "وف" and nw[1:] in verbs else nw
+        if nw in verbs and nw not in self.g.passive_after_subject:
             return 1  # "المستوطنين وصلوا"
         return 0
 
     def verb_subject(self, m: ActorMention) -> bool:
         """Right after an active event verb: "واختطف مسلحون ملثمون صحفيا" (but "قتل جنود" reads passive)."""
+        verbs = self.g.verbs
         pw = self.prev_word(m)
-        pw = pw[1:] if pw[:1] in "وف" and pw[1:] in _VERB_SET else pw
-        return pw in _VERB_SET and pw not in _PASSIVE_READ and not _VICTIM_NUM.search(self.before(m))
+        pw = pw[1:] if pw[:1] in "وف" and pw[1:] in verbs else pw
+        return pw in verbs and pw not in self.g.passive_read and not self.g.victim_num.search(self.before(m))
 
     def is_agent(self, m: ActorMention) -> bool:
         return self.agent_level(m) > 0
@@ -256,12 +206,12 @@ class _Clause:
         if m.actor.kind == "civilians":
             return True
         bf = self.before(m, 50)
-        if _VICTIM.search(bf) or _VICTIM_NUM.search(bf) or _PREMISES.search(bf):
+        if self.g.victim.search(bf) or self.g.victim_num.search(bf) or self.g.premises.search(bf):
             return True
         a, b = self.span(m)
-        if _VICTIM_AFTER.match(self.norm, b):
+        if self.g.victim_after.match(self.norm, b):
             return True
-        return a > self.trig and bool(_TARGET_AFTER.search(self.before(m, 30)))
+        return a > self.trig and bool(self.g.target_after.search(self.before(m, 30)))
 
     def between(self) -> tuple[ActorMention, ActorMention] | None:
         """"اشتباكات عنيفة بين الجيش والدعم السريع": a pair named right after the trigger (or before it).
@@ -273,7 +223,7 @@ class _Clause:
                 continue
             other = next((x for x in self.ms[i + 1:] if x.actor.id != m.actor.id), None)
             gap = self.norm[min(self.trig, a):max(self.trig, a)]
-            clash = _CLASH_BEFORE.search(self.norm[max(self.cs, a - 40):a])
+            clash = self.g.clash_before.search(self.norm[max(self.cs, a - 40):a])
             if len(gap.split()) > 7 and not clash:
                 self.background |= {id(m)} | ({id(other)} if other is not None else set())
                 continue
@@ -283,8 +233,6 @@ class _Clause:
 
 
 _ARMED = ("rebel", "political", "identity", "militia")
-_LINKED = re.compile(r"(?:صلتهم|صلته|صلتها|بالانتماء|انتمائهم|انتمائه|للاشتباه|الموالين|المواليه|المرتبطين|مرتبطين)"
-                     r"\s+(?:\S+\s+)?$")
 
 
 def fold_stem(text: str) -> str:
@@ -316,15 +264,16 @@ def _named_armed(ms: list[ActorMention]) -> list[ActorMention]:
     return [m for m in ms if m.actor.kind in _ARMED and not _generic(m)]
 
 
-def pick(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMention | None, ActorMention | None]:
+def pick(doc: Document, start: int, end: int, trigger: int,
+         grammar: ActorGrammar) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 / actor2 for an event whose clause is [start, end) with its trigger at `trigger` (original)."""
-    cl = _Clause(doc, start, end, trigger)
+    cl = _Clause(doc, start, end, trigger, grammar)
     if not cl.ms:
         got = _country_subject(doc, cl, start, end)
         return got, None
     ce = doc.norm.to_norm(end - 1, end)[1] if end > start else cl.cs
-    arrest = bool(_ARREST.search(cl.norm, cl.cs, ce))
-    state_action = arrest or bool(_STATE_ACTION.search(cl.norm, cl.cs, ce))
+    arrest = bool(grammar.arrest.search(cl.norm, cl.cs, ce))
+    state_action = arrest or bool(grammar.state_action.search(cl.norm, cl.cs, ce))
     pair = cl.between()
     ms = [m for m in cl.ms if not cl.is_source(m) and id(m) not in cl.background]
     if pair is not None:
@@ -372,7 +321,7 @@ def pick(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMentio
         # "للاشتباه في صلتهم بفتح الله غولن": the organisation of a person the arrested are tied to
         linked = [ActorMention(p.start, p.end, p.text, p.org) for p in doc.actors
                   if start <= p.start and p.end <= end and p.actor.kind == "person" and p.org is not None
-                  and p.org.kind in _ARMED and (_LINKED.search(cl.before(p, 30))
+                  and p.org.kind in _ARMED and (grammar.linked.search(cl.before(p, 30))
                                                 or (p.org.inter is not None and p.start > trigger))]
         named = _named_armed(rest) + linked
         a2 = named[0] if named else next((m for m in rest if m.actor.kind in ("civilians", "protesters")), None)
@@ -391,7 +340,7 @@ def pick(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMentio
 
 
 def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[str],
-                    country: str | None) -> ActorMention | None:
+                    country: str | None, grammar: ActorGrammar) -> ActorMention | None:
     """actor1 for an event whose clause and sentence name no acting side: the subject of the previous
     sentence when it is a fragment of this one, a claim of responsibility in the article ("تبنى تنظيم
     داعش الهجوم"), else for bombs and attacks the unidentified armed group of the country."""
@@ -400,7 +349,7 @@ def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[
         prev = doc.sentences[si - 1]
         if prev.end - prev.start < 60:
             # "شنت قوات الأمن / المصرية حملة ...": a line break split the sentence
-            cl = _Clause(doc, prev.start, min(len(doc.text), prev.end + 40), prev.start)
+            cl = _Clause(doc, prev.start, min(len(doc.text), prev.end + 40), prev.start, grammar)
             got = next((m for m in cl.ms if m.start < prev.end and cl.is_agent(m) and m.actor.kind != "civilians"),
                        None)
             if got is not None:
@@ -408,7 +357,7 @@ def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[
     if not kinds & _VIOLENT:
         return None
     norm = doc.norm.text
-    for c in _CLAIM.finditer(norm):
+    for c in grammar.claim.finditer(norm):
         lo, hi = doc.norm.to_original(max(0, c.start() - 40), min(len(norm), c.end() + 40))
         claimed = [m for m in doc.actors if lo <= m.start and m.end <= hi and m.actor.kind in ("rebel", "political",
                    "identity") and not m.actor.id.startswith(("unidentified:", "generic:"))]

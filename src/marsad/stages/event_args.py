@@ -11,6 +11,7 @@ from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Place, PlaceMention
 from marsad.stages import event_actors, event_place
 from marsad.stages.event_actors import GENERIC_INTER, SIDE_KINDS  # noqa: F401  (re-exported)
+from marsad.stages.event_actors_lex import ActorGrammar
 from marsad.text.numbers import NumberWords
 
 _QUAL = r"(?:ما لا يقل عن|لا يقل عن|اكثر من|نحو|حوالي|قرابه|زهاء|اقل من)?\s*"
@@ -92,19 +93,21 @@ def generic_actor(kind: str, country: str | None) -> Actor:
     return event_actors.generic_actor(kind, country)
 
 
-def side_mentions(doc: Document, start: int, end: int) -> list[ActorMention]:
-    return event_actors.side_mentions(doc, start, end)
+def side_mentions(doc: Document, start: int, end: int, grammar: ActorGrammar) -> list[ActorMention]:
+    return event_actors.side_mentions(doc, start, end, grammar)
 
 
-def pick_actors(doc: Document, start: int, end: int, trigger: int) -> tuple[ActorMention | None,
-                                                                              ActorMention | None]:
-    """actor1 / actor2 for an event whose clause is [start, end) and trigger at `trigger` (original offsets)."""
-    return event_actors.pick(doc, start, end, trigger)
+def pick_actors(doc: Document, start: int, end: int, trigger: int,
+                grammar: ActorGrammar) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 / actor2 for an event whose clause is [start, end) and trigger at `trigger` (original offsets);
+    `grammar` is the `event_actors` resource."""
+    return event_actors.pick(doc, start, end, trigger, grammar)
 
 
-def fallback_actor1(doc: Document, sent_start: int, kinds, country: str | None) -> ActorMention | None:
+def fallback_actor1(doc: Document, sent_start: int, kinds, country: str | None,
+                    grammar: ActorGrammar) -> ActorMention | None:
     """actor1 when the clause names none: see event_actors.fallback_actor1."""
-    return event_actors.fallback_actor1(doc, sent_start, kinds, country)
+    return event_actors.fallback_actor1(doc, sent_start, kinds, country, grammar)
 
 
 # --- place ----------------------------------------------------------------------------------------------

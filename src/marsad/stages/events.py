@@ -167,17 +167,17 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             oa, ob = doc.norm.to_original(ca, cb)
             first = min(c.match.start for c in ccues)
             trig0 = doc.norm.to_original(first, first + 1)[0]
-            a1, a2 = event_args.pick_actors(doc, oa, ob, trig0)
+            a1, a2 = event_args.pick_actors(doc, oa, ob, trig0, res["event_actors"])
             if a1 is None and a2 is None:
-                a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0)
-            latter = _latter(doc, ccues, sent.start)
+                a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0, res["event_actors"])
+            latter = _latter(doc, ccues, sent.start, res["event_actors"])
             if latter is not None:
                 a1, a2 = latter  # "اشتباكات بين قوات الحماية وقوات المجلس، انتهت بسيطرة الأخير"
             prev = (sent_events or events or [None])[-1]
             if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
             if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
-                a1 = event_args.fallback_actor1(doc, sent.start, kinds, country)
+                a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res["event_actors"])
             civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
             if "takeover_weak" in kinds and a1 is not None and a1.actor.kind in _NON_STATE_ARMED and any(
@@ -358,13 +358,13 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
 _LATTER = re.compile(r"\s+(?:الاخير|الاخيره|الاخيرين|الاخيرتين)(?:\s|$|[,.])")
 
 
-def _latter(doc: Document, cues: list[_Cue], sent_start: int) -> tuple[ActorMention, ActorMention | None] | None:
+def _latter(doc: Document, cues: list[_Cue], sent_start: int, grammar) -> tuple[ActorMention, ActorMention | None] | None:
     """"بسيطرة الأخير" (the latter's takeover): the side named last before the cue acts on the one before it."""
     cue = next((c for c in cues if _LATTER.match(doc.norm.text, c.match.end)), None)
     if cue is None:
         return None
     at = doc.norm.to_original(cue.match.start, cue.match.start + 1)[0]
-    sides = event_args.side_mentions(doc, sent_start, at)
+    sides = event_args.side_mentions(doc, sent_start, at, grammar)
     named = [m for m in sides if not m.actor.id.startswith(("generic:", "unidentified:"))]
     if not named:
         return None
