@@ -214,3 +214,17 @@ def test_merge_case(row: dict[str, str]) -> None:
         assert hit is not None, f"{row['note']}: no {want} in {got}"
         left.remove(hit)
     assert len(got) == int(row["events"]), f"{row['note']}: got {got}"
+
+
+def test_event_ids_unique_when_one_cue_names_several_places():
+    """One cue over a list of towns gives one event per town, each with its own stable id (the store keys
+    clusters on it)."""
+    from marsad.output import result_json
+    from marsad.pipeline import Pipeline
+
+    text = "خرجت مظاهرات في مدن وهران وقسنطينة وعنابة للمطالبة بالإفراج عن المعتقلين."
+    doc = Pipeline.build()(Document(text, DocMeta(id="ids", published=date(2019, 3, 8))))
+    events = result_json(doc)["events"]
+    assert len(events) == 3
+    assert len({e["event_id"] for e in events}) == 3
+    assert {e["location"] for e in events} == {"Oran", "Constantine", "Annaba"}

@@ -34,8 +34,12 @@ def actor_json(m: ActorMention | None) -> dict[str, Any] | None:
 def event_json(doc: Document, ev: Event) -> dict[str, Any]:
     pm = ev.place
     p = pm.place if pm else None
+    key: tuple[object, ...] = (doc.id, "event", ev.trigger.start, ev.sub_event_type)
+    if any(e is not ev and e.trigger.start == ev.trigger.start and e.sub_event_type == ev.sub_event_type
+           for e in doc.events):
+        key += (p.id if p else None,)  # one cue, several places ("في عرفات والميناء"): one event each
     return {
-        "event_id": stable_id(doc.id, "event", ev.trigger.start, ev.sub_event_type),
+        "event_id": stable_id(*key),
         "event_date": _iso(ev.date_start),
         "event_date_end": _iso(ev.date_end or ev.date_start),
         "time_precision": ev.time_precision,
