@@ -66,8 +66,8 @@ class Profile:
 
     @classmethod
     def from_event(cls, ev: dict[str, Any]) -> Profile:
-        start = _d(ev.get("event_date"))
-        end = _d(ev.get("event_date_end")) or start
+        start = iso_date(ev.get("event_date"))
+        end = iso_date(ev.get("event_date_end")) or start
         text = " ".join(s.get("text", "") for s in ev.get("evidence", []))
         return cls(
             event_type=ev["event_type"], sub_event_type=ev["sub_event_type"], country=ev.get("country"),
@@ -106,7 +106,8 @@ def named_actors(ev: dict[str, Any]) -> set[str]:
     return out
 
 
-def _d(s: str | None) -> date | None:
+def iso_date(s: str | None) -> date | None:
+    """An ISO date string (or None/empty) as a date."""
     return date.fromisoformat(s) if s else None
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import fields
-from datetime import date
 from enum import StrEnum
 from itertools import groupby
 from pathlib import Path
@@ -21,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from marsad.dedup import Profile, Verdict, compare, merge_mentions
-from marsad.dedup.match import DATE_SLACK
+from marsad.dedup.match import DATE_SLACK, iso_date
 from marsad.model.document import content_hash
 from marsad.output import stable_id
 from marsad.store.query import EventFilter
@@ -70,10 +69,6 @@ _JOIN = _set(n_mentions=clusters.c.n_mentions + 1)                            # 
 _REBUILD = _set(n_mentions=sa.bindparam("b_n", type_=sa.Integer))              # a document left
 
 
-def _date(s: str | None) -> date | None:
-    return date.fromisoformat(s) if s else None
-
-
 _PROFILE_FIELDS = tuple(f.name for f in fields(Profile))
 _SETS = ("actors", "words", "doc_ids")
 
@@ -90,8 +85,7 @@ def _profile_json(p: Profile) -> dict[str, Any]:
 
 def _profile_from(d: dict[str, Any]) -> Profile:
     d = dict(d)
-    d["start"] = date.fromisoformat(d["start"]) if d["start"] else None
-    d["end"] = date.fromisoformat(d["end"]) if d["end"] else None
+    d["start"], d["end"] = iso_date(d["start"]), iso_date(d["end"])
     for k in _SETS:
         d[k] = set(d[k])
     return Profile(**d)
@@ -189,14 +183,14 @@ class Store:
                 outcome = Outcome.REPLACED
             conn.execute(documents.insert(), {
                 "id": doc["id"], "content_hash": h, "url": doc.get("url"), "outlet": doc.get("outlet"),
-                "title": doc.get("title"), "published": _date(doc.get("published")), "lang": lang, "text": text,
+                "title": doc.get("title"), "published": iso_date(doc.get("published")), "lang": lang, "text": text,
                 "version": version, "n_events": len(result["events"]), "n_quotes": len(result["quotes"]),
                 "n_posts": len(result["posts"])})
             self._add_mentions(conn, doc["id"], result["events"])
             if result["quotes"]:
                 conn.execute(quotes.insert(), [
                     {"id": q["quote_id"], "doc_id": doc["id"], "speaker": (q.get("speaker") or {}).get("name"),
-                     "date": _date(q.get("date")), "payload": q}
+                     "date": iso_date(q.get("date")), "payload": q}
                     for q in result["quotes"]])
             if result["posts"]:
                 conn.execute(posts.insert(), [
