@@ -109,7 +109,7 @@ def as_side(doc: Document, m: ActorMention, arrest: bool = False) -> ActorMentio
     name = m.actor.name
     if m.actor.id.startswith("opposition:"):
         named = [x for x in doc.actors if x.end <= m.start and x.actor.kind == "rebel" and x.actor.inter == 2
-                 and not _generic(x) and not x.actor.id.startswith("opposition:")]
+                 and not is_generic(x) and not x.actor.id.startswith("opposition:")]
         stem = fold_stem(m.text)
         same = [x for x in named if stem and stem in doc.norm.text[slice(*doc.norm.to_norm(x.start, x.end))]]
         if same or named:
@@ -256,12 +256,13 @@ def _place_country(doc: Document, start: int, end: int) -> str | None:
     return country_focus(doc)
 
 
-def _generic(m: ActorMention) -> bool:
+def is_generic(m: ActorMention) -> bool:
+    """A generic side (civilians, protesters, an unidentified armed group), not a named actor."""
     return m.actor.id.startswith(("unidentified:", "generic:"))
 
 
 def _named_armed(ms: list[ActorMention]) -> list[ActorMention]:
-    return [m for m in ms if m.actor.kind in _ARMED and not _generic(m)]
+    return [m for m in ms if m.actor.kind in _ARMED and not is_generic(m)]
 
 
 def pick(doc: Document, start: int, end: int, trigger: int,
@@ -279,7 +280,7 @@ def pick(doc: Document, start: int, end: int, trigger: int,
     if pair is not None:
         # "بين قوات الأمن ومسلحين من تنظيم داعش": the named group the gunmen belong to
         one, two = pair
-        if _generic(two):
+        if is_generic(two):
             after = [m for m in cl.ms if m.start >= two.end and re.fullmatch(r"\s*من\s*", doc.text[two.end:m.start])]
             two = next(iter(_named_armed(after)), two)
         a1, a2 = as_side(doc, one), as_side(doc, two)
@@ -303,14 +304,14 @@ def pick(doc: Document, start: int, end: int, trigger: int,
         a1 = min(pool, key=lambda m: abs(m.start - trigger))
     else:
         a1 = _country_subject(doc, cl, start, end) or (neutral[0] if neutral else None)
-    if a1 is not None and _generic(a1) and a1.actor.kind != "civilians":
+    if a1 is not None and is_generic(a1) and a1.actor.kind != "civilians":
         # "انتحاريان من تنظيم داعش", "مجهولون يعتقد أنهم خلايا تابعة لتنظيم الدولة": the named group
         named = _named_armed([m for m in agents + neutral if m.start >= a1.start])
         if named:
             targets = [m for m in targets if m.actor.id != a1.actor.id]
             neutral = [m for m in neutral if m.actor.id != a1.actor.id]
             a1 = named[0]
-    if a1 is not None and state_action and _generic(a1):
+    if a1 is not None and state_action and is_generic(a1):
         # "تدمير مخابئ كانت تستعملها الجماعات الإرهابية": the state acts on the group (or carries over)
         targets.insert(0, a1)
         state = [m for m in ms if m.actor.kind == "state" or m.actor.inter == 1]
@@ -360,7 +361,7 @@ def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[
     for c in grammar.claim.finditer(norm):
         lo, hi = doc.norm.to_original(max(0, c.start() - 40), min(len(norm), c.end() + 40))
         claimed = [m for m in doc.actors if lo <= m.start and m.end <= hi and m.actor.kind in ("rebel", "political",
-                   "identity") and not m.actor.id.startswith(("unidentified:", "generic:"))]
+                   "identity") and not is_generic(m)]
         if claimed:
             return min(claimed, key=lambda m: abs(m.start - doc.norm.to_original(c.start(), c.end())[0]))
     if kinds <= {"kill", "abduct"}:

@@ -10,7 +10,7 @@ import re
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Place, PlaceMention
 from marsad.stages import event_actors, event_place
-from marsad.stages.event_actors import GENERIC_INTER, SIDE_KINDS  # noqa: F401  (re-exported)
+from marsad.stages.event_actors import GENERIC_INTER, SIDE_KINDS, is_generic  # noqa: F401  (re-exported)
 from marsad.stages.event_actors_lex import ActorGrammar
 from marsad.text.numbers import NumberWords
 

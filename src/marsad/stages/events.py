@@ -365,7 +365,7 @@ def _latter(doc: Document, cues: list[_Cue], sent_start: int, grammar) -> tuple[
         return None
     at = doc.norm.to_original(cue.match.start, cue.match.start + 1)[0]
     sides = event_args.side_mentions(doc, sent_start, at, grammar)
-    named = [m for m in sides if not m.actor.id.startswith(("generic:", "unidentified:"))]
+    named = [m for m in sides if not event_args.is_generic(m)]
     if not named:
         return None
     last = named[-1]
