@@ -426,7 +426,7 @@ class _Finder:
             if name in self.cues.compound_heads:
                 # "بلدة كفر نوران": a name head that never stands alone takes the next word too
                 _, ne2, second = _next_word(self.text, ne)
-                if second and self.text[ne:ne2 - len(second)].strip() == "" and not _strip(second, self.cues.preps):
+                if second and not _strip(second, self.cues.preps):
                     ne, name = ne2, f"{name} {second}"
             if name.startswith("لل") or (name[:1] == "و" and not name.startswith("واد")):
                 continue  # "قرى وحواجز": a conjunction, not a name
