@@ -97,7 +97,33 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lookup_jsonl(args: argparse.Namespace, kind: str) -> int:
+    from marsad.lookup import lookup_lines
+
+    name = "<stdin>" if args.jsonl == "-" else args.jsonl
+    fh = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8-sig")
+    bad = 0
+    try:
+        for out in lookup_lines(kind, fh):
+            if "error" in out:
+                bad += 1
+                print(f"marsad: error: {name}: line {out['line']}: {out['error']}", file=sys.stderr)
+            sys.stdout.write(_dump(out, False) + "\n")
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+    return 1 if bad else 0
+
+
 def _layer_cmd(args: argparse.Namespace, kind: str) -> int:
+    if args.jsonl:
+        if args.text is not None:
+            print("marsad: error: give TEXT or --jsonl, not both", file=sys.stderr)
+            return 2
+        return _lookup_jsonl(args, kind)
+    if args.text is None:
+        print(f"marsad: error: {kind} needs TEXT (or - for stdin) or --jsonl FILE", file=sys.stderr)
+        return 2
     text = args.text if args.text != "-" else sys.stdin.read()
     if kind == "time":
         from marsad.stages.time import parse_times, time_to_json
@@ -163,16 +189,28 @@ def build_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_bench)
 
     t = sub.add_parser("time", help="print the date expressions recognised in TEXT (JSON)")
-    t.add_argument("text", metavar="TEXT", help="Arabic text, or - for stdin")
+    t.add_argument("text", metavar="TEXT", nargs="?", help="Arabic text, or - for stdin")
+    t.add_argument("--jsonl", metavar="FILE", help='answer many cases, one JSON object a line '
+                   '({"id": ..., "text": ..., "published": "YYYY-MM-DD"}), from FILE or - (stdin); prints one '
+                   '{"id": ..., "results": [...]} line per case, each result with start/end/text offsets; a '
+                   'malformed line prints {"line": N, "error": ...} and the others are still answered')
     t.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="anchor for relative dates")
     t.set_defaults(func=lambda a: _layer_cmd(a, "time"))
 
     pl = sub.add_parser("places", help="print the places recognised in TEXT (JSON)")
-    pl.add_argument("text", metavar="TEXT", help="Arabic text, or - for stdin")
+    pl.add_argument("text", metavar="TEXT", nargs="?", help="Arabic text, or - for stdin")
+    pl.add_argument("--jsonl", metavar="FILE", help='answer many cases, one JSON object a line '
+                   '({"id": ..., "text": ..., "published": "YYYY-MM-DD"}), from FILE or - (stdin); prints one '
+                   '{"id": ..., "results": [...]} line per case, each result with start/end/text offsets; a '
+                   'malformed line prints {"line": N, "error": ...} and the others are still answered')
     pl.set_defaults(func=lambda a: _layer_cmd(a, "places"))
 
     ac = sub.add_parser("actors", help="print the actors resolved in TEXT (JSON)")
-    ac.add_argument("text", metavar="TEXT", help="Arabic text, or - for stdin")
+    ac.add_argument("text", metavar="TEXT", nargs="?", help="Arabic text, or - for stdin")
+    ac.add_argument("--jsonl", metavar="FILE", help='answer many cases, one JSON object a line '
+                   '({"id": ..., "text": ..., "published": "YYYY-MM-DD"}), from FILE or - (stdin); prints one '
+                   '{"id": ..., "results": [...]} line per case, each result with start/end/text offsets; a '
+                   'malformed line prints {"line": N, "error": ...} and the others are still answered')
     ac.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="story date (actor validity)")
     ac.add_argument("--country", metavar="NAME", help="country for generic actors (الجيش, الشرطة ...)")
     ac.set_defaults(func=lambda a: _layer_cmd(a, "actors"))
