@@ -1,6 +1,10 @@
 """Print the event errors of `marsad eval` on a gold folder: false positives and misses, with their text.
 
     python scripts/event_errors.py ../shared/corpus/dev/gold ../shared/corpus/dev/raw [--fp|--fn|--attr NAME]
+    python scripts/event_errors.py tests/data/annotated ../shared/corpus/unlabeled --split train --fn
+
+On an annotated folder (tests/data/annotated) it needs --split train: the blind half is scored in aggregate
+only (`marsad eval --split blind`) and its per-document errors are never listed.
 """
 
 from __future__ import annotations
@@ -8,7 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from marsad.eval.scorer import _event_score, _match, load_gold, locate, norm_name
+from marsad.eval.scorer import _event_score, _match, load_gold, locate, norm_name, same_actor
+from marsad.eval.splits import split_of
 from marsad.ingest import read_file
 from marsad.output import result_json
 from marsad.pipeline import Pipeline
@@ -21,9 +26,15 @@ def main() -> None:
     ap.add_argument("--fp", action="store_true")
     ap.add_argument("--fn", action="store_true")
     ap.add_argument("--attr", help="show matched pairs where this attribute differs (actor1, admin1, date...)")
+    ap.add_argument("--split", choices=("train",), help="only the train half of an annotated folder")
     a = ap.parse_args()
+    golds_by_id = load_gold(a.gold, a.split)
+    if a.split is None and Path(a.gold).resolve().name == "annotated":
+        ap.error("an annotated folder needs --split train (blind errors are never listed)")
+    if any(not doc_id.startswith("d") and split_of(doc_id) == "blind" for doc_id in golds_by_id):
+        ap.error("refusing to list errors of blind documents; use --split train")
     pipe = Pipeline.build()
-    for doc_id, gold in load_gold(a.gold).items():
+    for doc_id, gold in golds_by_id.items():
         doc = next(read_file(str(Path(a.raw) / f"{doc_id}.json")))
         res = result_json(pipe(doc))
         golds = [dict(g) for g in gold["events"]]
@@ -49,7 +60,7 @@ def main() -> None:
                 if key:
                     got = (p.get(key[0]) or {}).get("name")
                     want = g.get(key[1])
-                    if norm_name(got) != norm_name(want):
+                    if not same_actor(got, want):
                         print(f"{doc_id} {a.attr}: got {got!r} want {want!r} | {g['evidence'][:90]}")
                 elif a.attr == "date":
                     if (p["event_date"], p["event_date_end"]) != (g["date_start"], g["date_end"]):
