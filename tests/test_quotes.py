@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,29 @@ def test_dev_set_figures() -> None:
     assert res["precision"] >= 0.90
     assert res["recall"] >= 0.88
     assert res["speaker_acc"] >= 0.90
+
+
+def _source_cases() -> list[tuple[str, str | None]]:
+    rows = []
+    for line in (Path(__file__).parent / "data" / "source_name_cases.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, english = line.split("\t")
+            rows.append((phrase, None if english == "NONE" else english))
+    return rows
+
+
+@pytest.mark.parametrize(("phrase", "english"), _source_cases())
+def test_unnamed_source_descriptions(phrase: str, english: str | None) -> None:
+    from marsad.stages.sources import SourceNames
+
+    assert SourceNames.load().describe(phrase) == english
+
+
+def test_unnamed_sources_are_reported_apart_from_quotes(pipeline) -> None:
+    text = ("قتل ثلاثة جنود في هجوم على حاجز للجيش. وقالت مصادر محلية إن المهاجمين فروا نحو الجبال. "
+            "وأضافت المصادر أن التعزيزات وصلت إلى المنطقة. وقال المتحدث باسم الجيش العقيد سامي الحسن إن القوات طوقت المنطقة.")
+    doc = pipeline(Document(text, DocMeta(id="t", published=date(2023, 5, 2))))
+    unnamed = [(q.speaker.actor.name, q.text.split()[0]) for q in doc.unnamed_quotes]
+    assert unnamed == [("Local sources", "المهاجمين"), ("Local sources", "التعزيزات")]
+    assert [q.speaker.actor.kind for q in doc.quotes] == ["person"]
+    assert all(q.speaker.actor.kind != "source" for q in doc.quotes)

@@ -103,5 +103,8 @@ def result_json(doc: Document) -> dict[str, Any]:
         "doc": {"id": m.id, "url": m.url, "outlet": m.outlet, "published": _iso(m.published), "title": m.title},
         "events": [event_json(doc, e) for e in doc.events],
         "quotes": [quote_json(doc, q) for q in doc.quotes],
+        # statements of wholly unnamed sources ("Local sources", "Witnesses"): not quotes of an identified
+        # speaker (the gold convention), but still who-said-what for a user
+        "unnamed_quotes": [quote_json(doc, q) for q in doc.unnamed_quotes],
         "posts": [post_json(p) for p in doc.posts],
     }

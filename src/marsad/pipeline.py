@@ -43,7 +43,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("actors", "marsad.stages.actors:find_actors", needs=("sentences", "places"), adds=("actors",),
           resources=("actors",)),
     Stage("quotes", "marsad.stages.quotes:find_quotes", needs=("sentences", "actors", "times", "posts"),
-          adds=("quotes",), resources=("cues",)),
+          adds=("quotes", "unnamed_quotes"), resources=("cues",)),
     Stage("events", "marsad.stages.events:find_events",
           needs=("sentences", "times", "places", "actors", "quotes", "furniture"), adds=("events",),
           resources=("triggers", "gazetteer", "event_actors")),

@@ -136,6 +136,8 @@ class DocScore:
     attrs: dict[str, Accuracy] = field(default_factory=lambda: {a: Accuracy() for a in ATTRS})
     speaker: Accuracy = field(default_factory=Accuracy)
     speaker_mention: Accuracy = field(default_factory=Accuracy)
+    unnamed: Counts = field(default_factory=Counts)
+    unnamed_speaker: Accuracy = field(default_factory=Accuracy)
     event_free: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -235,13 +237,21 @@ def score_document(gold: dict, text: str, result: dict) -> DocScore:
 
 
 def _score_quotes(ds: DocScore, gold: dict, text: str, result: dict) -> None:
-    gq = [dict(q) for q in gold.get("quotes", [])]
+    _score_quote_list(ds, gold.get("quotes", []), text, result.get("quotes", []), ds.quotes, ds.speaker,
+                      ds.speaker_mention)
+    if "unnamed_quotes" in gold:  # gold that lists them (tests/data/annotated); the dev gold does not
+        _score_quote_list(ds, gold["unnamed_quotes"], text, result.get("unnamed_quotes", []), ds.unnamed,
+                          ds.unnamed_speaker, None)
+
+
+def _score_quote_list(ds: DocScore, gold_quotes: list[dict], text: str, preds: list[dict], counts: Counts,
+                      speaker: Accuracy, mention: Accuracy | None) -> None:
+    gq = [dict(q) for q in gold_quotes]
     for q in gq:
         loc = locate(text, q.get("quote_start", ""))
         q["_span"] = loc
         if loc is None:
             ds.errors.append(f"gold quote_start not found: {q.get('quote_start', '')[:40]!r}")
-    preds = result.get("quotes", [])
 
     def ok(p: dict, g: dict) -> float | None:
         if not _overlap((p["start"], max(p["end"], p["start"] + 1)), g["_span"]):
@@ -249,15 +259,16 @@ def _score_quotes(ds: DocScore, gold: dict, text: str, result: dict) -> None:
         return 10.0 - abs(p["start"] - g["_span"][0]) / 1000
 
     pairs, _ = _match(preds, gq, ok)
-    ds.quotes.tp = len(pairs)
-    ds.quotes.fn = len(gq) - len(pairs)  # a gold quote whose anchor is not found counts as missed
-    ds.quotes.fp = len(preds) - len(pairs)
+    counts.tp = len(pairs)
+    counts.fn = len(gq) - len(pairs)  # a gold quote whose anchor is not found counts as missed
+    counts.fp = len(preds) - len(pairs)
     for pi, gi in pairs:
         sp = preds[pi].get("speaker") or {}
         g = gq[gi]
-        names = {norm_name(sp.get("name")), norm_name(sp.get("mention"))} - {""}
-        ds.speaker_mention.add(bool(names & {norm_name(g.get("speaker")), norm_name(g.get("speaker_ar"))}))
-        ds.speaker.add(right_speaker(sp, g))
+        if mention is not None:
+            names = {norm_name(sp.get("name")), norm_name(sp.get("mention"))} - {""}
+            mention.add(bool(names & {norm_name(g.get("speaker")), norm_name(g.get("speaker_ar"))}))
+        speaker.add(right_speaker(sp, g))
 
 
 def _score_posts(ds: DocScore, gold: dict, result: dict) -> None:
@@ -280,7 +291,8 @@ class Report:
     def totals(self) -> dict[str, Any]:
         ev_t, ev_l, qu, po = Counts(), Counts(), Counts(), Counts()
         attrs = {a: Accuracy() for a in ATTRS}
-        speaker, mention = Accuracy(), Accuracy()
+        speaker, mention, unnamed_sp = Accuracy(), Accuracy(), Accuracy()
+        unnamed = Counts()
         free_fp = free_docs = free_clean = 0
         for d in self.docs:
             ev_t.add(d.events_type)
@@ -289,6 +301,8 @@ class Report:
             po.add(d.posts)
             speaker.merge(d.speaker)
             mention.merge(d.speaker_mention)
+            unnamed.add(d.unnamed)
+            unnamed_sp.merge(d.unnamed_speaker)
             for a in ATTRS:
                 attrs[a].merge(d.attrs[a])
             if d.event_free:
@@ -305,6 +319,9 @@ class Report:
             "speaker_accuracy": round(speaker.value, 4),
             "speaker_mention_accuracy": round(mention.value, 4),
             "speaker_n": speaker.total,
+            "unnamed_quotes": unnamed.as_dict(),
+            "unnamed_speaker_accuracy": round(unnamed_sp.value, 4),
+            "unnamed_speaker_n": unnamed_sp.total,
             "posts": po.as_dict(),
             "event_free_docs": free_docs,
             "events_on_event_free_docs": free_fp,
@@ -324,6 +341,11 @@ class Report:
             "post_f1": t["posts"]["f1"],
             "event_free_clean_rate": t["event_free_clean_rate"],
         }
+        u = t["unnamed_quotes"]
+        if u["tp"] + u["fp"] + u["fn"]:  # only on gold that lists statements of unnamed sources
+            out["unnamed_quote_f1"] = u["f1"]
+            if t["unnamed_speaker_n"]:
+                out["unnamed_speaker_accuracy"] = t["unnamed_speaker_accuracy"]
         for a in ATTRS:
             if t["accuracy_n"][a]:  # a figure over no case (dev gold gives no injuries) gates nothing
                 out[f"{a}_accuracy"] = t["accuracy"][a]
@@ -405,13 +427,14 @@ def format_report(rep: Report) -> str:
     t = rep.totals()
     lines = [f"documents: {t['documents']}"]
     for key, label in (("events_type", "events (type-level)"), ("events_loose", "events (loose)"),
-                       ("quotes", "quotes"), ("posts", "posts")):
+                       ("quotes", "quotes"), ("unnamed_quotes", "unnamed-source quotes"), ("posts", "posts")):
         c = t[key]
         lines.append(f"{label:22s} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}  "
                      f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})")
     for a in ATTRS:
         lines.append(f"{a + ' accuracy':22s} {t['accuracy'][a]:.3f}  (n={t['accuracy_n'][a]})")
     lines.append(f"{'speaker accuracy':22s} {t['speaker_accuracy']:.3f}  (n={t['speaker_n']}; resolved entity)")
+    lines.append(f"{'unnamed speaker acc.':22s} {t['unnamed_speaker_accuracy']:.3f}  (n={t['unnamed_speaker_n']})")
     lines.append(f"{'speaker_mention acc.':22s} {t['speaker_mention_accuracy']:.3f}  (mention as written, lenient)")
     lines.append(f"{'events on event-free docs':22s} {t['events_on_event_free_docs']}  "
                  f"({t['event_free_docs']} such docs, {t['event_free_clean_rate']:.3f} of them with no event)")

@@ -48,7 +48,7 @@ class Document:
 
     __slots__ = (
         "_text", "meta", "norm", "sentences", "tokens", "times", "places", "actors",
-        "events", "quotes", "posts", "furniture", "_token_starts",
+        "events", "quotes", "unnamed_quotes", "posts", "furniture", "_token_starts",
     )
 
     def __init__(self, text: str, meta: DocMeta | None = None, charmap: CharMap | None = None):
@@ -62,6 +62,8 @@ class Document:
         self.actors: list[ActorMention] = []
         self.events: list[Event] = []
         self.quotes: list[Quote] = []
+        # statements of wholly unnamed sources ("قالت مصادر محلية إن"), kept apart from `quotes`
+        self.unnamed_quotes: list[Quote] = []
         self.posts: list[Post] = []
         # original-text ranges judged to be page furniture (menus, related headlines, crawl dates)
         self.furniture: list[tuple[int, int]] = []

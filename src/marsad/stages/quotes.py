@@ -250,7 +250,9 @@ def find_quotes(doc: Document, res: Resources) -> None:
                 continue
             consumed.update(range(i, d.sp[1] if d.trailing and d.sp else d.content_i))
             drafts.append(d)
-    doc.quotes = build_quotes(doc, toks, drafts, lex)
+    found = build_quotes(doc, toks, drafts, lex)
+    doc.quotes = [q for q in found if q.speaker is None or q.speaker.actor.kind != "source"]
+    doc.unnamed_quotes = [q for q in found if q.speaker is not None and q.speaker.actor.kind == "source"]
 
 
 def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | None:

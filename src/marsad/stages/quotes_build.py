@@ -125,6 +125,34 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     return True
 
 
+def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon) -> bool:
+    """Resolve a generic draft to an unnamed source described in English; False when it has no such head
+    (a continuation of an unnamed source keeps its speaker)."""
+    if d.sp is None:
+        prev = done[-1] if done else None
+        if prev is None or prev.speaker is None or prev.speaker.actor.kind != "source" \
+                or d.sent_no - prev.sent_no > INHERIT_WINDOW:
+            return False
+        d.speaker, d.speaker_text = prev.speaker, prev.speaker_text
+        return True
+    a, b = d.sp
+    s, e = doc.norm.to_original(toks[a].start, toks[b - 1].end)
+    text = doc.text[s:e]
+    prev = next((p for p in reversed(done) if p.speaker is not None and p.speaker.actor.kind == "source"), None)
+    if unprefix_l(strip_clitic(toks[a].text)) in ANAPHORIC and b - a == 1 and prev is not None \
+            and d.sent_no - prev.sent_no <= INHERIT_WINDOW:
+        # "وأضافت المصادر": the unnamed source named just before
+        d.speaker_text = text
+        d.speaker = ActorMention(s, e, text, prev.speaker.actor)
+        return True
+    name = lex.sources.describe(text)
+    if name is None:
+        return False
+    d.speaker_text = text
+    d.speaker = ActorMention(s, e, text, Actor(id="source:" + fold(name), name=name, kind="source"))
+    return True
+
+
 def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueLexicon) -> list[Quote]:
     norm = doc.norm.text
     for d in drafts:
@@ -158,6 +186,9 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
         elif d.inherit and done and done[-1].generic:
             d.generic = True
         if d.generic:
+            # an unnamed source is still a source: "وقالت مصادر محلية إن" -> speaker "Local sources"
+            if _unnamed_speaker(doc, toks, d, done, lex):
+                done.append(d)
             continue
         if _resolve_speaker(doc, toks, d, done, lex):
             done.append(d)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from marsad.resources.registry import read_tsv
+from marsad.stages.sources import SourceNames
 from marsad.text.normalize import fold
 
 # complementizers (أن / إن folded to "ان"); bare ones are excluded from the content, suffixed ones kept
@@ -67,9 +68,10 @@ def strip_clitic(w: str) -> str:
 class CueLexicon:
     """Reporting cues and the word classes used to find speakers and content."""
 
-    def __init__(self, cues: dict[str, Cue], classes: dict[str, frozenset[str]]):
+    def __init__(self, cues: dict[str, Cue], classes: dict[str, frozenset[str]], sources: SourceNames | None = None):
         self.cues = cues
         self.classes = classes
+        self.sources = sources or SourceNames.load()
 
     @classmethod
     def load(cls) -> CueLexicon:
@@ -80,7 +82,7 @@ class CueLexicon:
         classes: dict[str, set[str]] = {}
         for row in read_tsv("quotes_words.tsv"):
             classes.setdefault(fold(row["word"]), set()).add(row["class"])
-        return cls(cues, {k: frozenset(v) for k, v in classes.items()})
+        return cls(cues, {k: frozenset(v) for k, v in classes.items()}, SourceNames.load())
 
     def cue(self, word: str) -> Cue | None:
         """The cue for a (folded) word, allowing one leading و/ف clitic."""
