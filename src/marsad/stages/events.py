@@ -21,16 +21,13 @@ from marsad.stages.event_args import place_rank
 from marsad.stages.event_confidence import ConfidenceModel, Mention, features
 from marsad.stages.event_merge import merge
 from marsad.stages.event_rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
+from marsad.stages.event_targets import TargetWords
 from marsad.stages.places import country_focus, focus_place
 from marsad.stages.time import attach_date
 from marsad.text.match import Lexicon, Match
 from marsad.text.numbers import NumberWords
 
 _CLAUSE_SPLIT = re.compile(r"\s(?=(?:فيما|بينما|في حين|كما|وكانت|وكان|وذلك|قبل ان|بعد ان|وفي)\s)|[;:]\s|,\s*(?=و\S)")
-_VICTIMS = re.compile(r"(?:مدنيين|مدنيا|مدني|مواطنين|مواطن|اطفال|طفل|طفله|نساء|امراه|سكان|عائله|اهالي|المدنيين|"
-                      r"رعاه|قرويا|قرويين|الفلسطينيين|فلسطينيين|مهاجرين|مهاجرات|لاجئين|نازحين|فتاه|فتيات|"
-                      r"مصلين|المصلين|طلاب|ناشط|ناشطه|صحفي|راعي|عمال|عامل|شبان|شاب|مزارع|قريه|قري|بلده|منازل|"
-                      r"منزل|الاحياء السكنيه|مقيم)")
 _WORDS = re.compile(r"\S+")
 # a nominal cue right after "بعد / منذ / قبل / عقب" ("بعد سيطرة طالبان عليها") or a cause ("ردا على قصف
 # إسرائيل", "انتقاما لمقتل", "على خلفية اعتقال") recalls an earlier event
@@ -42,6 +39,7 @@ class TriggerLexicon:
     cues: Lexicon[tuple[str, float]]
     modality: Lexicon[tuple[str, int, str]]
     casualties: event_args.Casualties
+    targets: TargetWords
     confidence: ConfidenceModel | None = None
 
     @classmethod
@@ -49,7 +47,7 @@ class TriggerLexicon:
         cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
-        return cls(cues, mod, event_args.Casualties(NumberWords.load()), ConfidenceModel.load())
+        return cls(cues, mod, event_args.Casualties(NumberWords.load()), TargetWords.load(), ConfidenceModel.load())
 
 
 @dataclass
@@ -95,6 +93,20 @@ def _denied_cues(doc: Document, cues: list[Match], mods: list[Match]) -> set[str
 def _clauses(norm: str, a: int, b: int) -> list[tuple[int, int]]:
     cuts = [a] + [m.start() + 1 for m in _CLAUSE_SPLIT.finditer(norm, a, b)] + [b]
     return [(x, y) for x, y in zip(cuts, cuts[1:], strict=False) if y > x]
+
+
+def _civilian_target(targets: TargetWords, norm: str, clause: tuple[int, int], sent: tuple[int, int],
+                     a1: ActorMention | None, a2: ActorMention | None) -> bool:
+    """Whether the clause's violence falls on civilians: civilian people in the clause; else armed-forces
+    words in the clause say no ("قتل 15 جنديا في هجوم على قافلة عسكرية في بلدة"), whatever the sides
+    resolved to; else a civilian place in the clause ("هجوم على قرية"), civilian people or places elsewhere
+    in the sentence, or a civilian side."""
+    if targets.civilian(norm, *clause):
+        return True
+    if targets.military(norm, *clause):
+        return False
+    return (targets.civilian_place(norm, *clause) or targets.civilian(norm, *sent)
+            or targets.civilian_place(norm, *sent) or any(m and m.actor.kind == "civilians" for m in (a1, a2)))
 
 
 def find_events(doc: Document, res: Resources) -> None:
@@ -178,7 +190,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
             if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
                 a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res["event_actors"])
-            civ = bool(_VICTIMS.search(norm, na, nb)) or any(m and m.actor.kind == "civilians" for m in (a1, a2))
+            civ = _civilian_target(lex.targets, norm, (ca, cb), (na, nb), a1, a2)
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
             if "takeover_weak" in kinds and a1 is not None and a1.actor.kind in _NON_STATE_ARMED and any(
                     c.cue == "takeover_weak" and c.match.key.startswith("دخل") for c in ccues) and _town_after(
@@ -247,8 +259,9 @@ _VIOLENT = frozenset({BATTLES, REMOTE, VAC})
 
 def _tidy_sentence(evs: list[Event], kill_only: list[Event]) -> list[Event]:
     """Within one sentence: a death count ("مقتل 8 ... في غارة") belongs to the specific violent event the
-    sentence names; looting or a seizure in a riot or protest sentence is part of the riot; a bare
-    "Other" development (a surrender, a sweep) beside a specific event is a detail of that event."""
+    sentence names; looting or a seizure in a riot or protest sentence is part of the riot, and burning or
+    looting during an attack or a battle ("هاجموا القرية وأحرقوا المنازل وقتلوا شخصين") is part of the attack;
+    a bare "Other" development (a surrender, a sweep) beside a specific event is a detail of that event."""
     specific = [e for e in evs if e.event_type in _VIOLENT and e not in kill_only and not e.generic]
     if specific:
         for e in kill_only:
@@ -259,6 +272,8 @@ def _tidy_sentence(evs: list[Event], kill_only: list[Event]) -> list[Event]:
         evs = [e for e in evs if e.sub_event_type not in ("Looting/property destruction",
                                                           "Non-state actor overtakes territory",
                                                           "Government regains territory")]
+    if any(e.event_type in (VAC, BATTLES) and e.sub_event_type != "Abduction/forced disappearance" for e in evs):
+        evs = [e for e in evs if e.sub_event_type != "Looting/property destruction"]
     if any(e.sub_event_type != "Other" for e in evs):
         evs = [e for e in evs if e.sub_event_type != "Other"]
     return evs

@@ -1,0 +1,49 @@
+"""Who an attack falls on: civilian or armed-forces targets named in a clause (resources/data/event_targets.json).
+
+ACLED codes violence against civilians only when civilians are the target; an attack on soldiers, police or
+their posts is a battle. The test reads the words of the clause as whole words (with an optional و ف ب ل ك
+and article before them), never a substring anywhere in the sentence: "قتل 15 جنديا ... في بلدة" has
+armed-forces victims, and "بلدة" is not "a village attacked".
+
+    >>> t = TargetWords.load()
+    >>> t.civilian("قتل ثلاثه مدنيين في القصف"), t.military("هجوم علي ثكنه للجيش"), t.civilian_place("علي قريه")
+    (True, True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.resources.registry import read_json
+from marsad.text.normalize import fold
+
+_PREFIX = r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
+    bare = sorted({f[2:] if f.startswith("ال") else f for f in forms}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)" + _PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class TargetWords:
+    civilian_re: re.Pattern[str]
+    military_re: re.Pattern[str]
+    place_re: re.Pattern[str]
+
+    @classmethod
+    def load(cls) -> TargetWords:
+        lists = read_json("event_targets.json")["lists"]
+        return cls(_pattern(lists["civilian"]["words"]), _pattern(lists["military"]["words"]),
+                   _pattern(lists["civilian_place"]["words"]))
+
+    def civilian(self, norm: str, a: int = 0, b: int | None = None) -> bool:
+        return self.civilian_re.search(norm, a, len(norm) if b is None else b) is not None
+
+    def civilian_place(self, norm: str, a: int = 0, b: int | None = None) -> bool:
+        return self.place_re.search(norm, a, len(norm) if b is None else b) is not None
+
+    def military(self, norm: str, a: int = 0, b: int | None = None) -> bool:
+        return self.military_re.search(norm, a, len(norm) if b is None else b) is not None
