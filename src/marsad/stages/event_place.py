@@ -79,6 +79,17 @@ def usable(doc: Document, m: PlaceMention) -> bool:
     return m.confidence >= 0.4 and not doc.in_furniture(m.start, m.end)
 
 
+# words that spread a report over many unnamed places ("عمليات متفرقة", "في عدة ولايات", "في أنحاء البلاد")
+_DISPERSED = re.compile(r"(?<!\w)(?:متفرقه|متفرقات|عده (?:ولايات|محافظات|مدن|مناطق)|مختلف (?:الولايات|المحافظات|"
+                        r"المدن|المناطق|انحاء)|(?:انحاء|عموم) (?:البلاد|المملكه|الجمهوريه))(?!\w)")
+
+
+def dispersed(doc: Document, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence spreads its report over many places it does not name: such an event is located
+    in the country only, never at the article's focus place or the last place named before it."""
+    return _DISPERSED.search(doc.norm.text, *doc.norm.to_norm(*sentence)) is not None
+
+
 def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int], paragraph_start: int,
                trigger: int) -> PlaceMention | None:
     """The place mention that locates an event whose trigger starts at `trigger` (original offsets)."""
@@ -102,6 +113,8 @@ def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int]
         got = best([p for p in located if lo <= p.start and p.end <= hi])
         if got:
             return got  # a country here means the text places the event in the country as a whole
+    if dispersed(doc, sentence):
+        return None  # "خلال عمليات أمنية متفرقة": many unnamed places, not the last one named
     # the sentence names no place: the last place before it, in its paragraph or close before it; a
     # country alone is no answer (None lets the caller use the article's focus place)
     below = [p for p in located if p.place.feature != "country" and p.end <= sentence[0]]

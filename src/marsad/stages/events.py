@@ -329,7 +329,9 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
     ds, de, prec, where = _attach_date(doc, ts, te)
     dated = where in ("own", "before")
     place = event_args.pick_place(doc, clause, (sent.start, sent.end), para_start, ts)
-    if place is None or place_rank(place.place) == 3:
+    if place is None and event_place.dispersed(doc, (sent.start, sent.end)):
+        pass  # "خلال عمليات أمنية متفرقة": many unnamed places, so the country and no province
+    elif place is None or place_rank(place.place) == 3:
         # no place, or only a country: the article's focus place in that country, if it has one
         focus = focus_place(doc, place.place.country if place else None)
         if focus is not None:
