@@ -1,13 +1,13 @@
-"""Fit the event confidence model on the silver annotations and write its coefficients.
+"""Fit the event confidence model on the train split of the annotated articles and write its coefficients.
 
-    python scripts/train_confidence.py [SILVER_DIR] [RAW_DIR] [--out PATH]
+    python scripts/train_confidence.py [GOLD_DIR] [RAW_DIR] [--out PATH]
 
-SILVER_DIR (default tests/data/silver) holds hand annotations of unlabeled articles in the gold format with
-evidence offsets instead of text; RAW_DIR (default ../shared/corpus/unlabeled) holds the articles. Each event
-marsad extracts is labelled 1 when it matches an annotated event at the type level, and a logistic
-regression (L2, standardised features, plain Python) is fitted on the features of
-marsad.stages.event_confidence. Writes src/marsad/resources/data/event_confidence.json. The dev set is not
-used: it is kept for the reliability table (scripts/reliability.py).
+GOLD_DIR (default tests/data/annotated) holds gold-format annotations of the unlabeled articles; only its
+train split (eval.splits: ids ending in an even digit) is read. RAW_DIR (default ../shared/corpus/unlabeled)
+holds the articles. Each event marsad extracts is labelled 1 when it matches an annotated event at the type
+level, and a logistic regression (L2, standardised features, plain Python) is fitted on the features of
+marsad.stages.event_confidence. Writes src/marsad/resources/data/event_confidence.json. Neither dev nor
+blind is used: they are kept for the reliability tables (scripts/reliability.py).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "marsad" / "resources" / "data" / "event_confidence.json"
 
 
-def collect(silver: Path, raw: Path) -> tuple[list[list[float]], list[int]]:
+def collect(gold_dir: Path, raw: Path) -> tuple[list[list[float]], list[int]]:
     pipe = Pipeline.build(until="quotes")
     xs, ys = [], []
-    for doc_id, gold in load_gold(silver).items():
+    for doc_id, gold in load_gold(gold_dir, "train").items():
         doc = pipe(next(read_file(str(raw / f"{doc_id}.json"))))
         scored = extract_events(doc, pipe.resources)
         doc.events = [ev for ev, _ in scored]
@@ -76,12 +76,12 @@ def log_loss(model: dict, xs: list[list[float]], ys: list[int]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("silver", nargs="?", default=str(ROOT / "tests" / "data" / "silver"))
+    ap.add_argument("gold", nargs="?", default=str(ROOT / "tests" / "data" / "annotated"))
     ap.add_argument("raw", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "unlabeled"))
     ap.add_argument("--out", default=str(OUT))
-    ap.add_argument("--l2", type=float, default=15.0, help="L2 penalty (default 15, the best 5-fold CV log loss on the silver set)")
+    ap.add_argument("--l2", type=float, default=15.0, help="L2 penalty (default 15; check it with the 5-fold CV log loss printed)")
     a = ap.parse_args()
-    xs, ys = collect(Path(a.silver), Path(a.raw))
+    xs, ys = collect(Path(a.gold), Path(a.raw))
     # a 5-fold cross-validated log loss, so the penalty can be checked without touching the dev set
     folds = 5
     cv = []
@@ -91,7 +91,7 @@ def main() -> None:
         m = fit([xs[i] for i in tr], [ys[i] for i in tr], a.l2)
         cv.append(log_loss(m, [xs[i] for i in te], [ys[i] for i in te]))
     model = fit(xs, ys, a.l2)
-    model.update({"trained_on": "tests/data/silver (hand annotations of corpus/unlabeled articles)",
+    model.update({"trained_on": "tests/data/annotated, train split (ids ending in an even digit)",
                   "events": len(ys), "positives": sum(ys), "l2": a.l2,
                   "cv_log_loss": round(sum(cv) / folds, 4)})
     Path(a.out).write_text(json.dumps(model, indent=1) + "\n", "utf-8")

@@ -33,15 +33,15 @@ def label_predictions(text: str, gold: dict, preds: list[dict]) -> list[int]:
     return [int(i in right) for i in range(len(preds))]
 
 
-def labelled_events(gold_dir: str | Path, raw_dir: str | Path) -> list[tuple[float, int]]:
-    """(confidence, right) for every event marsad extracts from the annotated articles."""
+def labelled_events(gold_dir: str | Path, raw_dir: str | Path, split: str | None = None) -> list[tuple[float, int]]:
+    """(confidence, right) for every event marsad extracts from the annotated articles (one split of them)."""
     from marsad.ingest import read_file
     from marsad.output import result_json
     from marsad.pipeline import Pipeline
 
     pipe = Pipeline.build()
     out = []
-    for doc_id, gold in load_gold(gold_dir).items():
+    for doc_id, gold in load_gold(gold_dir, split).items():
         doc = next(read_file(str(Path(raw_dir) / f"{doc_id}.json")))
         res = result_json(pipe(doc))
         labels = label_predictions(doc.text, gold, res["events"])
