@@ -3,9 +3,10 @@
     >>> [time_to_json(e) for e in parse_times("وأمس الأربعاء 26 كانون الثاني، أعلنت قسد", date(2022, 1, 27))]
     [{'span': [1, 28], 'text': 'أمس الأربعاء 26 كانون الثاني', 'date_start': '2022-01-26', ...}]
 
-Patterns (stages/time/lexicon.py) run over the normalised view; matches are resolved (resolve.py),
-then overlaps, furniture, ranges and anchored durations are settled (combine.py). Offsets in the
-resulting `TimeExpr`s are original-text offsets. `attach_date` (attach.py) picks an event's date.
+Patterns (patterns.py, built from the word tables of lexicon.py) run over the normalised view around
+their anchors (scan.py); matches are resolved (resolve.py; the date grammar in grammar.py, holidays in
+holidays.py), then overlaps, furniture, ranges and anchored durations are settled (combine.py). Offsets
+in the resulting `TimeExpr`s are original-text offsets. `attach_date` (attach.py) picks an event's date.
 """
 
 from __future__ import annotations
@@ -34,20 +35,14 @@ def find_times(doc: Document, res) -> None:
     lx: TimeLexicon = res["time"]
     text = doc.norm.text
     pub = doc.published
-    if lx.gate.search(text) is None:
-        doc.times = []
-        return
-    order = {name: i for i, (name, _) in enumerate(lx.patterns)}
-    order["link"] = len(order)
     cands = []
-    for name, rx in lx.patterns:
-        for m in rx.finditer(text):
-            s, e = m.span("x")
-            future_ok = lx.future_cue.search(text, max(0, s - 40), e) is not None
-            c = resolve(name, m, lx, pub, future_ok)
-            if c is not None:
-                cands.append(c)
-    cands = drop_overlaps(cands, order)
+    for i, m in lx.scanner.matches(text):
+        s, e = m.span("x")
+        future_ok = lx.future_cue.search(text, max(0, s - 40), e) is not None
+        c = resolve(lx.patterns[i].name, m, lx, pub, future_ok)
+        if c is not None:
+            cands.append(c)
+    cands = drop_overlaps(cands, lx.order)
     mark_furniture(cands, doc, lx, pub)
     cands = link_points(cands, lx, text)
     since_ranges(cands, text, pub)

@@ -120,3 +120,56 @@ def week_range(pub: date, mod: str) -> tuple[date, date]:
     if mod == "future":
         return monday + 7 * DAY, monday + 13 * DAY
     return monday, pub
+
+
+def nth_weekday(y: int, m: int, wd: int, n: int) -> date | None:
+    """The nth weekday `wd` of a month; n=-1 the last: "آخر جمعة من أيار 2021" -> 2021-05-28."""
+    if n > 0:
+        first = date(y, m, 1)
+        x = first + ((wd - first.weekday()) % 7 + 7 * (n - 1)) * DAY
+    else:
+        last = month_end(y, m)
+        x = last - ((last.weekday() - wd) % 7 + 7 * (-n - 1)) * DAY
+    return x if x.month == m else None
+
+
+def weekend(pub: date, mod: str | None, future_ok: bool, days: tuple[int, int] = (4, 5)) -> tuple[date, date]:
+    """"نهاية الأسبوع": the weekend (`days`, Friday-Saturday) of the week `mod` names (weeks as in
+    `week_range`), or without one the latest that began by publication (the next one with a future cue)."""
+    first, last = days
+    span = (last - first) % 7
+    if mod in ("past", "future", "current"):
+        monday = pub - pub.weekday() * DAY + {"past": -7, "future": 7, "current": 0}[mod] * DAY
+        s = monday + first * DAY
+        return s, s + span * DAY
+    s = pub - ((pub.weekday() - first) % 7) * DAY
+    if future_ok and s + span * DAY < pub:
+        s += 7 * DAY
+    return s, s + span * DAY
+
+
+def hijri_year_of(d: date) -> int | None:
+    from hijridate import Gregorian
+
+    try:
+        return Gregorian(d.year, d.month, d.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+
+
+def hijri_day(y: int, m: int, d: int) -> date | None:
+    r = hijri_to_gregorian(y, m, d)
+    return r[0] if r else None
+
+
+def hijri_year_range(y: int) -> tuple[date, date] | None:
+    """The Gregorian days of a whole Hijri year: 1445 -> 2023-07-19 .. 2024-07-06."""
+    a = hijri_to_gregorian(y, 1, None)
+    b = hijri_to_gregorian(y, 12, None)
+    return (a[0], b[1]) if a and b else None
+
+
+def months_later(d: date, n: int) -> date:
+    """`d` moved n months (the day clamped to the month's end): 2022-01-31 + 1 -> 2022-02-28."""
+    y, m = add_months(d, n)
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))

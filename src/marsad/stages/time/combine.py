@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from marsad.model.document import Document
 from marsad.stages.time.lexicon import TimeLexicon
-from marsad.stages.time.resolve import UNIT_DAYS, Cand
+from marsad.stages.time.parts import UNIT_DAYS, Cand
 
 DAY = timedelta(days=1)
 _SINCE = re.compile(r"(?:منذ|(?:ابتداء|اعتبارا|بدءا)\s+من)\s+$")

@@ -1,123 +1,33 @@
 """Turn one regex match of the time lexicon into dates (a `Cand`), against the publication date.
 
 One function per pattern family; each returns None when the match is not a usable date (a bare month
-word, a day that does not exist, a relative phrase with no publication date).
+word, a day that does not exist, a relative phrase with no publication date). The date grammar's
+families (nth weekdays, weekends, quarters, partial numeric dates, ranges ...) are in grammar.py, the
+holidays in holidays.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from marsad.stages.time import calendar as cal
+from marsad.stages.time import grammar, holidays
 from marsad.stages.time.lexicon import TimeLexicon
+from marsad.stages.time.parts import (
+    DAY,
+    UNIT_DAYS,
+    Cand,
+    count_of,
+    date_part,
+    day_of,
+    mod_of,
+    month_of,
+    year_of_month,
+)
 
-DAY = timedelta(days=1)
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 0}
+__all__ = ["UNIT_DAYS", "Cand", "resolve"]
 
-
-@dataclass(slots=True)
-class Cand:
-    """A resolved expression in NORMALISED coordinates (mapped to the original text later)."""
-
-    start: int
-    end: int
-    kind: str
-    ds: date | None
-    de: date | None
-    precision: str
-    confidence: float
-    name: str
-    count: int = 0  # anchored durations ("بعد 6 أيام من", "لليوم الثالث"): how many units
-    unit: str = ""
-    furniture: bool = False
-    offset: bool = False  # "بعد عشرة أيام من استفتاء": the event is AT the anchor, not a range before it
-
-
-def _mod(lx: TimeLexicon, word: str | None) -> str | None:
-    if not word:
-        return None
-    if word in lx.past:
-        return "past"
-    if word in lx.future:
-        return "future"
-    if word in lx.current:
-        return "current"
-    return None
-
-
-def _month(lx: TimeLexicon, m: re.Match, t: str) -> tuple[int, bool] | None:
-    """(month number, confirmed): confirmed when a pair agrees ("آب/أغسطس") or no context is needed."""
-    form = m.group(f"mon{t}")
-    if form is None:
-        return None
-    month, _, needs = lx.months[form]
-    for other in (m.groupdict().get(f"mon{t}b"), m.groupdict().get(f"mon{t}c")):
-        if other:
-            if lx.months[other][0] != month:
-                return None
-            needs = False
-    return month, not needs
-
-
-def _day(lx: TimeLexicon, m: re.Match, t: str) -> int | None:
-    g = m.groupdict()
-    if g.get(f"d{t}"):
-        return int(g[f"d{t}"])
-    w = g.get(f"dw{t}")
-    if w and lx.numbers.is_ordinal(w):  # "الثالث والعشرين من"; plain cardinals are counts, not days
-        return lx.numbers.parse(w)
-    return None
-
-
-def _count(lx: TimeLexicon, m: re.Match) -> tuple[int, str, bool]:
-    """(count, unit, exact) for "ثلاثة أيام", "يومين", "6 أيام", "أيام" (vague)."""
-    g = m.groupdict()
-    if g.get("decade"):
-        n = int(g["n"]) if g.get("n") else lx.numbers.parse(g["nw"]) if g.get("nw") else lx.decades[g["decade"]]
-        return 10 * (n or 3), "year", bool(n)
-    unit, n_in_unit = lx.units.get(g.get("unit") or "", ("day", 0))
-    if g.get("n"):
-        return int(g["n"]), unit, True
-    if g.get("nw"):
-        v = lx.numbers.parse(g["nw"])
-        if v:
-            return v, unit, True
-    if n_in_unit:
-        return n_in_unit, unit, True
-    return 3, unit, False
-
-
-def _date_part(lx: TimeLexicon, m: re.Match, t: str, pub: date | None, weekday: int | None,
-               future_ok: bool) -> tuple[date, float] | None:
-    """The day-month(-year) part of a pattern (groups with tag t), year inferred when absent."""
-    g = m.groupdict()
-    if g.get(f"nd{t}"):
-        x = cal.valid(int(g[f"ny{t}"]), int(g[f"nm{t}"]), int(g[f"nd{t}"]))
-        if x is None:
-            return None
-        return x, 0.95 if weekday is None or x.weekday() == weekday else 0.75
-    if f"mon{t}" not in m.re.groupindex:
-        return None
-    mon = _month(lx, m, t)
-    d = _day(lx, m, t)
-    if mon is None or d is None:
-        return None
-    month, _ = mon
-    y = m.groupdict().get(f"y{t}")
-    if y:
-        x = cal.valid(int(y), month, d)
-        if x is None:
-            return None
-        ok = weekday is None or x.weekday() == weekday
-        return x, 0.97 if ok else 0.75
-    if pub is None:
-        return None
-    x, ok = cal.infer_year(month, d, pub, _mod(lx, m.groupdict().get(f"mod{t}")), weekday, future_ok)
-    if x is None:
-        return None
-    return x, 0.92 if ok else 0.7
 
 
 def resolve(name: str, m: re.Match, lx: TimeLexicon, pub: date | None, future_ok: bool) -> Cand | None:
@@ -128,7 +38,7 @@ def resolve(name: str, m: re.Match, lx: TimeLexicon, pub: date | None, future_ok
     ds, de, precision, conf, kind = out
     c = Cand(m.start("x"), m.end("x"), kind, ds, de, precision, conf, name)
     if kind == "duration":
-        c.count, c.unit, _ = _count(lx, m)
+        c.count, c.unit, _ = count_of(lx, m)
         c.offset = name == "after" and lx.duration_noun.match(m.string, m.end()) is None
     return c
 
@@ -136,7 +46,7 @@ def resolve(name: str, m: re.Match, lx: TimeLexicon, pub: date | None, future_ok
 def _rel(m, lx, pub, future_ok):
     g = m.groupdict()
     wd = lx.weekdays.get(g["wd"]) if g.get("wd") else None
-    absolute = _date_part(lx, m, "i", pub, wd, future_ok)
+    absolute = date_part(lx, m, "i", pub, wd, future_ok)
     if pub is None:
         return (absolute[0], absolute[0], "day", absolute[1], "absolute") if absolute else None
     x = pub + lx.reldays[re.sub(r"\s+", " ", g["rel"])] * DAY
@@ -154,12 +64,12 @@ def _rel(m, lx, pub, future_ok):
 def _wd(m, lx, pub, future_ok):
     g = m.groupdict()
     wd = lx.weekdays[g["wd"]]
-    absolute = _date_part(lx, m, "i", pub, wd, future_ok)
+    absolute = date_part(lx, m, "i", pub, wd, future_ok)
     if absolute:
         return absolute[0], absolute[0], "day", absolute[1], "absolute"
     if pub is None:
         return None
-    mod = _mod(lx, g.get("wmod"))
+    mod = mod_of(lx, g.get("wmod"))
     x = cal.weekday_near(wd, pub, mod)
     # "الخميس الماضي" may mean the Thursday of the previous week as well: a little less sure
     conf = 0.8 if mod == "past" else 0.85
@@ -170,7 +80,7 @@ def _wd(m, lx, pub, future_ok):
 
 
 def _date(m, lx, pub, future_ok):
-    r = _date_part(lx, m, "", pub, None, future_ok)
+    r = date_part(lx, m, "", pub, None, future_ok)
     if r is None:
         return None
     kind = "absolute" if m.group("y") else "absolute"
@@ -189,7 +99,7 @@ def _english(m, lx, pub, future_ok):
 
 def _hijri(m, lx, pub, future_ok):
     month = lx.months[m.group("hmon")][0]
-    d = _day(lx, m, "")
+    d = day_of(lx, m, "")
     r = cal.hijri_to_gregorian(int(m.group("hy")), month, d)
     if r is None:
         return None
@@ -197,15 +107,15 @@ def _hijri(m, lx, pub, future_ok):
 
 
 def _range(m, lx, pub, future_ok):
-    b = _date_part(lx, m, "b", pub, None, future_ok)
+    b = date_part(lx, m, "b", pub, None, future_ok)
     if b is None:
         return None
     end = b[0]
     da = m.group("da") if "da" in m.re.groupindex else None
-    d_a = int(da) if da else _day(lx, m, "a")
+    d_a = int(da) if da else day_of(lx, m, "a")
     if d_a is None:
         return None
-    mon_a = _month(lx, m, "a") if "mona" in m.re.groupindex else None
+    mon_a = month_of(lx, m, "a") if "mona" in m.re.groupindex else None
     month_a = mon_a[0] if mon_a else end.month
     ya = m.groupdict().get("ya")
     y_a = int(ya) if ya else end.year - (1 if month_a > end.month else 0)
@@ -217,7 +127,7 @@ def _range(m, lx, pub, future_ok):
 
 def _month_expr(m, lx, pub, future_ok):
     g = m.groupdict()
-    mon = _month(lx, m, "")
+    mon = month_of(lx, m, "")
     if mon is None:
         return None
     month, confirmed = mon
@@ -229,15 +139,7 @@ def _month_expr(m, lx, pub, future_ok):
     elif pub is None:
         return None
     else:
-        mod = _mod(lx, g.get("mod"))
-        if mod == "current":
-            y = pub.year
-        elif mod == "future":
-            y = pub.year + (1 if month <= pub.month else 0)
-        elif mod == "past":
-            y = pub.year - (1 if month >= pub.month else 0)
-        else:
-            y = pub.year - (1 if month > pub.month + (1 if future_ok else 0) else 0)
+        y = year_of_month(month, pub, mod_of(lx, g.get("mod")), future_ok)
     ds, de = cal.month_range(y, month, pos)
     conf = 0.9 if (g.get("y") or confirmed) else 0.75
     return ds, de, "week" if pos else "month", conf, "absolute" if g.get("y") else "relative"
@@ -245,8 +147,14 @@ def _month_expr(m, lx, pub, future_ok):
 
 def _year(m, lx, pub, future_ok):
     g = m.groupdict()
-    y = int(g["y"])
-    if pub is not None and y > pub.year + 1:
+    if g.get("yw"):  # "عام ألفين وعشرين"
+        rest = lx.numbers.parse(g["yr"]) if g.get("yr") else 0
+        if rest is None or rest > 99:
+            return None
+        y = lx.thousands[re.sub(r"\s+", " ", g["yw"])] + rest
+    else:
+        y = int(g["y"])
+    if y < 1900 or (pub is not None and y > pub.year + 1):
         return None
     ds, de, prec = cal.year_range(y, lx.positions.get(g["pos"]) if g.get("pos") else None)
     return ds, de, prec, 0.85, "absolute"
@@ -257,7 +165,7 @@ def _period(m, lx, pub, future_ok):
         return None
     g = m.groupdict()
     per = g["per"].removeprefix("ال")
-    mod = "current" if g.get("this") else _mod(lx, g.get("mod"))
+    mod = "current" if g.get("this") or "mod" not in m.re.groupindex else mod_of(lx, g.get("mod"))
     if mod is None:
         return None
     pos = lx.positions.get(g["pos"]) if g.get("pos") else None
@@ -276,7 +184,7 @@ def _period(m, lx, pub, future_ok):
 def _ago(m, lx, pub, future_ok):
     if pub is None:
         return None
-    n, unit, exact = _count(lx, m)
+    n, unit, exact = count_of(lx, m)
     if unit == "hour":
         x = pub - (n // 24) * DAY
         return x, x, "day", 0.8, "relative"
@@ -299,7 +207,7 @@ def _ago(m, lx, pub, future_ok):
 def _anchored(m, lx, pub, future_ok):
     """"بعد 6 أيام من", "على مدار يومين", "لليوم الثالث على التوالي": a range ending at an anchor date
     that the combiner fills in (the governing date of the sentence, else publication)."""
-    n, unit, exact = _count(lx, m)
+    n, unit, exact = count_of(lx, m)
     if unit == "hour" or not exact or n > 400:
         return None
     return pub, pub, "day", 0.8, "duration"
@@ -317,7 +225,7 @@ def _within(m, lx, pub, future_ok):
         exact = n is not None
         n = n or {"day": 7, "hour": 24, "week": 3, "month": 3}.get(unit, 3)
     else:
-        n, unit, exact = _count(lx, m)
+        n, unit, exact = count_of(lx, m)
     if unit == "hour":
         if not exact:  # "في الساعات الماضية": the day before the report, roughly
             return pub - DAY, pub - DAY, "week", 0.6, "relative"
@@ -331,4 +239,5 @@ _RESOLVERS = {
     "rel": _rel, "wd": _wd, "date": _date, "numeric": _numeric, "english": _english, "hijri": _hijri,
     "range": _range, "month": _month_expr, "year": _year, "period": _period, "ago": _ago,
     "after": _anchored, "spanfor": _anchored, "consec": _anchored, "within": _within,
+    **grammar.RESOLVERS, "holiday": holidays.resolve_holiday,
 }

@@ -1,0 +1,111 @@
+"""The time stage's date grammar (issue 14, part 2): a table of hand-written Arabic cases
+(tests/data/time_cases_grammar.tsv) gated at a pass rate, and the anchored scan held to a scan of the whole text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from marsad.resources.registry import Resources
+from marsad.stages.time import parse_times
+from marsad.text.normalize import CharMap
+
+DATA = Path(__file__).parent / "data"
+CASES = DATA / "time_cases_grammar.tsv"
+FLOOR = 0.97
+CATEGORIES = {"nthweekday", "monthpart", "weekdaydate", "spelledyear", "bareyear", "decade", "quarter", "weekend",
+              "restperiod", "numericpartial", "synonym", "range", "offset", "holiday", "hijrinumeric", "baremonth",
+              "nondate"}
+
+
+def _rows(path: Path) -> list[dict]:
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    out = []
+    for n, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t") + [""] * len(header)
+        row = dict(zip(header, cells, strict=False))
+        row["line"] = n
+        row["text"] = row["text"].replace("\\n", "\n")
+        out.append(row)
+    return out
+
+
+ROWS = _rows(CASES)
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources(["time"])
+
+
+def _pub(s: str) -> date | None:
+    return None if s in ("", "-") else date.fromisoformat(s)
+
+
+def _check(row: dict, res: Resources) -> str | None:
+    """None when the row passes, else what went wrong."""
+    text = row["text"]
+    got = parse_times(text, _pub(row["published"]), res)
+    for e in got:
+        if text[e.start:e.end] != e.text or e.date_start > e.date_end:
+            return f"bad expression {e}"
+    shown = [(e.text, str(e.date_start), str(e.date_end), e.precision, e.kind) for e in got]
+    if row["expect"] == "NONE":
+        narrative = [e.text for e in got if not e.furniture]
+        return f"expected no date, got {narrative}" if narrative else None
+    hits = [e for e in got if e.text == row["expect"]]
+    if not hits:
+        return f"no expression {row['expect']!r}; got {shown}"
+    e = hits[0]
+    want = (row["date_start"], row["date_end"], row["precision"], row["kind"])
+    have = (e.date_start.isoformat(), e.date_end.isoformat(), e.precision, e.kind)
+    return None if have == want else f"{row['expect']!r}: want {want}, got {have}"
+
+
+def test_table_is_large_new_and_covers_every_category():
+    assert len(ROWS) >= 400
+    assert {r["category"] for r in ROWS} == CATEGORIES
+    keys = [(r["published"], r["text"]) for r in ROWS]
+    assert len(keys) == len(set(keys)), "a case is written twice"
+    old = {r["text"] for r in _rows(DATA / "time_cases.tsv")}
+    assert not old & {r["text"] for r in ROWS}, "cases must be new, not those of time_cases.tsv"
+    for r in ROWS:
+        assert r["expect"] == "NONE" or r["expect"] in r["text"], r
+
+
+def test_grammar_cases_pass_rate(res: Resources):
+    failures = []
+    for row in ROWS:
+        why = _check(row, res)
+        if why is not None:
+            failures.append(f"line {row['line']} [{row['category']}] {row['published']} {row['text']}\n    {why}")
+    rate = 1 - len(failures) / len(ROWS)
+    assert rate >= FLOOR, f"pass rate {rate:.3f} < {FLOOR}; failing rows:\n" + "\n".join(failures)
+
+
+def test_anchored_scan_finds_what_a_whole_scan_finds(res: Resources):
+    """The scanner runs each pattern only around its anchors (stages/time/scan.py); on every case of both tables
+    it must find exactly the matches a scan of the whole text finds."""
+    lx = res["time"]
+    cm = CharMap.default()
+    texts = [r["text"] for r in ROWS] + [r["text"] for r in _rows(DATA / "time_cases.tsv")]
+    for t in texts:
+        norm = cm.normalize(t).text
+        anchored = sorted((i, m.span()) for i, m in lx.scanner.matches(norm))
+        whole = sorted((i, m.span()) for i, m in lx.scanner.matches(norm, whole=True))
+        assert anchored == whole, t
+
+
+def test_grammar_words_are_data(res: Resources):
+    """The grammar's word lists come from resources/data/time_grammar.json, each with an 'about' line."""
+    import json
+
+    from marsad.resources.registry import data_path
+
+    g = json.loads(data_path("time_grammar.json").read_text("utf-8"))
+    assert "about" in g
+    undocumented = [k for k in g if not k.startswith("about") and f"about_{k}" not in g]
+    assert not undocumented, undocumented
