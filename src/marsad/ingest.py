@@ -71,47 +71,77 @@ def parse_published(value: object) -> date | None:
         raise InputProblem(f"published {value!r} is not a YYYY-MM-DD date") from None
 
 
-def extract_html(html: str) -> tuple[str, str | None, str | None]:
-    """Body text, title and date of a web page (trafilatura)."""
+def extract_html(html: str) -> tuple[str, str | None]:
+    """Body text and title of a web page (trafilatura). Its date is read by `_publication_date`."""
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-    meta = trafilatura.extract_metadata(html)
-    title = meta.title if meta else None
-    published = meta.date if meta else None
-    return text or "", title, published
+    meta = trafilatura.extract_metadata(html, extensive=False)
+    return text or "", meta.title if meta else None
 
 
 def document_from_record(rec: dict, default_id: str | None = None, source: str | None = None,
                          published: date | None = None) -> Document:
-    """Build a Document from one SCHEMA input object (aliases accepted)."""
+    """Build a Document from one SCHEMA input object (aliases accepted).
+
+    The date: the record's own `published` (source "input"), else `published` given by the caller (the
+    CLI's --published: "input" too), else the page's metadata ("html"), else the URL ("url"). The text is
+    read later, by the `published` stage ("text"). A record may name its `published_source` (a stored
+    document being reprocessed keeps the source it had)."""
     if not isinstance(rec, dict):
         raise InputProblem(f"expected a JSON object, got {type(rec).__name__}")
     rec = {_ALIASES.get(k, k): v for k, v in rec.items() if not (k in _ALIASES and _ALIASES[k] in rec)}
     text = rec.get("text")
     title = rec.get("title")
-    pub = rec.get("published")
-    if not text and rec.get("html"):
-        if not isinstance(rec["html"], str):
-            raise InputProblem("html must be a string")
-        text, html_title, html_date = extract_html(rec["html"])
+    html = rec.get("html")
+    if html is not None and not isinstance(html, str):
+        raise InputProblem("html must be a string")
+    if not text and html:
+        text, html_title = extract_html(html)
         title = title or html_title
-        pub = pub or html_date
     if not isinstance(text, str) or not text.strip():
         raise InputProblem("no text: the record needs a non-empty 'text' (or 'maintext', or 'html')")
     doc_id = rec.get("id")
     if doc_id is not None and not isinstance(doc_id, (str, int)):
         raise InputProblem("id must be a string")
+    url = rec.get("url")
+    pub, pub_source = _publication_date(rec, html, url, published)
     meta = DocMeta(
         id=str(doc_id) if doc_id not in (None, "") else (default_id or content_id(text)),
-        url=rec.get("url"),
+        url=url,
         outlet=rec.get("outlet"),
         title=title,
-        published=published or parse_published(pub),
+        published=pub,
         lang=rec.get("lang") or "ar",
         source_path=source,
+        published_source=pub_source,
+        published_precision=1 if pub is not None else None,
     )
     return Document(text, meta)
+
+
+def _publication_date(rec: dict, html: str | None, url: object, override: date | None) -> tuple[date | None, str | None]:
+    """(date, source) from the record, the caller, the page's metadata or the URL, in that order."""
+    from marsad.published import SOURCES, date_from_html, date_from_url
+
+    own = parse_published(rec.get("published"))
+    if own is not None:
+        src = rec.get("published_source")
+        return own, src if src in SOURCES else "input"
+    if override is not None:
+        return override, "input"
+    if html:
+        x = date_from_html(html)
+        if x is not None:
+            return x, "html"
+    x = date_from_url(url) if isinstance(url, str) else None
+    if x is not None:
+        return x, "url"
+    if html:
+        x = date_from_html(html, extensive=True)  # a date in the page's visible text, outside the body
+        if x is not None:
+            return x, "html"
+    return None, None
 
 
 def _read_bytes(path: str) -> bytes:
@@ -122,7 +152,8 @@ def _read_bytes(path: str) -> bytes:
 
 
 def read_file(path: str, published: date | None = None) -> Iterator[Document | IngestError]:
-    """Documents from one file ('-' is stdin). `published` overrides the date of .txt/.html input."""
+    """Documents from one file ('-' is stdin). `published` is the date of any document that states none
+    itself (.txt, .html, and JSON records without one); a record's own date always wins."""
     try:
         raw = decode(_read_bytes(path))
     except OSError as exc:
@@ -138,7 +169,7 @@ def read_file(path: str, published: date | None = None) -> Iterator[Document | I
             if not line.strip():
                 continue
             try:
-                yield document_from_record(json.loads(line), source=path)
+                yield document_from_record(json.loads(line), source=path, published=published)
             except json.JSONDecodeError as exc:
                 yield IngestError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", n)
             except InputProblem as exc:
@@ -151,15 +182,15 @@ def read_file(path: str, published: date | None = None) -> Iterator[Document | I
             for i, rec in enumerate(records):
                 default = stem if len(records) == 1 else f"{stem}-{i}"
                 try:
-                    yield document_from_record(rec, default_id=default, source=path)
+                    yield document_from_record(rec, default_id=default, source=path, published=published)
                 except InputProblem as exc:
                     yield IngestError(path, str(exc) if len(records) == 1 else f"record {i}: {exc}")
         elif suffix in (".html", ".htm") or raw.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-            text, title, pub = extract_html(raw)
+            text, title = extract_html(raw)
             if not text.strip():
                 yield IngestError(path, "no article body found in the HTML")
                 return
-            yield document_from_record({"text": text, "title": title, "published": pub}, default_id=stem,
+            yield document_from_record({"text": text, "title": title, "html": raw}, default_id=stem,
                                        source=path, published=published)
         else:
             if not raw.strip():

@@ -42,7 +42,7 @@ def event_json(doc: Document, ev: Event) -> dict[str, Any]:
         "event_id": stable_id(*key),
         "event_date": _iso(ev.date_start),
         "event_date_end": _iso(ev.date_end or ev.date_start),
-        "time_precision": ev.time_precision,
+        "time_precision": _time_precision(doc, ev),
         "event_type": ev.event_type,
         "sub_event_type": ev.sub_event_type,
         "actor1": actor_json(ev.actor1),
@@ -65,6 +65,20 @@ def event_json(doc: Document, ev: Event) -> dict[str, Any]:
         "evidence": [{"doc_id": doc.id, "start": s.start, "end": s.end, "text": s.text} for s in ev.evidence],
         "sources": [source_json(doc)],
     }
+
+
+def _time_precision(doc: Document, ev: Event) -> int | None:
+    """ACLED time_precision; None for an undated event (no date in the text and no anchor to read one
+    against). When the anchor is only a lower bound of the publication date (published_precision 2: the
+    latest date the text states), a date read against it ("أمس") is no better than the anchor; a date the
+    text writes out in full keeps its own precision."""
+    if ev.date_start is None:
+        return None
+    prec = doc.meta.published_precision
+    if prec is None or ev.time_precision >= prec:
+        return ev.time_precision
+    written = any(t.kind == "absolute" and not t.furniture and t.date_start == ev.date_start for t in doc.times)
+    return ev.time_precision if written else prec
 
 
 def source_json(doc: Document) -> dict[str, Any]:
@@ -100,7 +114,11 @@ def post_json(p: Post) -> dict[str, Any]:
 def result_json(doc: Document) -> dict[str, Any]:
     m = doc.meta
     return {
-        "doc": {"id": m.id, "url": m.url, "outlet": m.outlet, "published": _iso(m.published), "title": m.title},
+        "doc": {"id": m.id, "url": m.url, "outlet": m.outlet, "published": _iso(m.published), "title": m.title,
+                # where the date came from ("input", "html", "url", "text"; null without one), and 1 when
+                # it is the day itself, 2 when only a lower bound (the latest date the text states)
+                "published_source": (m.published_source or "input") if m.published else None,
+                "published_precision": (m.published_precision or 1) if m.published else None},
         "events": [event_json(doc, e) for e in doc.events],
         "quotes": [quote_json(doc, q) for q in doc.quotes],
         # statements of wholly unnamed sources ("Local sources", "Witnesses"): not quotes of an identified

@@ -38,6 +38,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("posts", "marsad.stages.posts:find_posts", needs=("sentences",), adds=("posts",)),
     Stage("time", "marsad.stages.time:find_times", needs=("sentences", "furniture", "posts"), adds=("times",),
           resources=("time",)),
+    # the article's date from its own text when the input has none; re-runs `time` against it
+    Stage("published", "marsad.stages.published:recover_published", needs=("sentences", "furniture", "posts", "times"),
+          adds=("published",), resources=("time", "published")),
     Stage("places", "marsad.stages.places:find_places", needs=("sentences", "furniture"), adds=("places",),
           resources=("gazetteer",)),
     Stage("actors", "marsad.stages.actors:find_actors", needs=("sentences", "places"), adds=("actors",),

@@ -14,7 +14,7 @@ from marsad import __version__
 
 _PACKAGE = Path(__file__).resolve().parent
 # Only what changes extraction: not the store, exporters or the command line.
-_EXTRACTION = ("model", "text", "stages", "resources", "pipeline.py", "output.py", "ingest.py")
+_EXTRACTION = ("model", "text", "stages", "resources", "pipeline.py", "output.py", "ingest.py", "published.py")
 
 
 @cache

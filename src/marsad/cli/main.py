@@ -155,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="jsonl (default) or pretty json")
     x.add_argument("--out", metavar="FILE", help="write here instead of stdout")
     x.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
-                   help="publication date for .txt/.html input (the anchor for relative dates)")
+                   help="publication date (the anchor for relative dates) of every input that states none "
+                   "itself: .txt, .html, and JSON records without 'published'; a record's own date wins. "
+                   "Without it, a missing date is read from the page's metadata, the URL or the text")
     x.set_defaults(func=cmd_extract)
 
     e = sub.add_parser("eval", help="score marsad against a gold folder",

@@ -38,7 +38,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     total = None if "-" in args.paths else sum(_count(p) for p in expand_paths(args.paths))
     with _open(args) as store:
-        tally = ingest_paths(store, args.paths, workers=args.workers, progress=not args.quiet, total=total)
+        tally = ingest_paths(store, args.paths, published=args.published, workers=args.workers,
+                             progress=not args.quiet, total=total)
         return _report(tally, store)
 
 
@@ -132,6 +133,12 @@ def add_store_commands(sub) -> None:
                        "documents that describe one real event are merged into one event.")
     i.add_argument("paths", nargs="+", metavar="PATH")
     _db_args(i, extracting=True)
+    from marsad.cli.main import _date  # main builds these parsers, so it is loaded by now
+
+    i.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date of every input that states none itself (.txt, .html, JSON records "
+                   "without 'published'); a record's own date wins. Without it, a missing date is read from "
+                   "the page's metadata, the URL or the text; the summary says how many documents had none")
     i.set_defaults(func=cmd_ingest)
 
     r = sub.add_parser("reprocess", help="extract stored documents again after an upgrade",

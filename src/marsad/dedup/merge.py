@@ -38,7 +38,8 @@ def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
     ends = [e.get("event_date_end") or e["event_date"] for e in ranked if e.get("event_date")]
     head["event_date"] = min(starts) if starts else None
     head["event_date_end"] = max(ends) if ends else None
-    head["time_precision"] = min((e.get("time_precision") or 3) for e in ranked)
+    # null with no date at all: an undated event has no precision to report
+    head["time_precision"] = min((e.get("time_precision") or 3) for e in ranked) if starts else None
 
     placed = [e for e in ranked if e.get("location") or e.get("admin1")]
     if placed:

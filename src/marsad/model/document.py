@@ -28,6 +28,11 @@ class DocMeta:
     published: date | None = None
     lang: str = "ar"
     source_path: str | None = None
+    # where `published` came from: "input" (the record, or --published), "html" (the page's metadata), "url",
+    # "text" (stages/published.py); None while there is no date
+    published_source: str | None = None
+    # 1 the day itself; 2 about a week (the latest date the text states: a lower bound); None without a date
+    published_precision: int | None = None
 
 
 def content_hash(text: str) -> str:

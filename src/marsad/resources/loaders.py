@@ -24,6 +24,12 @@ def _furniture() -> Any:
     return FurnitureRules.load()
 
 
+def _published() -> Any:
+    from marsad.stages.published import PublishedCues
+
+    return PublishedCues.load()
+
+
 def _gazetteer() -> Any:
     from marsad.resources.gazetteer import Gazetteer
 
@@ -58,6 +64,7 @@ LOADERS: dict[str, Callable[[], Any]] = {
     "charmap": _charmap,
     "time": _time,
     "furniture": _furniture,
+    "published": _published,
     "gazetteer": _gazetteer,
     "actors": _actors,
     "cues": _cues,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 from multiprocessing import get_context
 from typing import Any
@@ -45,13 +46,16 @@ class Tally:
     unchanged: int = 0
     duplicate: int = 0
     errors: list[str] = field(default_factory=list)
+    extracted: int = 0
+    undated: int = 0      # extracted documents with no date at all (none given, none in the page, URL or text)
 
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
     def line(self) -> str:
         return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
-                f"{self.duplicate} duplicate, {len(self.errors)} failed")
+                f"{self.duplicate} duplicate, {len(self.errors)} failed; "
+                f"{self.undated} of {self.extracted} extracted without any date")
 
 
 def _progress(total: int | None, show: bool, desc: str):
@@ -101,6 +105,8 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
                 if err is not None:
                     tally.errors.append(f"{doc.meta.source_path or doc.id}: {err}")
                 else:
+                    tally.extracted += 1
+                    tally.undated += res["doc"].get("published") is None
                     tally.count(store.put(res, doc.text, lang=doc.meta.lang, version=version, force=force))
                 bar.update(1)
         finally:
@@ -109,8 +115,9 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
     return tally
 
 
-def ingest_paths(store: Store, paths: list[str], **kw) -> Tally:
-    return store_documents(store, read_paths(paths), **kw)
+def ingest_paths(store: Store, paths: list[str], published: date | None = None, **kw) -> Tally:
+    """Ingest files and folders; `published` dates the documents that state no date themselves."""
+    return store_documents(store, read_paths(paths, published), **kw)
 
 
 def reprocess(store: Store, everything: bool = False, **kw) -> Tally:

@@ -1,6 +1,7 @@
 """The store's tables (SQLAlchemy Core). Migrations in `store/migrations` create and change them.
 
-documents  one row per stored article: text, provenance, content hash and the pipeline version that read it
+documents  one row per stored article: text, provenance (with where its date came from), content hash and
+           the pipeline version that read it
 mentions   one row per event the pipeline found in one document (its EVENT dict in `payload`)
 clusters   one row per real event: the mentions that describe it share a `cluster_id`; `profile` is what the
            matcher compares new mentions against, `reasons` why each mention joined
@@ -19,6 +20,8 @@ documents = sa.Table(
     sa.Column("content_hash", sa.String(40), nullable=False, index=True),
     sa.Column("url", sa.Text), sa.Column("outlet", sa.Text), sa.Column("title", sa.Text),
     sa.Column("published", sa.Date), sa.Column("lang", sa.String(16)),
+    # where `published` came from: input | html | url | text (migration 0002); null without a date
+    sa.Column("published_source", sa.String(16)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("version", sa.String(64), nullable=False, index=True),
     sa.Column("n_events", sa.Integer, nullable=False), sa.Column("n_quotes", sa.Integer, nullable=False),

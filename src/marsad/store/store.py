@@ -183,7 +183,9 @@ class Store:
                 outcome = Outcome.REPLACED
             conn.execute(documents.insert(), {
                 "id": doc["id"], "content_hash": h, "url": doc.get("url"), "outlet": doc.get("outlet"),
-                "title": doc.get("title"), "published": iso_date(doc.get("published")), "lang": lang, "text": text,
+                "title": doc.get("title"), "published": iso_date(doc.get("published")),
+                "published_source": doc.get("published_source") if doc.get("published") else None,
+                "lang": lang, "text": text,
                 "version": version, "n_events": len(result["events"]), "n_quotes": len(result["quotes"]),
                 "n_posts": len(result["posts"])})
             self._add_mentions(conn, doc["id"], result["events"])
@@ -328,6 +330,10 @@ class Store:
         with self.engine.connect() as conn:
             rec = dict(conn.execute(sa.select(documents).where(documents.c.id == doc_id)).mappings().one())
         rec["published"] = rec["published"].isoformat() if rec["published"] else None
+        if rec.get("published_source") in ("url", "text"):
+            # read again from the stored URL and text, so that a better reader improves them; a page's
+            # metadata ("html") is not stored, so that date is kept with its source
+            rec["published"] = rec["published_source"] = None
         return rec
 
     def events(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
