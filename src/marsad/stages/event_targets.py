@@ -21,10 +21,11 @@ from marsad.text.normalize import fold
 _PREFIX = r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
 
 
-def _pattern(words: list[str]) -> re.Pattern[str]:
+def _pattern(words: list[str], endings: bool = False) -> re.Pattern[str]:
     forms = sorted({fold(w) for w in words}, key=len, reverse=True)
     bare = sorted({f[2:] if f.startswith("ال") else f for f in forms}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)" + _PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + r")(?!\w)")
+    tail = r"\w*" if endings else ""
+    return re.compile(r"(?<!\w)" + _PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + ")" + tail + r"(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,22 @@ class TargetWords:
     civilian_re: re.Pattern[str]
     military_re: re.Pattern[str]
     place_re: re.Pattern[str]
+    crowd_re: re.Pattern[str]
+    armed_re: re.Pattern[str]
 
     @classmethod
     def load(cls) -> TargetWords:
         lists = read_json("event_targets.json")["lists"]
         return cls(_pattern(lists["civilian"]["words"]), _pattern(lists["military"]["words"]),
-                   _pattern(lists["civilian_place"]["words"]))
+                   _pattern(lists["civilian_place"]["words"]), _pattern(lists["crowd"]["words"], endings=True),
+                   _pattern(lists["armed"]["words"]))
+
+    def crowd(self, mention: str) -> bool:
+        """Whether a side's mention (original text) opens with a crowd word ("أنصار الإخوان", "الشبان")."""
+        return self.crowd_re.match(fold(mention)) is not None
+
+    def armed(self, norm: str, a: int = 0, b: int | None = None) -> bool:
+        return self.armed_re.search(norm, a, len(norm) if b is None else b) is not None
 
     def civilian(self, norm: str, a: int = 0, b: int | None = None) -> bool:
         return self.civilian_re.search(norm, a, len(norm) if b is None else b) is not None

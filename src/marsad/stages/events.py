@@ -19,6 +19,7 @@ from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args, event_place
 from marsad.stages.event_args import place_rank
 from marsad.stages.event_confidence import ConfidenceModel, Mention, features
+from marsad.stages.event_factuality import Factuality
 from marsad.stages.event_merge import merge
 from marsad.stages.event_rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
 from marsad.stages.event_targets import TargetWords
@@ -40,6 +41,7 @@ class TriggerLexicon:
     modality: Lexicon[tuple[str, int, str]]
     casualties: event_args.Casualties
     targets: TargetWords
+    factuality: Factuality
     confidence: ConfidenceModel | None = None
 
     @classmethod
@@ -47,7 +49,8 @@ class TriggerLexicon:
         cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
-        return cls(cues, mod, event_args.Casualties(NumberWords.load()), TargetWords.load(), ConfidenceModel.load())
+        return cls(cues, mod, event_args.Casualties(NumberWords.load()), TargetWords.load(), Factuality.load(),
+                   ConfidenceModel.load())
 
 
 @dataclass
@@ -88,6 +91,20 @@ def _denied_cues(doc: Document, cues: list[Match], mods: list[Match]) -> set[str
         if any(na <= m.start < nb and m.values[0][0] == "sentence" and m.values[0][2] == "denial" for m in mods):
             out.update(c.key for c in cues if na <= c.start < nb)
     return out
+
+
+# cue kinds read in their ordinary sense inside a sports / economy / health / culture sentence
+_DOMAIN_WEAK = GENERIC | {"clash", "takeover", "takeover_weak", "abduct"}
+
+
+def _factual(doc: Document, fact: Factuality, cue: _Cue, sent: tuple[int, int]) -> bool:
+    """Word-sense tests of one cue mention (stages/event_factuality.py)."""
+    m = cue.match
+    if cue.cue == "takeover" and fact.stative_takeover(doc.norm.text, m.start, m.end, m.key):
+        return False  # "المناطق التي يسيطر عليها"
+    if cue.cue == "base":
+        return fact.establishes_base(doc.norm.text, sent, m.word_start)
+    return True
 
 
 def _clauses(norm: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -132,6 +149,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
     quote_spans = [(q.start, q.end) for q in doc.quotes]
     country = country_focus(doc)
     denied = _denied_cues(doc, all_cues, all_mods)
+    domain = lex.factuality.domain(doc)
     lead = _lead_sentences(doc)
     n_sents = max(1, len(doc.sentences))
     last_para, last_clause = -1, []
@@ -151,7 +169,11 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
         if any(m.values[0][0] == "sentence" for m in mods):
             continue  # denial: "نفت الوزارة وقوع هجوم"
         cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in all_cues if na <= m.start and m.end <= nb]
-        cues = [c for c in cues if not _cancelled(c, mods, norm) and c.match.key not in denied]
+        cues = [c for c in cues if not _cancelled(c, mods, norm) and c.match.key not in denied
+                and _factual(doc, lex.factuality, c, (na, nb))]
+        if domain is not None and domain.search(norm, na, nb):
+            # a sports, economy, health or culture article: "خطف الزوراء فوزا", "لمواجهة التضخم"
+            cues = [c for c in cues if c.cue not in _DOMAIN_WEAK]
         if any(m.values[0][0] == "generic" for m in mods):
             # sports, economy, idioms: "هجوم مكثف في الشوط الثاني", "معركة ضد التضخم"
             cues = [c for c in cues if c.cue not in GENERIC and c.cue not in ("clash", "ied")]
@@ -188,6 +210,8 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             prev = (sent_events or events or [None])[-1]
             if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
+            # sides as the text names them, before any fallback: a crowd against the state is a riot
+            crowd = _crowd_sides(lex.targets, a1, a2, norm, (ca, cb)) and not lex.targets.armed(norm, na, nb)
             if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
                 a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res["event_actors"])
             civ = _civilian_target(lex.targets, norm, (ca, cb), (na, nb), a1, a2)
@@ -197,7 +221,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                     doc, ccues, oa, ob):
                 kinds.add("takeover")  # "متمردو الطوارق دخلوا بلدة كيدال": an armed group entering a town
             made = []
-            for dec in decide(kinds, civ, state1):
+            for dec in decide(kinds, civ, state1, crowd):
                 ev, m = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
                                     country, civ)
                 if dec.event_type in (BATTLES, REMOTE):
@@ -421,6 +445,21 @@ def _armed_side(doc: Document, m: ActorMention | None, table) -> ActorMention | 
     return replace(m, actor=army) if army is not None else m
 
 
+_ARMED = frozenset({"rebel", "identity", "external"})
+def _crowd_sides(targets: TargetWords, a1: ActorMention | None, a2: ActorMention | None, norm: str,
+                 clause: tuple[int, int]) -> bool:
+    """A crowd (protesters, youths, residents, a party's supporters) on one side — a resolved side, or a crowd
+    word in the clause — and only the state, civilians or nobody on the other: "اشتباكات بين قوات الأمن
+    وأنصار الإخوان", "أصيب عشرة شبان في مواجهات مع قوات الاحتلال"."""
+    def crowd(m: ActorMention) -> bool:
+        return m.actor.kind in ("protesters", "rioters") or (
+            m.actor.kind in ("civilians", "political") and targets.crowd(m.text))
+
+    sides = [m for m in (a1, a2) if m is not None]
+    named = any(crowd(m) for m in sides) or targets.crowd_re.search(norm, *clause) is not None
+    return named and all(crowd(m) or m.actor.kind in ("state", "civilians") for m in sides)
+
+
 def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | None, country: str | None,
                     civ: bool) -> tuple[ActorMention | None, ActorMention | None]:
     def generic(kind: str) -> ActorMention:
@@ -436,7 +475,10 @@ def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | N
     if dec.event_type == RIOTS:
         rioters = next((m for m in (a1, a2) if m and m.actor.kind in ("rioters", "protesters")), None)
         rioters = generic("rioters") if rioters is None or rioters.actor.kind == "protesters" else rioters
-        other = next((m for m in (a1, a2) if m and m.actor.kind not in ("rioters", "protesters")), None)
+        # the other side: the state's forces first ("مواجهات بين الشبان وقوات الأمن"), then anyone not a crowd
+        other = next((m for m in (a1, a2) if m and m.actor.kind == "state"), None) or next(
+            (m for m in (a1, a2) if m and m.actor.kind not in ("rioters", "protesters", "political")
+             and not (m.actor.kind == "civilians" and dec.sub_event_type == "Violent demonstration")), None)
         if dec.sub_event_type == "Mob violence" and other is None and civ:
             other = generic("civilians")
         return rioters, other
