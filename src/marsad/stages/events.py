@@ -25,6 +25,7 @@ from marsad.stages.event_rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS,
 from marsad.stages.event_targets import TargetWords
 from marsad.stages.places import country_focus, focus_place
 from marsad.stages.time import attach_date
+from marsad.stages.tolls import TollGrammar
 from marsad.text.match import Lexicon, Match
 from marsad.text.numbers import NumberWords
 
@@ -39,7 +40,7 @@ _BACKGROUND = re.compile(r"(?:^|\s)(?:بعد|منذ|قبل|عقب|ردا علي|
 class TriggerLexicon:
     cues: Lexicon[tuple[str, float]]
     modality: Lexicon[tuple[str, int, str]]
-    casualties: event_args.Casualties
+    casualties: TollGrammar
     targets: TargetWords
     factuality: Factuality
     confidence: ConfidenceModel | None = None
@@ -49,7 +50,7 @@ class TriggerLexicon:
         cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
-        return cls(cues, mod, event_args.Casualties(NumberWords.load()), TargetWords.load(), Factuality.load(),
+        return cls(cues, mod, TollGrammar.load(NumberWords.load()), TargetWords.load(), Factuality.load(),
                    ConfidenceModel.load())
 
 
