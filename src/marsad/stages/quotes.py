@@ -18,7 +18,7 @@ from bisect import bisect_left
 
 from marsad.model.document import Document
 from marsad.resources.registry import Resources
-from marsad.stages.quotes_build import Draft, build_quotes
+from marsad.stages.quotes_build import Draft, Namer, build_quotes
 from marsad.stages.quotes_lex import (
     ALA,
     NOT_THAT_BEFORE,
@@ -250,7 +250,10 @@ def find_quotes(doc: Document, res: Resources) -> None:
                 continue
             consumed.update(range(i, d.sp[1] if d.trailing and d.sp else d.content_i))
             drafts.append(d)
-    found = build_quotes(doc, toks, drafts, lex)
+    from marsad.stages.places import country_focus
+
+    namer = Namer(res["names"], res["gazetteer"], country_focus(doc))
+    found = build_quotes(doc, toks, drafts, lex, namer)
     doc.quotes = [q for q in found if q.speaker is None or q.speaker.actor.kind != "source"]
     doc.unnamed_quotes = [q for q in found if q.speaker is not None and q.speaker.actor.kind == "source"]
 
