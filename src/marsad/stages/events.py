@@ -18,7 +18,7 @@ from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args, event_place
 from marsad.stages.event_args import place_rank
-from marsad.stages.event_confidence import ConfidenceModel, Mention, features
+from marsad.stages.event_confidence import ConfidenceModel, Mention, context_words, features
 from marsad.stages.event_factuality import Factuality
 from marsad.stages.event_merge import merge
 from marsad.stages.event_rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
@@ -272,9 +272,11 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             # deaths in a sentence about arrests or a truce belong to the fighting it mentions
             ev.fatalities = None
         m = info.get(id(ev)) or Mention(0.5, 0.5, ev.generic, False, False, False, 1.0, False, False, False)
-        feats = features(ev, m, doc.published)
+        feats = features(ev, m, doc.published, context_words(doc, ev))
         if lex.confidence is not None:
             ev.confidence = round(lex.confidence(feats), 4)
+            if ev.confidence < lex.confidence.drop_below:
+                continue  # the factuality model: most likely no new, specific event (see event_confidence)
         out.append((ev, feats))
     return out
 
