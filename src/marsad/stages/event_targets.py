@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from marsad.model.records import Actor
 from marsad.resources.registry import read_json
 from marsad.text.normalize import fold
 
@@ -35,13 +36,21 @@ class TargetWords:
     place_re: re.Pattern[str]
     crowd_re: re.Pattern[str]
     armed_re: re.Pattern[str]
+    not_sides: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> TargetWords:
-        lists = read_json("event_targets.json")["lists"]
+        data = read_json("event_targets.json")
+        lists = data["lists"]
         return cls(_pattern(lists["civilian"]["words"]), _pattern(lists["military"]["words"]),
                    _pattern(lists["civilian_place"]["words"]), _pattern(lists["crowd"]["words"], endings=True),
-                   _pattern(lists["armed"]["words"]))
+                   _pattern(lists["armed"]["words"]), frozenset(data["not_sides"]["ids"]))
+
+    def not_side(self, actor: Actor) -> bool:
+        """Whether this actor only reports, observes, relieves or treats (UN missions, aid agencies, health
+        ministries, the media): a source, never the one who acts."""
+        return (actor.id in self.not_sides or "key:" + actor.id.split(":")[0] in self.not_sides
+                or "kind:" + actor.kind in self.not_sides)
 
     def crowd(self, mention: str) -> bool:
         """Whether a side's mention (original text) opens with a crowd word ("أنصار الإخوان", "الشبان")."""

@@ -211,6 +211,8 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             prev = (sent_events or events or [None])[-1]
             if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
+            if a1 is not None and lex.targets.not_side(a1.actor):
+                a1 = None  # "أعلنت يونامي مقتل ...", "وزارة الصحة": a source, not the one who acted
             # sides as the text names them, before any fallback: a crowd against the state is a riot
             crowd = _crowd_sides(lex.targets, a1, a2, norm, (ca, cb)) and not lex.targets.armed(norm, na, nb)
             if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
@@ -227,6 +229,11 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                                     country, civ)
                 if dec.event_type in (BATTLES, REMOTE):
                     ev.actor1, ev.actor2 = _armed_side(doc, ev.actor1, table), _armed_side(doc, ev.actor2, table)
+                if dec.sub_event_type in _PLANTED and ev.actor1 is not None and ev.actor1.actor.kind == "state" \
+                        and ev.actor2 is None:
+                    # "انفجر لغم تحت آلية عسكرية للجيش": a state force is what a bomb hits, not who planted it
+                    ev.actor1, ev.actor2 = ActorMention(0, 0, "", event_args.generic_actor(
+                        "unidentified", ev.place.place.country if ev.place else country)), ev.actor1
                 m.headline, m.lead, m.position = si in lead, si == int(bool(lead)), si / n_sents
                 m.in_quote = any(a <= ev.trigger.start < b for a, b in quote_spans)
                 info[id(ev)] = m
@@ -449,6 +456,8 @@ def _armed_side(doc: Document, m: ActorMention | None, table) -> ActorMention | 
 
 
 _ARMED = frozenset({"rebel", "identity", "external"})
+# explosions that someone plants or carries: a state force alone in their clause is the one hit
+_PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 def _crowd_sides(targets: TargetWords, a1: ActorMention | None, a2: ActorMention | None, norm: str,
                  clause: tuple[int, int]) -> bool:
     """A crowd (protesters, youths, residents, a party's supporters) on one side — a resolved side, or a crowd
