@@ -20,7 +20,6 @@ from datetime import date
 from marsad.model.document import Document
 from marsad.model.records import Event
 from marsad.resources.registry import data_path, read_json
-from marsad.text.normalize import fold
 
 FEATURES = ("cue_weight", "decision_weight", "generic", "background", "headline", "lead", "position",
             "mentions", "actor1", "actor2", "place_fine", "place_coarse", "dated", "exact_day", "old",
@@ -67,9 +66,10 @@ def context_words(doc: Document, ev: Event) -> list[str]:
     if si < 0:
         return []
     sent = doc.sentences[si]
-    before = fold(doc.text[sent.start:ev.trigger.start]).split()
-    after = fold(doc.text[ev.trigger.start:sent.end]).split()
-    return before[-CONTEXT:] + after[:CONTEXT]
+    a, t = doc.norm.to_norm(sent.start, ev.trigger.start)
+    _, b = doc.norm.to_norm(ev.trigger.start, sent.end)
+    norm = doc.norm.text  # already folded
+    return norm[a:t].split()[-CONTEXT:] + norm[t:b].split()[:CONTEXT]
 
 
 def features(ev: Event, m: Mention, published: date | None, context: list[str] | None = None) -> dict[str, float]:
@@ -122,8 +122,14 @@ class ConfidenceModel:
         return cls(tuple(d["features"]), tuple(d["coef"]), float(d["intercept"]), tuple(d["mean"]),
                    tuple(d["scale"]), float(d.get("drop_below", 0.0)))
 
+    def __post_init__(self) -> None:
+        # z = intercept + sum w (x - mu) / sd = base + sum over the features present of (w / sd) x
+        base = self.intercept - sum(w * mu / sd for w, mu, sd in zip(self.coef, self.mean, self.scale, strict=True))
+        object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "_slope", {n: w / sd for n, w, sd in zip(self.names, self.coef, self.scale,
+                                                                              strict=True)})
+
     def __call__(self, feats: dict[str, float]) -> float:
-        z = self.intercept
-        for name, w, mu, sd in zip(self.names, self.coef, self.mean, self.scale, strict=True):
-            z += w * (feats.get(name, 0.0) - mu) / sd
+        slope = self._slope  # type: ignore[attr-defined]
+        z = self._base + sum(slope[k] * v for k, v in feats.items() if v and k in slope)  # type: ignore[attr-defined]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

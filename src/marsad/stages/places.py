@@ -52,6 +52,10 @@ class _Cues:
         self.noun_followers = frozenset(fold(w) for w in raw.get("noun_followers", ()))
         self.compound_heads = frozenset(fold(w) for w in raw.get("compound_heads", ()))
         self.list_openers = frozenset(fold(w) for w in raw.get("list_openers", ()))
+        # a list opener with an optional clitic, followed by a space or a colon
+        self.list_opener_re = re.compile(r"(?<!\w)(?:" + "|".join(sorted(CLITICS, key=len, reverse=True)) + r")?(?:"
+                                         + "|".join(re.escape(w) for w in sorted(self.list_openers, key=len,
+                                                                                 reverse=True)) + r")(?=[ :])")
         self.list_adjectives = frozenset(fold(w) for w in raw.get("list_adjectives", ()))
         self.nationwide = tuple(sorted({fold(w) for w in raw.get("nationwide", ())}, key=len, reverse=True))
         self.by_iso: dict[str, set[str]] = {}
@@ -422,15 +426,8 @@ class _Finder:
         taken = [self.doc.norm.to_norm(pm.start, pm.end) for pm in found]
         known = {a: pm for (a, _), pm in zip(taken, found, strict=True)}
         out: list[PlaceMention] = []
-        starts: list[int] = []
-        for k, ch in enumerate(text):  # list openers: a plural type word followed by a space or a colon
-            if ch not in " :":
-                continue
-            ws = k
-            while ws > 0 and is_word_char(text[ws - 1]):
-                ws -= 1
-            if ws < k and _strip(text[ws:k], cues.list_openers):
-                starts.append(k + 1 if ch == ":" else k)
+        # list openers: a plural type word followed by a space or a colon
+        starts = [m.end() + (1 if text[m.end()] == ":" else 0) for m in cues.list_opener_re.finditer(text)]
         seen_items: set[int] = set()
         for start in starts:
             items: list[tuple[int, int, str]] = []

@@ -34,6 +34,7 @@ class TollGrammar:
     cumulative_re: re.Pattern[str]
     zero: re.Pattern[str]
     mixed: re.Pattern[str]
+    mixed_guard: re.Pattern[str]
     counts: tuple[re.Pattern[str], ...]  # group 1: the number
     inj_counts: tuple[re.Pattern[str], ...]
     dual: re.Pattern[str]
@@ -62,6 +63,7 @@ class TollGrammar:
             zero=re.compile(rf"(?<!\w)(?:و|ف)?{_alt(L['zero'])}(?!\w)"),
             mixed=re.compile(rf"(?:({n})\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_before'])}\s+{qual}({n})"
                              rf"\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_verbs'])}\s+{qual}({n}))"),
+            mixed_guard=re.compile(_alt(sorted({w.split()[-1] for w in L["mixed"] + L["mixed_verbs"]}))),
             counts=(re.compile(rf"(?<!\w)(?:و|ب|ل)?{kb}\s+{gap}{qual}({n}){not_count}"),
                     re.compile(rf"(?<!\w)({n})\s+(?:\S+\s+){{0,4}}?{ka}(?!\w)")),
             inj_counts=(re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+{qual}({n}){not_count}"),
@@ -104,6 +106,8 @@ class TollGrammar:
         return self.update.search(self._scope(text)) is not None
 
     def _mixed_spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.mixed_guard.search(text):  # the last word of every killed-and-wounded phrase (cheap)
+            return []
         return [(m.start(), m.end()) for m in self.mixed.finditer(text)]
 
     def killed(self, text: str) -> int | None:
