@@ -86,6 +86,9 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
         return j, False, -1
     masdar = -1
     comp, prep = cue.comp, cue.prep
+    if j < hi and lex.has(toks[j].text, "relative"):
+        # "وتحدث الرجل الذي رفض كشف هويته عن ...": a relative clause after the speaker holds no object content
+        comp = "that"
     first = True
     k = j
     while k < min(hi, j + SCAN):
@@ -208,12 +211,34 @@ def _generic(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
         return False  # anaphoric: decided by the previous speaker (quotes_build)
     if not any(lex.has(w, "generic") for w in words[:4]):
         return False
-    if lex.has(first, "source") and "في" in words[1:]:
-        # "مصدر في {الحشد}" / "مصادر في ميليشيا الحشد": tied to a named body
-        k = next(n for n in range(sp[0], sp[1]) if toks[n].text == "في")
-        nxt = toks[k + 1] if k + 1 < sp[1] else None
-        return not (nxt is not None and (not nxt.is_word or is_def(nxt.text) or lex.has(nxt.text, "orghead")))
+    if lex.has(first, "source"):
+        return not _tied_to_body(toks, sp, lex)
     return True
+
+
+def _body_word(w: str, lex: CueLexicon) -> bool:
+    """A word that names a body: definite ("الشرطة") or an organisation head ("قيادة", "مجلس")."""
+    return is_def(w) or lex.has(w, "orghead")
+
+
+def _tied_to_body(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether a source phrase names the body it speaks for: "مصدر في قيادة شرطة نينوى", "مصادر طبية بمركز
+    بنغازي الطبي", "مصادر من المقاومة الشعبية", "مصادر الشرطة العراقية" (construct), but not "مصادر أمنية"."""
+    idx = [k for k in range(sp[0], sp[1]) if toks[k].is_word or toks[k].text in ('"', "'")]
+    if len(idx) < 2:
+        return False
+    if lex.has(toks[idx[1]].text, "orghead"):
+        return True  # construct: "مصادر الشرطة العراقية", "مصادر مجلس شورى ثوار بنغازي"
+    for n, k in enumerate(idx[1:5], start=1):
+        w = toks[k].text
+        if w in ("في", "من", "لدي"):
+            nxt = toks[idx[n + 1]] if n + 1 < len(idx) else None
+            return nxt is not None and (not nxt.is_word or _body_word(nxt.text, lex))
+        if len(w) > 4 and w[0] == "ب" and _body_word(w[1:], lex):
+            return True  # "بمركز", "بالقوات", "بوزارة"
+        if not toks[k].is_word:
+            return False
+    return False
 
 
 def _speakerish(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
@@ -284,6 +309,8 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
                          generic=_generic(toks, sp, lex))
         return Draft(cue_i, cue, sp, False, lo, False, sent_no, hi, trailing=True, generic=_generic(toks, sp, lex))
     if cue.kind == "part":
+        if lex.has(w, "partcomma") and (i == lo or toks[i - 1].text not in (",", ";")):
+            return None  # "مظاهرات مطالبة بإصلاحات": without a comma the participle is an adjective
         m = _content_marker(toks, i + 1, hi, cue, lex, "stop")
         if m is None:
             return None

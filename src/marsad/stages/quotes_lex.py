@@ -108,6 +108,8 @@ class CueLexicon:
         if self.has(word, "content"):
             return True
         w = strip_clitic(word)
+        if len(w) > 4 and w.endswith("ا") and self.has(w[:-1], "content"):
+            return True  # accusative ending: "متوقعا ارتفاعا في عدد القتلى"
         if len(w) > 3 and w[0] == "ب":
             w = w[1:]
             return self.has(w, "content") or (w.startswith("ال") and self.has(w[2:], "content"))

@@ -121,7 +121,7 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
                 return j, "stop"
             j += 1
             continue
-        if words and (w == "ل" or (w.startswith("ل") and not w.startswith("لل") and lex.has(w[1:], "media"))):
+        if words and (w == "ل" or (w.startswith("ل") and lex.has(unprefix_l(w), "media"))):
             return j, "mod"
         if lex.has(w, "time"):
             return j, "mod"
