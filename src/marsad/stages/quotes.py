@@ -30,6 +30,7 @@ from marsad.stages.quotes_lex import (
     tokenize,
 )
 from marsad.stages.quotes_speaker import (
+    NP_B_WORDS,
     is_def,
     is_that,
     parse_np,
@@ -129,7 +130,7 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
                     return m, False, masdar
                 k = m
                 continue
-            if lex.is_content_start(t):
+            if lex.is_content_start(t) or lex.opens_object(cue, t):
                 return k, False, masdar
             if first and prep and (t == prep or prep == "ب" and len(t) > 3 and t[0] == "ب"):
                 return (k if prep == "ب" else k + 1), False, masdar
@@ -312,6 +313,8 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
         if lex.has(w, "partcomma") and (i == lo or toks[i - 1].text not in (",", ";")):
             return None  # "مظاهرات مطالبة بإصلاحات": without a comma the participle is an adjective
         m = _content_marker(toks, i + 1, hi, cue, lex, "stop")
+        if m is None and cue.comp == "obj" and i + 1 < hi and toks[i + 1].is_word:
+            m = (i + 1, False, -1)  # "، مطالبة الأحزاب بقبول النتائج": the object follows the participle
         if m is None:
             return None
         return Draft(i, cue, None, True, m[0], m[1], sent_no, hi)
@@ -324,6 +327,10 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
                 return None
     sp, j, reason = _np_after(toks, i, hi, lex, cue)
     inherit = False
+    if sp is not None and clitic and i > lo and toks[i - 1].text == "," and lex.has(fold(cue.lemma), "objverb") \
+            and any(len(t.text) > 3 and t.text[0] == "ب" and t.text not in NP_B_WORDS for t in toks[sp[0] + 1:j + 1]):
+        # "، واتهم الولايات المتحدة بالوقوف وراءها": the same speaker goes on; the phrase is the accused
+        return Draft(i, cue, None, True, sp[0], False, sent_no, hi)
     if sp is not None and not _speakerish(toks, sp, lex):
         return None
     if sp is None:

@@ -103,6 +103,10 @@ class CueLexicon:
             return bool(got and cls in got)
         return False
 
+    def opens_object(self, cue: Cue, word: str) -> bool:
+        """A definite noun opening the object of a condemnation or denial ("أدانت الوزارة الهجوم")."""
+        return self.has(fold(cue.lemma), "objverb") and self.has(word, "objnoun")
+
     def is_content_start(self, word: str) -> bool:
         """A verbal noun opening reported content, bare or after ب/ال ("بمقتل", "السيطرة")."""
         if self.has(word, "content"):

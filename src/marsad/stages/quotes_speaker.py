@@ -132,6 +132,11 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
             words += 1  # the name علي ("محمد علي جعفري"), not the preposition على
             j += 1
             continue
+        if w == "من" and words == 1 and lex.has(toks[i].text, "source") and (nxt := _next_word(toks, j, end)) \
+                and (is_def(nxt.text) or lex.has(nxt.text, "orghead")):
+            words += 1  # "مصادر من المقاومة الشعبية": the source and its body
+            j += 1
+            continue
         if w in ("عن", ILA, ALA, "من") or lex.has(w, "stop"):
             if words and w in ("عن", ILA, "من") and lex.has(toks[i].text, "role") and j + 1 < end:
                 # "النائبة السابقة عن التحالف المدني شروق العبايجي في ...": the office goes on to a name
@@ -141,7 +146,7 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
             if words and cue.comp == "obj" and w == cue.prep:
                 return j, "obj"
             return j, "stop"
-        if words and lex.is_content_start(w):
+        if words and (lex.is_content_start(w) or lex.opens_object(cue, w)):
             return j, "obj"
         if words == 0 and (lex.is_content_start(w) and not lex.has(w, "source")):
             return j, "obj"
