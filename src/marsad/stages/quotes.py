@@ -309,6 +309,8 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
             return Draft(cue_i, cue, sp, False, ci + (1 if direct else 0), direct, sent_no, hi,
                          generic=_generic(toks, sp, lex))
         return Draft(cue_i, cue, sp, False, lo, False, sent_no, hi, trailing=True, generic=_generic(toks, sp, lex))
+    if cue.kind == "came":
+        return _came_draft(toks, i, hi, cue, lex, sent_no)
     if cue.kind == "part":
         if lex.has(w, "partcomma") and (i == lo or toks[i - 1].text not in (",", ";")):
             return None  # "مظاهرات مطالبة بإصلاحات": without a comma the participle is an adjective
@@ -348,3 +350,34 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
     head = pick_head(toks, sp[0], sp[1], lex) if sp is not None else None
     generic = sp is not None and _generic(toks, sp, lex)
     return Draft(i, cue, head, inherit, ci, direct, sent_no, hi, masdar=masdar, generic=generic)
+
+
+def _came_draft(toks, i, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | None:
+    """"وجاء في بيان لخلية الإعلام الأمني أن ..." / "جاء في بيان صادر عن مكتب X" / "وجاء في بيان الحكومة أن":
+    the body whose statement it is speaks; "وجاء في البيان أن" goes on with the previous speaker."""
+    if i + 2 >= hi or toks[i + 1].text != "في" or not lex.has(toks[i + 2].text, "mod"):
+        return None
+    k = i + 3
+    while k < hi and toks[k].is_word and toks[k].text in ("رسمي", "صحفي", "صحافي", "مشترك", "مقتضب", "مصور"):
+        k += 1
+    sp = None
+    if k < hi and toks[k].text in ("صادر", "صادره") and k + 1 < hi and toks[k + 1].text == "عن":
+        k += 2
+    elif k < hi and toks[k].text in ("له", "لها", "لهم"):
+        k += 1
+    elif k < hi and toks[k].text == "ل":
+        k += 1
+    start = k
+    if k < hi and toks[k].is_word and not is_that(toks[k].text) and not lex.has(toks[k].text, "time") \
+            and (k > i + 3 or toks[k].text[0] == "ل"):
+        j, reason = parse_np(toks, start, hi, lex, THAT_CUE)
+        if j > start:
+            sp = pick_head(toks, start, j, lex)
+            k = j
+    m = _content_marker(toks, k, hi, THAT_CUE, lex, "stop")
+    if m is None:
+        return None
+    ci, direct, _ = m
+    if ci >= hi and not direct or sp is None:
+        return None
+    return Draft(i, cue, sp, sp is None, ci, direct, sent_no, hi, generic=sp is not None and _generic(toks, sp, lex))

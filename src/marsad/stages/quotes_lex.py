@@ -36,7 +36,7 @@ _TOKEN = re.compile(r"\d+(?:[.,:/\-]\d+)*|[^\W\d_]+|[^\w\s]", re.UNICODE)
 class Cue:
     form: str
     lemma: str
-    kind: str  # verb | cont | part | masdar | prep | prepverb
+    kind: str  # verb | cont | part | masdar | prep | prepverb | came
     comp: str  # that | obj | after
     prep: str = ""  # folded preposition opening object content: "عن" (أعلن عن), "ب" (أفاد بـ), "الي" (دعا إلى)
 
