@@ -325,7 +325,7 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
         prev = toks[i - 1].text
         if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or is_that(prev)):
             pre_ok = preceding_np(toks, lo, i, lex) is not None
-            if not pre_ok:
+            if not pre_ok and not _relative_say(toks, i, hi, lex, cue):
                 return None
     sp, j, reason = _np_after(toks, i, hi, lex, cue)
     inherit = False
@@ -381,3 +381,12 @@ def _came_draft(toks, i, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft |
     if ci >= hi and not direct or sp is None:
         return None
     return Draft(i, cue, sp, sp is None, ci, direct, sent_no, hi, generic=sp is not None and _generic(toks, sp, lex))
+
+
+def _relative_say(toks, i, hi, lex: CueLexicon, cue: Cue) -> bool:
+    """A present-tense saying verb inside a relative clause: "وهو خفض تقول المملكة إنه خطوة استباقية" (the
+    speaker follows the verb and a suffixed إنّ refers back to the noun before it)."""
+    if cue.lemma != "قال" or toks[i].text[0] not in "يت":
+        return False
+    j, reason = parse_np(toks, i + 1, hi, lex, cue)
+    return j > i + 1 and reason == "that" and toks[j].text in THAT_PRON
