@@ -115,7 +115,7 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     a, b = d.sp
     ns, ne = toks[a].start, toks[b - 1].end
     first = toks[a].text
-    if d.cue.kind in ("prep", "prepverb") and first.startswith("ل") and not first.startswith("لل") and len(first) > 3:
+    if d.cue.kind in ("prep", "prepverb", "came") and first.startswith("ل") and not first.startswith("لل") and len(first) > 3:
         ns += 1
     words = [t for t in toks[a:b] if t.is_word]
     if len(words) > 1 and lex.has(strip_clitic(words[0].text), "dropnoun") and not words[1].text.startswith("لل"):
