@@ -31,6 +31,8 @@ class Names:
     function: frozenset[str]  # folded function words and verbs that never stand inside a name
     statement: frozenset[str]  # "البيان": speaks for the body named just before
     title_anaphors: frozenset[str]  # "المتحدث" alone: the person with that title named before
+    same: frozenset[str]  # "نفسه", "ذاتها": a description that refers back
+    countries: frozenset[str]  # folded Arabic country names: a phrase holding one is no person's name
     _orgs: object | None = field(default=None, repr=False)
     _sources: object | None = field(default=None, repr=False)
 
@@ -41,8 +43,20 @@ class Names:
         def words(k: str) -> frozenset[str]:
             return frozenset(fold(w) for w in data[k]["words"])
 
+        from marsad.resources.registry import read_tsv
+
+        countries = frozenset(fold(n) for r in read_tsv("actors_countries.tsv") for n in r["names_ar"].split("|") if n)
         return cls(Romanizer.load(), words("anaphor_heads"), words("not_person"), words("function"),
-                   words("statement"), words("title_anaphors"))
+                   words("statement"), words("title_anaphors"), words("same"), countries)
+
+    def _bare(self, word: str) -> str:
+        """A word without a leading و / ف / ب / ل / لل clitic (the article stays)."""
+        for c in ("وال", "فال", "بال"):
+            if word.startswith(c) and len(word) > 4:
+                return word[1:]
+        if word.startswith("لل") and len(word) > 4:
+            return "ال" + word[2:]
+        return word
 
     def sources(self):
         if self._sources is None:
@@ -66,19 +80,28 @@ class Names:
         words = fold(text).split()
         if not 1 <= len(words) <= 4 or not all(_WORD.fullmatch(w) for w in words):
             return None
-        if words[0] in self.not_person or any(w in self.function for w in words):
+        first = self._bare(words[0])
+        head = first[2:] if first.startswith("ال") else first
+        if first in self.not_person or head in self.anaphor_heads or any(
+                w in self.function or w in self.same or w in self.countries for w in words):
             return None
         if words[0].startswith("ال") and len(words) == 1:
             return None
         return self.romanizer.romanize(text)
 
+    def _core(self, text: str) -> list[str]:
+        """The words of a description without a trailing "نفسه" / "ذاتها" and with no leading clitic."""
+        words = fold(text).split()
+        if len(words) > 1 and words[-1] in self.same:
+            words = words[:-1]
+        return [self._bare(words[0])] + words[1:] if words else words
+
     def is_statement(self, text: str) -> bool:
-        w = fold(text).split()
-        return len(w) == 1 and (w[0] in self.statement or w[0][1:] in self.statement)
+        w = self._core(text)
+        return len(w) == 1 and w[0] in self.statement
 
     def title_anaphor(self, text: str) -> bool:
-        w = fold(text).strip()
-        return w in self.title_anaphors or w[1:] in self.title_anaphors
+        return " ".join(self._core(text)) in self.title_anaphors
 
     def anaphor_head(self, text: str) -> str | None:
         """The head of a definite description standing alone ("الوزارة" -> "وزاره"), or None."""

@@ -155,8 +155,7 @@ def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft]
         prev = next((p.speaker for p in reversed(done) if p.speaker is not None), None)
         return prev
     if names.title_anaphor(m.text):
-        title = fold(m.text).strip()
-        title = title[1:] if title[:1] in ("و", "ف") and title[1:] in names.title_anaphors else title
+        title = " ".join(names._core(m.text))
         bare = title[2:] if title.startswith("ال") else title
         for p in reversed(done):
             if p.speaker is not None and p.speaker.actor.kind == "person" and bare in fold(p.speaker.text):
@@ -181,7 +180,8 @@ def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     s, e = doc.norm.to_original(toks[a].start, toks[b - 1].end)
     text = doc.text[s:e]
     prev = next((p for p in reversed(done) if p.speaker is not None and p.speaker.actor.kind == "source"), None)
-    if unprefix_l(strip_clitic(toks[a].text)) in ANAPHORIC and b - a == 1 and prev is not None \
+    same = b - a == 2 and lex.has(strip_clitic(toks[a + 1].text), "same")  # "المصادر ذاتها"
+    if unprefix_l(strip_clitic(toks[a].text)) in ANAPHORIC and (b - a == 1 or same) and prev is not None \
             and d.sent_no - prev.sent_no <= INHERIT_WINDOW:
         # "وأضافت المصادر": the unnamed source named just before
         d.speaker_text = text
