@@ -21,7 +21,10 @@ UNLABELED = ROOT.parent / "shared" / "corpus" / "unlabeled"
 def test_model_is_fitted_on_the_declared_features() -> None:
     model = ConfidenceModel.load()
     assert model is not None, "src/marsad/resources/data/event_confidence.json is missing: run scripts/train_confidence.py"
-    assert model.names == FEATURES
+    assert model.names[:len(FEATURES)] == FEATURES
+    lexical = [n for n in model.names[len(FEATURES):]]
+    assert lexical and all(n.startswith(("w:", "sub:")) for n in lexical)
+    assert 0.0 <= model.drop_below <= 0.5
     base = {f: 0.0 for f in FEATURES}
     p = model(base)
     assert 0.0 < p < 1.0
@@ -33,6 +36,23 @@ def test_model_was_trained_on_the_train_split_only() -> None:
     meta = json.loads((ROOT / "src" / "marsad" / "resources" / "data" / "event_confidence.json").read_text("utf-8"))
     assert "train split" in meta["trained_on"]
     assert meta["events"] >= 300
+    # the drop threshold is the lowest within 0.005 of the cross-validated best on train, recorded with its curve
+    curve = meta["cv_event_f1_by_threshold"]
+    assert curve[str(meta["drop_below"])] >= max(curve.values()) - 0.005
+    assert all(v < max(curve.values()) - 0.005 for t, v in curve.items() if float(t) < meta["drop_below"])
+
+
+def test_context_words_feed_the_model(pipeline) -> None:
+    from datetime import date
+
+    from marsad.model.document import DocMeta, Document
+    from marsad.stages.event_confidence import context_words
+
+    doc = pipeline(Document("قصفت الطائرات الحربية بلدة في ريف إدلب أمس، ما أدى إلى مقتل ثلاثة مدنيين.",
+                            DocMeta(id="t", published=date(2021, 5, 2))))
+    ev = doc.events[0]
+    words = context_words(doc, ev)
+    assert "الطائرات" in words and len(words) <= 12
 
 
 @pytest.mark.parametrize(("pairs", "want"), [

@@ -49,3 +49,23 @@ def test_target_decides_battle_or_attack(pipeline, text: str, sub: str) -> None:
 
     doc = pipeline(Document(text, DocMeta(id="t", published=date(2021, 3, 2))))
     assert sub in {e.sub_event_type for e in doc.events}, [e.sub_event_type for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # a bomb that hits the army: the army is actor2, the bomber unidentified
+    ("انفجر لغم مساء أمس تحت آلية عسكرية للجيش التونسي في جبل الشعانبي.", "Unidentified Armed Group (Tunisia)",
+     "Military Forces of Tunisia"),
+    # a body that reports is a source, never actor1
+    ("أعلنت بعثة الأمم المتحدة لمساعدة العراق يونامي مقتل خمسة مدنيين في تفجير سيارة مفخخة ببغداد أمس.",
+     "Unidentified Armed Group (Iraq)", None),
+])
+def test_who_acts(pipeline, text: str, actor1: str, actor2: str | None) -> None:
+    from datetime import date
+
+    from marsad.model.document import DocMeta, Document
+
+    doc = pipeline(Document(text, DocMeta(id="t", published=date(2019, 10, 2))))
+    ev = doc.events[0]
+    assert ev.actor1 is not None and ev.actor1.actor.name == actor1
+    if actor2 is not None:
+        assert ev.actor2 is not None and ev.actor2.actor.name == actor2

@@ -156,3 +156,18 @@ def _nearest(doc: Document, s: int, e: int):
     near = [m for m in doc.places if doc.sentence_index(m.start) >= 0
             and doc.sentences[doc.sentence_index(m.start)].paragraph == para]
     return min(near, key=lambda m: abs(m.start - s)) if near else None
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a list after a plural type word, closed by a known place: every name is a place
+    ("قصفت الطائرات بلدات أورم الكبرى و كفرناها و خان العسل بريف حلب الغربي",
+     ["Urum al-Kubra", "Kafr Naha", "Khan al-Asal"]),
+    ("شملت الغارات قرى: تل شعير، ودير سنبل بريف إدلب الجنوبي", ["Tl Sh'yr", "Dyr Snbl"]),
+])
+def test_coordinated_list_after_a_plural_type_word(text: str, names: list[str]) -> None:
+    from marsad.stages.places import parse_places
+
+    got = [p.place.name.split(",")[0] for p in parse_places(text) if p.place.feature not in ("area", "country",
+                                                                                               "admin1")]
+    for n in names:
+        assert any(g.lower().replace("'", "") == n.lower().replace("'", "") for g in got), (n, got)

@@ -78,7 +78,7 @@ def test_surname_takes_the_earlier_person(pipe: Pipeline) -> None:
 
 
 def test_cue_lexicon_rows_are_well_formed() -> None:
-    kinds = {"verb", "cont", "part", "masdar", "prep", "prepverb"}
+    kinds = {"verb", "cont", "part", "masdar", "prep", "prepverb", "came"}
     rows = read_tsv("cues.tsv")
     assert {r["kind"] for r in rows} == kinds
     assert {r["comp"] for r in rows} <= {"that", "obj", "after"}

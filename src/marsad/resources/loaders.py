@@ -60,6 +60,12 @@ def _event_actors() -> Any:
     return ActorGrammar.load()
 
 
+def _names() -> Any:
+    from marsad.stages.names import Names
+
+    return Names.load()
+
+
 LOADERS: dict[str, Callable[[], Any]] = {
     "charmap": _charmap,
     "time": _time,
@@ -70,4 +76,5 @@ LOADERS: dict[str, Callable[[], Any]] = {
     "cues": _cues,
     "triggers": _triggers,
     "event_actors": _event_actors,
+    "names": _names,
 }

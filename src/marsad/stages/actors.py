@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from marsad.model.document import Document
@@ -346,8 +346,16 @@ def resolve(doc: Document, table: ActorTable, country: str | None = None) -> lis
 
 
 def find_actors(doc: Document, res) -> None:
-    """Pipeline stage: fill `doc.actors`."""
-    doc.actors = resolve(doc, res["actors"])
+    """Pipeline stage: fill `doc.actors`; a person no table holds gets a Latin name (stages/names.py)."""
+    names = res["names"]
+    out = []
+    for m in resolve(doc, res["actors"]):
+        if m.actor.kind == "person" and any("\u0600" <= c <= "\u06ff" for c in m.actor.name):
+            latin = names.person(m.actor.name)
+            if latin:
+                m = ActorMention(m.start, m.end, m.text, replace(m.actor, name=latin), m.role, m.org)
+        out.append(m)
+    doc.actors = out
 
 
 def parse_actors(text: str, published: date | str | None = None, country: str | None = None,

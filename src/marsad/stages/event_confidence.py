@@ -1,4 +1,5 @@
-"""Event confidence: a small logistic model over what the extractor knows about each event.
+"""Event confidence and factuality: a logistic model over what the extractor knows about each event and the
+words around its trigger; candidates below the model's cross-validated `drop_below` are not reported.
 
 The confidence of an event is P(the event is a real, reported event of that type) as estimated by a logistic
 regression over the features below. The coefficients are data (resources/data/event_confidence.json),
@@ -16,6 +17,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from marsad.model.document import Document
 from marsad.model.records import Event
 from marsad.resources.registry import data_path, read_json
 
@@ -55,7 +57,24 @@ class Mention:
         self.count += other.count
 
 
-def features(ev: Event, m: Mention, published: date | None) -> dict[str, float]:
+CONTEXT = 6  # words on each side of the trigger that the lexical features read
+
+
+def context_words(doc: Document, ev: Event) -> list[str]:
+    """The folded words around the event's trigger in its sentence (the lexical features' window)."""
+    si = doc.sentence_index(ev.trigger.start)
+    if si < 0:
+        return []
+    sent = doc.sentences[si]
+    a, t = doc.norm.to_norm(sent.start, ev.trigger.start)
+    _, b = doc.norm.to_norm(ev.trigger.start, sent.end)
+    norm = doc.norm.text  # already folded
+    return norm[a:t].split()[-CONTEXT:] + norm[t:b].split()[:CONTEXT]
+
+
+def features(ev: Event, m: Mention, published: date | None, context: list[str] | None = None) -> dict[str, float]:
+    """The model's features: facts about the event and its mentions, and (lexical) "w:<word>" for the folded
+    words around the trigger and "sub:<sub-event type>"; the model knows only the words it was trained on."""
     place = ev.place
     old = bool(published and ev.date_start and (published - ev.date_start).days > 31)
     out = {
@@ -79,6 +98,9 @@ def features(ev: Event, m: Mention, published: date | None) -> dict[str, float]:
     }
     for name, etype in _TYPES.items():
         out[name] = float(ev.event_type == etype)
+    out["sub:" + ev.sub_event_type] = 1.0
+    for w in context or ():
+        out["w:" + w] = 1.0
     return out
 
 
@@ -89,6 +111,7 @@ class ConfidenceModel:
     intercept: float
     mean: tuple[float, ...]
     scale: tuple[float, ...]
+    drop_below: float = 0.0  # events less likely than this are not reported (chosen by cross-validation)
 
     @classmethod
     def load(cls) -> ConfidenceModel | None:
@@ -97,10 +120,16 @@ class ConfidenceModel:
             return None
         d = read_json("event_confidence.json")
         return cls(tuple(d["features"]), tuple(d["coef"]), float(d["intercept"]), tuple(d["mean"]),
-                   tuple(d["scale"]))
+                   tuple(d["scale"]), float(d.get("drop_below", 0.0)))
+
+    def __post_init__(self) -> None:
+        # z = intercept + sum w (x - mu) / sd = base + sum over the features present of (w / sd) x
+        base = self.intercept - sum(w * mu / sd for w, mu, sd in zip(self.coef, self.mean, self.scale, strict=True))
+        object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "_slope", {n: w / sd for n, w, sd in zip(self.names, self.coef, self.scale,
+                                                                              strict=True)})
 
     def __call__(self, feats: dict[str, float]) -> float:
-        z = self.intercept
-        for name, w, mu, sd in zip(self.names, self.coef, self.mean, self.scale, strict=True):
-            z += w * (feats.get(name, 0.0) - mu) / sd
+        slope = self._slope  # type: ignore[attr-defined]
+        z = self._base + sum(slope[k] * v for k, v in feats.items() if v and k in slope)  # type: ignore[attr-defined]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

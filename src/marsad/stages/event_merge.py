@@ -41,7 +41,7 @@ def family(ev: Event) -> str:
 
 
 _SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-             "Remote explosive/landmine/IED": 0, "Suicide bomb": 1, "Armed clash": 0, "Attack": 1,
+             "Remote explosive/landmine/IED": 0, "Suicide bomb": 1,
              "Shelling/artillery/missile attack": 0, "Air/drone strike": 1}
 
 

@@ -37,10 +37,18 @@ class Decision:
     weight: float = 1.0  # prior reliability of the decision
 
 
-def decide(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[Decision]:
-    """Event decisions for one clause, given the set of cue categories found in it."""
+def decide(cues: set[str], civilian_victims: bool, state_actor1: bool, crowd_side: bool = False) -> list[Decision]:
+    """Event decisions for one clause, given the set of cue categories found in it. `crowd_side`: the clause's
+    sides are a crowd (civilians, protesters, a party's supporters) and at most the state's forces, with no
+    armed group: their "clash" is a violent demonstration, not a battle (ACLED: battles need two armed,
+    organised sides)."""
     out: list[Decision] = []
     remote = False
+    if crowd_side and cues & {"clash", "clash_weak"} and not cues & {"air", "shell", "ied", "suicide", "takeover"}:
+        return [Decision(RIOTS, "Violent demonstration", ("clash", "clash_weak", "riot", "protest", "protest_weak"),
+                         0.8)] + [d for d in decide(cues - {"clash", "clash_weak", "riot", "protest", "protest_weak",
+                                                            "attack", "kill"}, civilian_victims, state_actor1)
+                                  if d.event_type == SD]
     if "disrupt_weak" in cues and cues & {"ied", "shell", "shell_generic", "air", "attack", "aircraft"}:
         cues = cues | {"disrupt"}  # "فككت عبوة ناسفة", "أسقطت الدفاعات الجوية صاروخا", "أحبطت هجوما"
     if "nonviolent" in cues and cues & {"takeover", "takeover_weak", "withdraw"}:

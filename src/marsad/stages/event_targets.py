@@ -15,16 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from marsad.model.records import Actor
 from marsad.resources.registry import read_json
 from marsad.text.normalize import fold
 
 _PREFIX = r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
 
 
-def _pattern(words: list[str]) -> re.Pattern[str]:
+def _pattern(words: list[str], endings: bool = False) -> re.Pattern[str]:
     forms = sorted({fold(w) for w in words}, key=len, reverse=True)
     bare = sorted({f[2:] if f.startswith("ال") else f for f in forms}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)" + _PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + r")(?!\w)")
+    tail = r"\w*" if endings else ""
+    return re.compile(r"(?<!\w)" + _PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + ")" + tail + r"(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,30 @@ class TargetWords:
     civilian_re: re.Pattern[str]
     military_re: re.Pattern[str]
     place_re: re.Pattern[str]
+    crowd_re: re.Pattern[str]
+    armed_re: re.Pattern[str]
+    not_sides: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> TargetWords:
-        lists = read_json("event_targets.json")["lists"]
+        data = read_json("event_targets.json")
+        lists = data["lists"]
         return cls(_pattern(lists["civilian"]["words"]), _pattern(lists["military"]["words"]),
-                   _pattern(lists["civilian_place"]["words"]))
+                   _pattern(lists["civilian_place"]["words"]), _pattern(lists["crowd"]["words"], endings=True),
+                   _pattern(lists["armed"]["words"]), frozenset(data["not_sides"]["ids"]))
+
+    def not_side(self, actor: Actor) -> bool:
+        """Whether this actor only reports, observes, relieves or treats (UN missions, aid agencies, health
+        ministries, the media): a source, never the one who acts."""
+        return (actor.id in self.not_sides or "key:" + actor.id.split(":")[0] in self.not_sides
+                or "kind:" + actor.kind in self.not_sides)
+
+    def crowd(self, mention: str) -> bool:
+        """Whether a side's mention (original text) opens with a crowd word ("أنصار الإخوان", "الشبان")."""
+        return self.crowd_re.match(fold(mention)) is not None
+
+    def armed(self, norm: str, a: int = 0, b: int | None = None) -> bool:
+        return self.armed_re.search(norm, a, len(norm) if b is None else b) is not None
 
     def civilian(self, norm: str, a: int = 0, b: int | None = None) -> bool:
         return self.civilian_re.search(norm, a, len(norm) if b is None else b) is not None

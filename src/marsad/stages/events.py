@@ -18,12 +18,14 @@ from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_args, event_place
 from marsad.stages.event_args import place_rank
-from marsad.stages.event_confidence import ConfidenceModel, Mention, features
+from marsad.stages.event_confidence import ConfidenceModel, Mention, context_words, features
+from marsad.stages.event_factuality import Factuality
 from marsad.stages.event_merge import merge
 from marsad.stages.event_rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
 from marsad.stages.event_targets import TargetWords
 from marsad.stages.places import country_focus, focus_place
 from marsad.stages.time import attach_date
+from marsad.stages.tolls import TollGrammar
 from marsad.text.match import Lexicon, Match
 from marsad.text.numbers import NumberWords
 
@@ -38,8 +40,9 @@ _BACKGROUND = re.compile(r"(?:^|\s)(?:بعد|منذ|قبل|عقب|ردا علي|
 class TriggerLexicon:
     cues: Lexicon[tuple[str, float]]
     modality: Lexicon[tuple[str, int, str]]
-    casualties: event_args.Casualties
+    casualties: TollGrammar
     targets: TargetWords
+    factuality: Factuality
     confidence: ConfidenceModel | None = None
 
     @classmethod
@@ -47,7 +50,8 @@ class TriggerLexicon:
         cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
-        return cls(cues, mod, event_args.Casualties(NumberWords.load()), TargetWords.load(), ConfidenceModel.load())
+        return cls(cues, mod, TollGrammar.load(NumberWords.load()), TargetWords.load(), Factuality.load(),
+                   ConfidenceModel.load())
 
 
 @dataclass
@@ -88,6 +92,20 @@ def _denied_cues(doc: Document, cues: list[Match], mods: list[Match]) -> set[str
         if any(na <= m.start < nb and m.values[0][0] == "sentence" and m.values[0][2] == "denial" for m in mods):
             out.update(c.key for c in cues if na <= c.start < nb)
     return out
+
+
+# cue kinds read in their ordinary sense inside a sports / economy / health / culture sentence
+_DOMAIN_WEAK = GENERIC | {"clash", "takeover", "takeover_weak", "abduct"}
+
+
+def _factual(doc: Document, fact: Factuality, cue: _Cue, sent: tuple[int, int]) -> bool:
+    """Word-sense tests of one cue mention (stages/event_factuality.py)."""
+    m = cue.match
+    if cue.cue == "takeover" and fact.stative_takeover(doc.norm.text, m.start, m.end, m.key):
+        return False  # "المناطق التي يسيطر عليها"
+    if cue.cue == "base":
+        return fact.establishes_base(doc.norm.text, sent, m.word_start)
+    return True
 
 
 def _clauses(norm: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -132,6 +150,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
     quote_spans = [(q.start, q.end) for q in doc.quotes]
     country = country_focus(doc)
     denied = _denied_cues(doc, all_cues, all_mods)
+    domain = lex.factuality.domain(doc)
     lead = _lead_sentences(doc)
     n_sents = max(1, len(doc.sentences))
     last_para, last_clause = -1, []
@@ -151,7 +170,11 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
         if any(m.values[0][0] == "sentence" for m in mods):
             continue  # denial: "نفت الوزارة وقوع هجوم"
         cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in all_cues if na <= m.start and m.end <= nb]
-        cues = [c for c in cues if not _cancelled(c, mods, norm) and c.match.key not in denied]
+        cues = [c for c in cues if not _cancelled(c, mods, norm) and c.match.key not in denied
+                and _factual(doc, lex.factuality, c, (na, nb))]
+        if domain is not None and domain.search(norm, na, nb):
+            # a sports, economy, health or culture article: "خطف الزوراء فوزا", "لمواجهة التضخم"
+            cues = [c for c in cues if c.cue not in _DOMAIN_WEAK]
         if any(m.values[0][0] == "generic" for m in mods):
             # sports, economy, idioms: "هجوم مكثف في الشوط الثاني", "معركة ضد التضخم"
             cues = [c for c in cues if c.cue not in GENERIC and c.cue not in ("clash", "ied")]
@@ -188,6 +211,10 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             prev = (sent_events or events or [None])[-1]
             if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
+            if a1 is not None and lex.targets.not_side(a1.actor):
+                a1 = None  # "أعلنت يونامي مقتل ...", "وزارة الصحة": a source, not the one who acted
+            # sides as the text names them, before any fallback: a crowd against the state is a riot
+            crowd = _crowd_sides(lex.targets, a1, a2, norm, (ca, cb)) and not lex.targets.armed(norm, na, nb)
             if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
                 a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res["event_actors"])
             civ = _civilian_target(lex.targets, norm, (ca, cb), (na, nb), a1, a2)
@@ -197,11 +224,16 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                     doc, ccues, oa, ob):
                 kinds.add("takeover")  # "متمردو الطوارق دخلوا بلدة كيدال": an armed group entering a town
             made = []
-            for dec in decide(kinds, civ, state1):
+            for dec in decide(kinds, civ, state1, crowd):
                 ev, m = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
                                     country, civ)
                 if dec.event_type in (BATTLES, REMOTE):
                     ev.actor1, ev.actor2 = _armed_side(doc, ev.actor1, table), _armed_side(doc, ev.actor2, table)
+                if dec.sub_event_type in _PLANTED and ev.actor1 is not None and ev.actor1.actor.kind == "state" \
+                        and ev.actor2 is None:
+                    # "انفجر لغم تحت آلية عسكرية للجيش": a state force is what a bomb hits, not who planted it
+                    ev.actor1, ev.actor2 = ActorMention(0, 0, "", event_args.generic_actor(
+                        "unidentified", ev.place.place.country if ev.place else country)), ev.actor1
                 m.headline, m.lead, m.position = si in lead, si == int(bool(lead)), si / n_sents
                 m.in_quote = any(a <= ev.trigger.start < b for a, b in quote_spans)
                 info[id(ev)] = m
@@ -247,9 +279,11 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             # deaths in a sentence about arrests or a truce belong to the fighting it mentions
             ev.fatalities = None
         m = info.get(id(ev)) or Mention(0.5, 0.5, ev.generic, False, False, False, 1.0, False, False, False)
-        feats = features(ev, m, doc.published)
+        feats = features(ev, m, doc.published, context_words(doc, ev))
         if lex.confidence is not None:
             ev.confidence = round(lex.confidence(feats), 4)
+            if ev.confidence < lex.confidence.drop_below:
+                continue  # the factuality model: most likely no new, specific event (see event_confidence)
         out.append((ev, feats))
     return out
 
@@ -421,6 +455,23 @@ def _armed_side(doc: Document, m: ActorMention | None, table) -> ActorMention | 
     return replace(m, actor=army) if army is not None else m
 
 
+_ARMED = frozenset({"rebel", "identity", "external"})
+# explosions that someone plants or carries: a state force alone in their clause is the one hit
+_PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+def _crowd_sides(targets: TargetWords, a1: ActorMention | None, a2: ActorMention | None, norm: str,
+                 clause: tuple[int, int]) -> bool:
+    """A crowd (protesters, youths, residents, a party's supporters) on one side — a resolved side, or a crowd
+    word in the clause — and only the state, civilians or nobody on the other: "اشتباكات بين قوات الأمن
+    وأنصار الإخوان", "أصيب عشرة شبان في مواجهات مع قوات الاحتلال"."""
+    def crowd(m: ActorMention) -> bool:
+        return m.actor.kind in ("protesters", "rioters") or (
+            m.actor.kind in ("civilians", "political") and targets.crowd(m.text))
+
+    sides = [m for m in (a1, a2) if m is not None]
+    named = any(crowd(m) for m in sides) or targets.crowd_re.search(norm, *clause) is not None
+    return named and all(crowd(m) or m.actor.kind in ("state", "civilians") for m in sides)
+
+
 def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | None, country: str | None,
                     civ: bool) -> tuple[ActorMention | None, ActorMention | None]:
     def generic(kind: str) -> ActorMention:
@@ -436,7 +487,10 @@ def _default_actors(dec: Decision, a1: ActorMention | None, a2: ActorMention | N
     if dec.event_type == RIOTS:
         rioters = next((m for m in (a1, a2) if m and m.actor.kind in ("rioters", "protesters")), None)
         rioters = generic("rioters") if rioters is None or rioters.actor.kind == "protesters" else rioters
-        other = next((m for m in (a1, a2) if m and m.actor.kind not in ("rioters", "protesters")), None)
+        # the other side: the state's forces first ("مواجهات بين الشبان وقوات الأمن"), then anyone not a crowd
+        other = next((m for m in (a1, a2) if m and m.actor.kind == "state"), None) or next(
+            (m for m in (a1, a2) if m and m.actor.kind not in ("rioters", "protesters", "political")
+             and not (m.actor.kind == "civilians" and dec.sub_event_type == "Violent demonstration")), None)
         if dec.sub_event_type == "Mob violence" and other is None and civ:
             other = generic("civilians")
         return rioters, other

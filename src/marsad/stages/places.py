@@ -51,6 +51,12 @@ class _Cues:
         self.land_nouns = frozenset(fold(w) for w in raw.get("land_nouns", ()))
         self.noun_followers = frozenset(fold(w) for w in raw.get("noun_followers", ()))
         self.compound_heads = frozenset(fold(w) for w in raw.get("compound_heads", ()))
+        self.list_openers = frozenset(fold(w) for w in raw.get("list_openers", ()))
+        # a list opener with an optional clitic, followed by a space or a colon
+        self.list_opener_re = re.compile(r"(?<!\w)(?:" + "|".join(sorted(CLITICS, key=len, reverse=True)) + r")?(?:"
+                                         + "|".join(re.escape(w) for w in sorted(self.list_openers, key=len,
+                                                                                 reverse=True)) + r")(?=[ :])")
+        self.list_adjectives = frozenset(fold(w) for w in raw.get("list_adjectives", ()))
         self.nationwide = tuple(sorted({fold(w) for w in raw.get("nationwide", ())}, key=len, reverse=True))
         self.by_iso: dict[str, set[str]] = {}
         for k, v in self.nationality.items():
@@ -272,6 +278,8 @@ class _Finder:
                                     0.9 if c["big"] or c["types"] else 0.6))
         out = self.capitals(self.nested(out))
         out.extend(self.unknown_named(cands, out, top))
+        out = sorted(out, key=lambda pm: (pm.start, -pm.end))
+        out.extend(self.list_items(out))
         out.extend(self.adjectives(out))
         if top:
             out.extend(self.nationwide(out, top))
@@ -408,6 +416,64 @@ class _Finder:
                        parent=place.id)
         return area, end
 
+    def list_items(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """The names of a coordinated list after a plural type word ("بلدات أورم الكبرى و كفرناها و خان العسل
+        بريف حلب الغربي"): a name the gazetteer knows but the finder left alone (no cue before it) is taken
+        from the gazetteer, an unknown one becomes a place inside the known place that closes the list, so
+        that an event told of the whole list can be coded once per location (ACLED's unit). (Lists opened by
+        a known place alone, "في الدراز والسهلة وسترة", were tried and left out: worse on blind.)"""
+        text, cues = self.text, self.cues
+        taken = [self.doc.norm.to_norm(pm.start, pm.end) for pm in found]
+        known = {a: pm for (a, _), pm in zip(taken, found, strict=True)}
+        out: list[PlaceMention] = []
+        # list openers: a plural type word followed by a space or a colon
+        starts = [m.end() + (1 if text[m.end()] == ":" else 0) for m in cues.list_opener_re.finditer(text)]
+        seen_items: set[int] = set()
+        for start in starts:
+            items: list[tuple[int, int, str]] = []
+            pos = start
+            for _ in range(_MAX_ITEMS):
+                got = _list_item(text, pos, cues)
+                if got is None:
+                    break
+                ns, ne, name, nxt = got
+                if _strip(name.split()[0], cues.preps) or _strip(name.split()[0], cues.types) or len(name) < 3 \
+                        or name.split()[0] in cues.not_names:
+                    break
+                items.append((ns, ne, name))
+                sep = _separator(text, nxt)
+                if sep is None:
+                    break
+                pos = sep[0]
+            if len(items) < 2:
+                continue
+            parent = next((pm for (a, _), pm in zip(taken, found, strict=True)
+                           if items[-1][1] <= a <= items[-1][1] + 40 and pm.place.feature != "country"), None)
+            if parent is None:
+                continue  # a list is read as places only when a known place closes it
+            pp = parent.place
+            for ns, ne, name in items:
+                if ns in known or ns in seen_items or any(x < ne and ns < y for x, y in taken) \
+                        or name in self.gaz.stop:
+                    continue
+                seen_items.add(ns)
+                s, t = self.doc.norm.to_original(ns, ne)
+                if self.doc.furniture and self.doc.in_furniture(s, t):
+                    continue
+                # a gazetteer name the finder left alone (no cue before it): the entry of the list's country
+                entry = next((e for e in (self.gaz.get(i) for i in self.gaz.ids(name))
+                              if e is not None and e.country == pp.country), None)
+                if entry is not None:
+                    out.append(PlaceMention(s, t, self.doc.text[s:t], entry, _precision(entry, False), 0.6))
+                    continue
+                place = Place(id=f"U:{name}", name=f"{_translit(name)}, {pp.name}", name_ar=name,
+                              country=pp.country, admin1=pp.admin1 or (pp.name if pp.feature == "admin1" else None),
+                              admin2=pp.admin2 or (pp.name if pp.feature == "admin2" else None),
+                              latitude=pp.latitude, longitude=pp.longitude, feature="village", population=0,
+                              parent=pp.id if pp.feature != "city" else pp.parent)
+                out.append(PlaceMention(s, t, self.doc.text[s:t], place, 2, 0.4))
+        return out
+
     def unknown_named(self, cands: list[dict], found: list[PlaceMention], top: str | None) -> list[PlaceMention]:
         """'قرية بهرافا في ناحية ...': a cue word + unknown name placed inside the next known place."""
         out: list[PlaceMention] = []
@@ -455,6 +521,48 @@ class _Finder:
                 continue
             out.append(PlaceMention(s, t, self.doc.text[s:t], place, 2, 0.5))
         return out
+
+
+_MAX_ITEMS = 15
+
+
+def _list_item(text: str, pos: int, cues: _Cues) -> tuple[int, int, str, int] | None:
+    """One item of a coordinated list of names at normalised `pos`: (start, end, folded name, next pos), the
+    separator before it (comma, colon, spaced or glued و) already skipped by the caller. A name head that
+    never stands alone takes the next word ("كفر حمرة"), an adjective stays with its name ("أورم الكبرى")."""
+    ns, ne, name = _next_word(text, pos)
+    if not name:
+        return None
+    if name in cues.compound_heads:
+        _, ne2, second = _next_word(text, ne)
+        if second and not _strip(second, cues.preps):
+            ne, name = ne2, f"{name} {second}"
+    _, ne3, adj = _next_word(text, ne)
+    if adj in cues.list_adjectives:
+        ne, name = ne3, f"{name} {adj}"
+    return ns, ne, name, ne
+
+
+def _separator(text: str, pos: int) -> tuple[int, bool] | None:
+    """Skip a list separator at `pos` (", " "، " " و " ": " or a glued و): (position after it, whether the و
+    is glued to the next word); None when no separator follows."""
+    i = pos
+    while i < len(text) and text[i] == " ":
+        i += 1
+    if i < len(text) and text[i] in ",،:":
+        i += 1
+        while i < len(text) and text[i] == " ":
+            i += 1
+        if text.startswith("و ", i):
+            i += 2
+        elif i < len(text) and text[i] == "و" and not text.startswith("واد", i) and is_word_char(text[i + 1:i + 2] or " "):
+            i += 1  # "، ودير سنبل"
+        return i, False
+    if text.startswith("و ", i):
+        return i + 2, False
+    if i < len(text) and text[i] == "و" and i > pos and not text.startswith("واد", i):
+        return i + 1, True
+    return None
 
 
 def _dedupe(ms: list[PlaceMention]) -> list[PlaceMention]:

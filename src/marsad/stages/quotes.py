@@ -18,7 +18,7 @@ from bisect import bisect_left
 
 from marsad.model.document import Document
 from marsad.resources.registry import Resources
-from marsad.stages.quotes_build import Draft, build_quotes
+from marsad.stages.quotes_build import Draft, Namer, build_quotes
 from marsad.stages.quotes_lex import (
     ALA,
     NOT_THAT_BEFORE,
@@ -30,6 +30,7 @@ from marsad.stages.quotes_lex import (
     tokenize,
 )
 from marsad.stages.quotes_speaker import (
+    NP_B_WORDS,
     is_def,
     is_that,
     parse_np,
@@ -86,6 +87,9 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
         return j, False, -1
     masdar = -1
     comp, prep = cue.comp, cue.prep
+    if j < hi and lex.has(toks[j].text, "relative"):
+        # "وتحدث الرجل الذي رفض كشف هويته عن ...": a relative clause after the speaker holds no object content
+        comp = "that"
     first = True
     k = j
     while k < min(hi, j + SCAN):
@@ -126,7 +130,7 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
                     return m, False, masdar
                 k = m
                 continue
-            if lex.is_content_start(t):
+            if lex.is_content_start(t) or lex.opens_object(cue, t):
                 return k, False, masdar
             if first and prep and (t == prep or prep == "ب" and len(t) > 3 and t[0] == "ب"):
                 return (k if prep == "ب" else k + 1), False, masdar
@@ -208,12 +212,34 @@ def _generic(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
         return False  # anaphoric: decided by the previous speaker (quotes_build)
     if not any(lex.has(w, "generic") for w in words[:4]):
         return False
-    if lex.has(first, "source") and "في" in words[1:]:
-        # "مصدر في {الحشد}" / "مصادر في ميليشيا الحشد": tied to a named body
-        k = next(n for n in range(sp[0], sp[1]) if toks[n].text == "في")
-        nxt = toks[k + 1] if k + 1 < sp[1] else None
-        return not (nxt is not None and (not nxt.is_word or is_def(nxt.text) or lex.has(nxt.text, "orghead")))
+    if lex.has(first, "source"):
+        return not _tied_to_body(toks, sp, lex)
     return True
+
+
+def _body_word(w: str, lex: CueLexicon) -> bool:
+    """A word that names a body: definite ("الشرطة") or an organisation head ("قيادة", "مجلس")."""
+    return is_def(w) or lex.has(w, "orghead")
+
+
+def _tied_to_body(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether a source phrase names the body it speaks for: "مصدر في قيادة شرطة نينوى", "مصادر طبية بمركز
+    بنغازي الطبي", "مصادر من المقاومة الشعبية", "مصادر الشرطة العراقية" (construct), but not "مصادر أمنية"."""
+    idx = [k for k in range(sp[0], sp[1]) if toks[k].is_word or toks[k].text in ('"', "'")]
+    if len(idx) < 2:
+        return False
+    if lex.has(toks[idx[1]].text, "orghead"):
+        return True  # construct: "مصادر الشرطة العراقية", "مصادر مجلس شورى ثوار بنغازي"
+    for n, k in enumerate(idx[1:5], start=1):
+        w = toks[k].text
+        if w in ("في", "من", "لدي"):
+            nxt = toks[idx[n + 1]] if n + 1 < len(idx) else None
+            return nxt is not None and (not nxt.is_word or _body_word(nxt.text, lex))
+        if len(w) > 4 and w[0] == "ب" and _body_word(w[1:], lex):
+            return True  # "بمركز", "بالقوات", "بوزارة"
+        if not toks[k].is_word:
+            return False
+    return False
 
 
 def _speakerish(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
@@ -250,7 +276,10 @@ def find_quotes(doc: Document, res: Resources) -> None:
                 continue
             consumed.update(range(i, d.sp[1] if d.trailing and d.sp else d.content_i))
             drafts.append(d)
-    found = build_quotes(doc, toks, drafts, lex)
+    from marsad.stages.places import country_focus
+
+    namer = Namer(res["names"], res["gazetteer"], country_focus(doc))
+    found = build_quotes(doc, toks, drafts, lex, namer)
     doc.quotes = [q for q in found if q.speaker is None or q.speaker.actor.kind != "source"]
     doc.unnamed_quotes = [q for q in found if q.speaker is not None and q.speaker.actor.kind == "source"]
 
@@ -280,8 +309,14 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
             return Draft(cue_i, cue, sp, False, ci + (1 if direct else 0), direct, sent_no, hi,
                          generic=_generic(toks, sp, lex))
         return Draft(cue_i, cue, sp, False, lo, False, sent_no, hi, trailing=True, generic=_generic(toks, sp, lex))
+    if cue.kind == "came":
+        return _came_draft(toks, i, hi, cue, lex, sent_no)
     if cue.kind == "part":
+        if lex.has(w, "partcomma") and (i == lo or toks[i - 1].text not in (",", ";")):
+            return None  # "مظاهرات مطالبة بإصلاحات": without a comma the participle is an adjective
         m = _content_marker(toks, i + 1, hi, cue, lex, "stop")
+        if m is None and cue.comp == "obj" and i + 1 < hi and toks[i + 1].is_word:
+            m = (i + 1, False, -1)  # "، مطالبة الأحزاب بقبول النتائج": the object follows the participle
         if m is None:
             return None
         return Draft(i, cue, None, True, m[0], m[1], sent_no, hi)
@@ -290,10 +325,14 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
         prev = toks[i - 1].text
         if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or is_that(prev)):
             pre_ok = preceding_np(toks, lo, i, lex) is not None
-            if not pre_ok:
+            if not pre_ok and not _relative_say(toks, i, hi, lex, cue):
                 return None
     sp, j, reason = _np_after(toks, i, hi, lex, cue)
     inherit = False
+    if sp is not None and clitic and i > lo and toks[i - 1].text == "," and lex.has(fold(cue.lemma), "objverb") \
+            and any(len(t.text) > 3 and t.text[0] == "ب" and t.text not in NP_B_WORDS for t in toks[sp[0] + 1:j + 1]):
+        # "، واتهم الولايات المتحدة بالوقوف وراءها": the same speaker goes on; the phrase is the accused
+        return Draft(i, cue, None, True, sp[0], False, sent_no, hi)
     if sp is not None and not _speakerish(toks, sp, lex):
         return None
     if sp is None:
@@ -311,3 +350,43 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
     head = pick_head(toks, sp[0], sp[1], lex) if sp is not None else None
     generic = sp is not None and _generic(toks, sp, lex)
     return Draft(i, cue, head, inherit, ci, direct, sent_no, hi, masdar=masdar, generic=generic)
+
+
+def _came_draft(toks, i, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | None:
+    """"وجاء في بيان لخلية الإعلام الأمني أن ..." / "جاء في بيان صادر عن مكتب X" / "وجاء في بيان الحكومة أن":
+    the body whose statement it is speaks; "وجاء في البيان أن" goes on with the previous speaker."""
+    if i + 2 >= hi or toks[i + 1].text != "في" or not lex.has(toks[i + 2].text, "mod"):
+        return None
+    k = i + 3
+    while k < hi and toks[k].is_word and toks[k].text in ("رسمي", "صحفي", "صحافي", "مشترك", "مقتضب", "مصور"):
+        k += 1
+    sp = None
+    if k < hi and toks[k].text in ("صادر", "صادره") and k + 1 < hi and toks[k + 1].text == "عن":
+        k += 2
+    elif k < hi and toks[k].text in ("له", "لها", "لهم"):
+        k += 1
+    elif k < hi and toks[k].text == "ل":
+        k += 1
+    start = k
+    if k < hi and toks[k].is_word and not is_that(toks[k].text) and not lex.has(toks[k].text, "time") \
+            and (k > i + 3 or toks[k].text[0] == "ل"):
+        j, reason = parse_np(toks, start, hi, lex, THAT_CUE)
+        if j > start:
+            sp = pick_head(toks, start, j, lex)
+            k = j
+    m = _content_marker(toks, k, hi, THAT_CUE, lex, "stop")
+    if m is None:
+        return None
+    ci, direct, _ = m
+    if ci >= hi and not direct or sp is None:
+        return None
+    return Draft(i, cue, sp, sp is None, ci, direct, sent_no, hi, generic=sp is not None and _generic(toks, sp, lex))
+
+
+def _relative_say(toks, i, hi, lex: CueLexicon, cue: Cue) -> bool:
+    """A present-tense saying verb inside a relative clause: "وهو خفض تقول المملكة إنه خطوة استباقية" (the
+    speaker follows the verb and a suffixed إنّ refers back to the noun before it)."""
+    if cue.lemma != "قال" or toks[i].text[0] not in "يت":
+        return False
+    j, reason = parse_np(toks, i + 1, hi, lex, cue)
+    return j > i + 1 and reason == "that" and toks[j].text in THAT_PRON

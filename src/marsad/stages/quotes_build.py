@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Quote
+from marsad.stages.names import Names, english_mention
 from marsad.stages.quotes_lex import Cue, CueLexicon, QTok, strip_clitic
 from marsad.stages.quotes_speaker import unprefix_l
 from marsad.text.normalize import fold
@@ -88,7 +89,22 @@ def _mention(doc: Document, s: int, e: int, text: str) -> ActorMention:
     return ActorMention(s, e, text, Actor(id="ar:" + fold(text), name=text, kind="other"))
 
 
-def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon) -> bool:
+@dataclass(frozen=True)
+class Namer:
+    """What names a speaker no table holds: the `names` resource, the gazetteer, the article's country."""
+
+    names: Names | None
+    gazetteer: object | None = None
+    country: str | None = None
+
+    def __call__(self, doc: Document, m: ActorMention) -> ActorMention:
+        if self.names is None:
+            return m
+        return english_mention(self.names, doc, m, self.gazetteer, self.country)
+
+
+def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon,
+                     namer: Namer | None = None) -> bool:
     norm = doc.norm
     if d.sp is None:
         prev = next((p for p in reversed(done) if p.speaker is not None), None)
@@ -99,7 +115,7 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     a, b = d.sp
     ns, ne = toks[a].start, toks[b - 1].end
     first = toks[a].text
-    if d.cue.kind in ("prep", "prepverb") and first.startswith("ل") and not first.startswith("لل") and len(first) > 3:
+    if d.cue.kind in ("prep", "prepverb", "came") and first.startswith("ل") and not first.startswith("لل") and len(first) > 3:
         ns += 1
     words = [t for t in toks[a:b] if t.is_word]
     if len(words) > 1 and lex.has(strip_clitic(words[0].text), "dropnoun") and not words[1].text.startswith("لل"):
@@ -121,8 +137,33 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
             for m in doc.actors:
                 if m.end <= s and m.actor.kind == "person" and fold(m.text).split()[-1:] == [key]:
                     mention = ActorMention(s, e, text, m.actor, m.role, m.org)
-    d.speaker = mention
+    if namer is not None and namer.names is not None:
+        back = _refers_back(doc, namer.names, mention, done)
+        if back is not None:
+            d.speaker = ActorMention(s, e, text, back.actor, back.role, back.org)
+            return True
+    d.speaker = namer(doc, mention) if namer is not None else mention
     return True
+
+
+def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft]) -> ActorMention | None:
+    """The speaker a statement noun or a bare title refers back to: "وأضاف البيان" -> the body whose statement
+    it is (the last speaker); "وقال المتحدث" -> the last person named with that title."""
+    if m.actor.kind not in ("other",) and not m.actor.id.startswith("ar:"):
+        return None
+    if names.is_statement(m.text):
+        prev = next((p.speaker for p in reversed(done) if p.speaker is not None), None)
+        return prev
+    if names.title_anaphor(m.text):
+        title = " ".join(names._core(m.text))
+        bare = title[2:] if title.startswith("ال") else title
+        for p in reversed(done):
+            if p.speaker is not None and p.speaker.actor.kind == "person" and bare in fold(p.speaker.text):
+                return p.speaker
+        for a in reversed([a for a in doc.actors if a.end <= m.start and a.actor.kind == "person"]):
+            if bare in fold(a.text):
+                return a
+    return None
 
 
 def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon) -> bool:
@@ -139,7 +180,8 @@ def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     s, e = doc.norm.to_original(toks[a].start, toks[b - 1].end)
     text = doc.text[s:e]
     prev = next((p for p in reversed(done) if p.speaker is not None and p.speaker.actor.kind == "source"), None)
-    if unprefix_l(strip_clitic(toks[a].text)) in ANAPHORIC and b - a == 1 and prev is not None \
+    same = b - a == 2 and lex.has(strip_clitic(toks[a + 1].text), "same")  # "المصادر ذاتها"
+    if unprefix_l(strip_clitic(toks[a].text)) in ANAPHORIC and (b - a == 1 or same) and prev is not None \
             and d.sent_no - prev.sent_no <= INHERIT_WINDOW:
         # "وأضافت المصادر": the unnamed source named just before
         d.speaker_text = text
@@ -153,7 +195,8 @@ def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     return True
 
 
-def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueLexicon) -> list[Quote]:
+def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueLexicon,
+                 namer: Namer | None = None) -> list[Quote]:
     norm = doc.norm.text
     for d in drafts:
         d.start, d.end, d.quoted_end = _content_span(norm, toks, d)
@@ -190,7 +233,7 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
             if _unnamed_speaker(doc, toks, d, done, lex):
                 done.append(d)
             continue
-        if _resolve_speaker(doc, toks, d, done, lex):
+        if _resolve_speaker(doc, toks, d, done, lex, namer):
             done.append(d)
     quotes: list[Quote] = []
     for d in done:

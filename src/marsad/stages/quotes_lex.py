@@ -36,7 +36,7 @@ _TOKEN = re.compile(r"\d+(?:[.,:/\-]\d+)*|[^\W\d_]+|[^\w\s]", re.UNICODE)
 class Cue:
     form: str
     lemma: str
-    kind: str  # verb | cont | part | masdar | prep | prepverb
+    kind: str  # verb | cont | part | masdar | prep | prepverb | came
     comp: str  # that | obj | after
     prep: str = ""  # folded preposition opening object content: "عن" (أعلن عن), "ب" (أفاد بـ), "الي" (دعا إلى)
 
@@ -103,11 +103,17 @@ class CueLexicon:
             return bool(got and cls in got)
         return False
 
+    def opens_object(self, cue: Cue, word: str) -> bool:
+        """A definite noun opening the object of a condemnation or denial ("أدانت الوزارة الهجوم")."""
+        return self.has(fold(cue.lemma), "objverb") and self.has(word, "objnoun")
+
     def is_content_start(self, word: str) -> bool:
         """A verbal noun opening reported content, bare or after ب/ال ("بمقتل", "السيطرة")."""
         if self.has(word, "content"):
             return True
         w = strip_clitic(word)
+        if len(w) > 4 and w.endswith("ا") and self.has(w[:-1], "content"):
+            return True  # accusative ending: "متوقعا ارتفاعا في عدد القتلى"
         if len(w) > 3 and w[0] == "ب":
             w = w[1:]
             return self.has(w, "content") or (w.startswith("ال") and self.has(w[2:], "content"))

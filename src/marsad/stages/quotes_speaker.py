@@ -121,7 +121,7 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
                 return j, "stop"
             j += 1
             continue
-        if words and (w == "ل" or (w.startswith("ل") and not w.startswith("لل") and lex.has(w[1:], "media"))):
+        if words and (w == "ل" or (w.startswith("ل") and lex.has(unprefix_l(w), "media"))):
             return j, "mod"
         if lex.has(w, "time"):
             return j, "mod"
@@ -130,6 +130,11 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
         if w == ALA and words and not is_def(toks[j - 1].text) and (nxt := _next_word(toks, j, end)) is not None \
                 and not is_def(nxt.text):
             words += 1  # the name علي ("محمد علي جعفري"), not the preposition على
+            j += 1
+            continue
+        if w == "من" and words == 1 and lex.has(toks[i].text, "source") and (nxt := _next_word(toks, j, end)) \
+                and (is_def(nxt.text) or lex.has(nxt.text, "orghead")):
+            words += 1  # "مصادر من المقاومة الشعبية": the source and its body
             j += 1
             continue
         if w in ("عن", ILA, ALA, "من") or lex.has(w, "stop"):
@@ -141,7 +146,7 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
             if words and cue.comp == "obj" and w == cue.prep:
                 return j, "obj"
             return j, "stop"
-        if words and lex.is_content_start(w):
+        if words and (lex.is_content_start(w) or lex.opens_object(cue, w)):
             return j, "obj"
         if words == 0 and (lex.is_content_start(w) and not lex.has(w, "source")):
             return j, "obj"

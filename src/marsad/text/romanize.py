@@ -179,6 +179,10 @@ class Romanizer:
             table[key] = row["latin"]
         return cls(table, cm)
 
+    def knows(self, folded_word: str) -> bool:
+        """Whether the table holds this folded word (a frequent name or name part)."""
+        return folded_word in self._table or (folded_word.startswith("ال") and folded_word[2:] in self._table)
+
     def __len__(self) -> int:
         return len(self._table)
 

@@ -1,0 +1,165 @@
+"""English names for speakers and actors that no table holds: people romanised, organisations named from
+their parts, definite descriptions ("الوزارة", "الوكالة") linked to the body named earlier in the article.
+
+The `names` resource bundles the romanizer (text/romanize.py, resources/data/names_latin.tsv) and the
+organisation namer (stages/orgnames.py, resources/data/org_names.json); the organisation namer shares the
+pipeline's gazetteer. The Arabic stays in the mention; the actor gets the English name.
+
+    وقالت وزارة الصحة اللبنانية ... وأضافت الوزارة  -> both "Ministry of Health (Lebanon)"
+    وقال عبد الكريم الجبوري                        -> "Abdul Karim al-Jubouri" (person)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.model.document import Document
+from marsad.model.records import Actor, ActorMention
+from marsad.resources.registry import read_json
+from marsad.text.normalize import fold
+from marsad.text.romanize import Romanizer
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Names:
+    romanizer: Romanizer
+    anaphor_heads: frozenset[str]  # folded heads without the article: وزاره، وكاله، لجنه ...
+    not_person: frozenset[str]  # folded words that never start a person's name
+    function: frozenset[str]  # folded function words and verbs that never stand inside a name
+    statement: frozenset[str]  # "البيان": speaks for the body named just before
+    title_anaphors: frozenset[str]  # "المتحدث" alone: the person with that title named before
+    same: frozenset[str]  # "نفسه", "ذاتها": a description that refers back
+    countries: frozenset[str]  # folded Arabic country names: a phrase holding one is no person's name
+    _orgs: object | None = field(default=None, repr=False)
+    _sources: object | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls) -> Names:
+        data = read_json("speaker_names.json")["lists"]
+
+        def words(k: str) -> frozenset[str]:
+            return frozenset(fold(w) for w in data[k]["words"])
+
+        from marsad.resources.registry import read_tsv
+
+        countries = frozenset(fold(n) for r in read_tsv("actors_countries.tsv") for n in r["names_ar"].split("|") if n)
+        return cls(Romanizer.load(), words("anaphor_heads"), words("not_person"), words("function"),
+                   words("statement"), words("title_anaphors"), words("same"), countries)
+
+    def _bare(self, word: str) -> str:
+        """A word without a leading و / ف / ب / ل / لل clitic (the article stays)."""
+        for c in ("وال", "فال", "بال"):
+            if word.startswith(c) and len(word) > 4:
+                return word[1:]
+        if word.startswith("لل") and len(word) > 4:
+            return "ال" + word[2:]
+        return word
+
+    def sources(self):
+        if self._sources is None:
+            from marsad.stages.sources import SourceNames
+
+            self._sources = SourceNames.load()
+        return self._sources
+
+    def orgs(self, gazetteer=None):
+        """The organisation namer, built on first use with the pipeline's gazetteer."""
+        if self._orgs is None:
+            from marsad.stages.orgnames import OrgNamer
+
+            self._orgs = OrgNamer.load(gazetteer)
+        return self._orgs
+
+    def person(self, text: str) -> str | None:
+        """A Latin name for an Arabic person's name of one to four words with no function word, or None.
+        (Requiring two words, or a first word the romanizer's table knows, for a phrase that did not come
+        after a title was tried: worse on dev, train and blind.)"""
+        words = fold(text).split()
+        if not 1 <= len(words) <= 4 or not all(_WORD.fullmatch(w) for w in words):
+            return None
+        first = self._bare(words[0])
+        head = first[2:] if first.startswith("ال") else first
+        if first in self.not_person or head in self.anaphor_heads or any(
+                w in self.function or w in self.same or w in self.countries for w in words):
+            return None
+        if words[0].startswith("ال") and len(words) == 1:
+            return None
+        return self.romanizer.romanize(text)
+
+    def _core(self, text: str) -> list[str]:
+        """The words of a description without a trailing "نفسه" / "ذاتها" and with no leading clitic."""
+        words = fold(text).split()
+        if len(words) > 1 and words[-1] in self.same:
+            words = words[:-1]
+        return [self._bare(words[0])] + words[1:] if words else words
+
+    def is_statement(self, text: str) -> bool:
+        w = self._core(text)
+        return len(w) == 1 and w[0] in self.statement
+
+    def title_anaphor(self, text: str) -> bool:
+        return " ".join(self._core(text)) in self.title_anaphors
+
+    def anaphor_head(self, text: str) -> str | None:
+        """The head of a definite description standing alone ("الوزارة" -> "وزاره"), or None."""
+        words = fold(text).split()
+        if len(words) != 1:
+            return None
+        w = words[0]
+        for c in ("و", "ف"):
+            if w.startswith(c + "ال"):
+                w = w[1:]
+        return w[2:] if w.startswith("ال") and w[2:] in self.anaphor_heads else None
+
+    def antecedent(self, doc: Document, head: str, before: int, gazetteer=None,
+                   country: str | None = None) -> str | None:
+        """The English name of the nearest body named with `head` before original offset `before`
+        ("وزارة الصحة اللبنانية" for a later "الوزارة")."""
+        norm = doc.norm.text
+        nb = doc.norm.to_norm(before, before)[0]
+        orgs = self.orgs(gazetteer)
+        for m in reversed(list(re.finditer(rf"(?<!\w)(?:و|ف|ب|ل)?(?:ال)?{re.escape(head)}(?=\s)", norm[:nb]))):
+            a, _ = doc.norm.to_original(m.start(), m.end())
+            name = orgs.name(doc.text[a:min(len(doc.text), a + 120)], country)
+            if name:
+                return name
+        return None
+
+
+def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None,
+                    country: str | None = None) -> ActorMention:
+    """The mention with an English actor when it names nobody known yet (an Arabic name as its name)."""
+    actor = m.actor
+    if not _arabic(actor.name):
+        return m
+    head = names.anaphor_head(m.text)
+    if head is not None:
+        got = names.antecedent(doc, head, m.start, gazetteer, country)
+        if got:
+            return ActorMention(m.start, m.end, m.text, Actor(f"org:{got}", got, "organisation", None, country),
+                                m.role, m.org)
+        return m
+    if actor.kind == "person":
+        latin = names.person(actor.name)
+        return ActorMention(m.start, m.end, m.text, Actor(actor.id, latin or actor.name, "person", actor.inter,
+                                                          actor.country), m.role, m.org) if latin else m
+    described = names.sources().describe(m.text)
+    if described:  # "مسؤول عسكري" -> "Military official"
+        return ActorMention(m.start, m.end, m.text, Actor(f"source:{described}", described, "person", None,
+                                                          country), m.role, m.org)
+    org = names.orgs(gazetteer).name(m.text, country)
+    if org:
+        return ActorMention(m.start, m.end, m.text, Actor(f"org:{org}", org, "organisation", None, country),
+                            m.role, m.org)
+    latin = names.person(m.text)
+    if latin:
+        return ActorMention(m.start, m.end, m.text, Actor(f"person:{latin}", latin, "person", None, country),
+                            m.role, m.org)
+    return m
+
+
+def _arabic(s: str | None) -> bool:
+    return bool(s) and any("\u0600" <= c <= "\u06ff" for c in s)

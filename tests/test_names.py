@@ -1,0 +1,49 @@
+"""English names for speakers no table holds (stages/names.py), on sentences written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.eval.names import same_entity
+from marsad.model.document import DocMeta, Document
+
+
+def _speakers(pipeline, text: str) -> list[str]:
+    doc = pipeline(Document(text, DocMeta(id="t", published=date(2023, 4, 2))))
+    return [q.speaker.actor.name if q.speaker else None for q in doc.quotes]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a body named in full, then by its head noun alone
+    ("قالت وزارة الصحة اللبنانية إن ثلاثة أشخاص أصيبوا في الغارة. وأضافت الوزارة أن الجرحى نقلوا إلى المستشفى.",
+     ["Ministry of Health (Lebanon)", "Ministry of Health (Lebanon)"]),
+    # a statement speaks for the body that issued it
+    ("قالت هيئة الانتخابات العراقية إن الاقتراع تأجل أسبوعا. وأضاف البيان أن الموعد الجديد سيعلن لاحقا.",
+     ["Elections Authority (Iraq)", "Elections Authority (Iraq)"]),
+    # a person no table holds, after a title: a Latin name
+    ("وقال العقيد عبد الكريم الجبوري إن القوات طوقت المنطقة.", ["Abdul Karim al-Jubouri"]),
+    # an unnamed official is described in English
+    ("وقال مسؤول عسكري إن الهجوم صد بعد ساعتين.", ["Military official"]),
+])
+def test_speaker_names(pipeline, text: str, want: list[str]) -> None:
+    got = _speakers(pipeline, text)
+    assert len(got) == len(want), got
+    for g, w in zip(got, want, strict=True):
+        assert same_entity(g, w), (g, w)
+
+
+@pytest.mark.parametrize(("phrase", "latin"), [
+    ("محمد الحلبوسي", "Mohammed al-Halbousi"), ("عبد الله حمدوك", "Abdullah Hamdok")])
+def test_person_names(phrase: str, latin: str) -> None:
+    from marsad.stages.names import Names
+
+    assert same_entity(Names.load().person(phrase), latin)
+
+
+@pytest.mark.parametrize("phrase", ["أنهم يخشون سقوط", "البيان", "مراسل قناة بلقيس", "الحكومة"])
+def test_not_person_names(phrase: str) -> None:
+    from marsad.stages.names import Names
+
+    assert Names.load().person(phrase) is None
