@@ -28,7 +28,7 @@ from marsad.model.records import Event
 TABLE = Path(__file__).parent / "data" / "event_cases_general.tsv"
 GROUPS = ("target", "factuality", "tolls", "segmentation")
 # Pass rates reached (type check, full check), rounded down; raise them as the mechanisms improve.
-FLOORS = {"target": (0.82, 0.36), "factuality": (0.66, 0.64), "tolls": (0.95, 0.56), "segmentation": (0.77, 0.57)}
+FLOORS = {"target": (0.82, 0.36), "factuality": (0.68, 0.66), "tolls": (0.95, 0.56), "segmentation": (0.77, 0.57)}
 NONE = "NONE"
 
 
