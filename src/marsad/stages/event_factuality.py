@@ -79,7 +79,11 @@ class Factuality:
         norm = doc.norm.text
         best, best_n = None, 0
         for pat in self.domains.values():
-            n = len({m.group() for m in pat.finditer(norm)})
-            if n > best_n:
-                best, best_n = pat, n
+            seen: set[str] = set()
+            for m in pat.finditer(norm):
+                seen.add(m.group())
+                if len(seen) >= self.min_domain_hits:
+                    break
+            if len(seen) > best_n:
+                best, best_n = pat, len(seen)
         return best if best_n >= self.min_domain_hits else None

@@ -214,7 +214,8 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             if a1 is not None and lex.targets.not_side(a1.actor):
                 a1 = None  # "أعلنت يونامي مقتل ...", "وزارة الصحة": a source, not the one who acted
             # sides as the text names them, before any fallback: a crowd against the state is a riot
-            crowd = _crowd_sides(lex.targets, a1, a2, norm, (ca, cb)) and not lex.targets.armed(norm, na, nb)
+            crowd = bool(kinds & {"clash", "clash_weak"}) and _crowd_sides(lex.targets, a1, a2, norm, (ca, cb)) \
+                and not lex.targets.armed(norm, na, nb)
             if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
                 a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res["event_actors"])
             civ = _civilian_target(lex.targets, norm, (ca, cb), (na, nb), a1, a2)

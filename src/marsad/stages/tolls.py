@@ -35,6 +35,8 @@ class TollGrammar:
     zero: re.Pattern[str]
     mixed: re.Pattern[str]
     mixed_guard: re.Pattern[str]
+    kill_guard: re.Pattern[str]  # a clause with none of these words states no death toll (cheap test first)
+    injure_guard: re.Pattern[str]
     counts: tuple[re.Pattern[str], ...]  # group 1: the number
     inj_counts: tuple[re.Pattern[str], ...]
     dual: re.Pattern[str]
@@ -63,13 +65,19 @@ class TollGrammar:
             zero=re.compile(rf"(?<!\w)(?:و|ف)?{_alt(L['zero'])}(?!\w)"),
             mixed=re.compile(rf"(?:({n})\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_before'])}\s+{qual}({n})"
                              rf"\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_verbs'])}\s+{qual}({n}))"),
+            kill_guard=re.compile(_alt(sorted({w.split()[0] for k in ("kill_before", "kill_after", "one_verbs",
+                                                                          "two_verbs", "zero", "update",
+                                                                          "one_verbs_named")
+                                               for w in L[k]} | {fold(w) for w in L["dual_alone"]}))),
+            injure_guard=re.compile(_alt(sorted({w.split()[0] for k in ("injure_before", "injure_after", "zero")
+                                                 for w in L[k]}))),
             mixed_guard=re.compile(_alt(sorted({w.split()[-1] for w in L["mixed"] + L["mixed_verbs"]}))),
             counts=(re.compile(rf"(?<!\w)(?:و|ب|ل)?{kb}\s+{gap}{qual}({n}){not_count}"),
                     re.compile(rf"(?<!\w)({n})\s+(?:\S+\s+){{0,4}}?{ka}(?!\w)")),
             inj_counts=(re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+{qual}({n}){not_count}"),
                         re.compile(rf"(?<!\w)({n})\s+(?:\S+\s+){{0,2}}?{ia}(?!\w)")),
             dual=re.compile(rf"(?<!\w)(?:(?:و|ب|ل)?{kb}\s+{qual}{dual_noun}(?!\w)|(?:و|ف)?{_alt(L['two_verbs'])}(?!\w)|"
-                            rf"(?:قتيلان|قتيلين|شهيدان|شهيدين)(?!\w))"),
+                            rf"{_alt(L['dual_alone'])}(?!\w))"),
             one=re.compile(rf"(?<!\w)(?:(?:و|ب|ل)?{kb}\s+(?:ال)?{noun}(?!\w)|(?:و|ف)?{_alt(L['one_verbs'])}(?!\w)"
                            rf"(?!\s+(?:\d|{words.pattern}))|(?:و|ف)?{_alt(L['one_verbs_named'])}\s+(?:\S+\s+)?{_alt(L['one_prefix'])}(?!\w))"),
             kin=re.compile(rf"\s*(?:\S+\s+){{0,2}}?{_alt(L['kin'])}(?!\w)"),
@@ -112,6 +120,8 @@ class TollGrammar:
 
     def killed(self, text: str) -> int | None:
         """Deaths stated in a clause (folded text), or None when it states none."""
+        if not self.kill_guard.search(text):
+            return None
         text = self._scope(text)
         m = self.update.search(text)
         if m and (v := self._num(m.group(1))) is not None:
@@ -139,6 +149,8 @@ class TollGrammar:
 
     def injured(self, text: str) -> int | None:
         """Injuries stated in a clause, or None."""
+        if not self.injure_guard.search(text):
+            return None
         text = self._scope(text)
         mixed = self._mixed_spans(text)
         cands = []
