@@ -47,3 +47,16 @@ def test_not_person_names(phrase: str) -> None:
     from marsad.stages.names import Names
 
     assert Names.load().person(phrase) is None
+
+
+@pytest.mark.parametrize(("phrase", "inner"), [
+    ("رئيس وزراء النيجر بريغي رافيني", "بريغي رافيني"),
+    ("عمر زواق المتحدث باسم حاكم إقليم هلمند", "عمر زواق"),
+    ("رئيس القرية محمد ماي أنجوا", "محمد ماي أنجوا"),
+    ("المتحدث باسم شرطة كابل", None),  # an office alone names nobody
+    ("رئيس هيئة الإسعاف المصرية", None),
+])
+def test_name_inside_a_titled_phrase(phrase: str, inner: str | None) -> None:
+    from marsad.stages.names import Names
+
+    assert Names.load().name_in_phrase(phrase) == inner

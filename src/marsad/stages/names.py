@@ -33,6 +33,7 @@ class Names:
     title_anaphors: frozenset[str]  # "المتحدث" alone: the person with that title named before
     same: frozenset[str]  # "نفسه", "ذاتها": a description that refers back
     countries: frozenset[str]  # folded Arabic country names: a phrase holding one is no person's name
+    roles: frozenset[str] = frozenset()  # folded titles and offices (quotes_words.tsv role / title)
     _orgs: object | None = field(default=None, repr=False)
     _sources: object | None = field(default=None, repr=False)
 
@@ -46,8 +47,9 @@ class Names:
         from marsad.resources.registry import read_tsv
 
         countries = frozenset(fold(n) for r in read_tsv("actors_countries.tsv") for n in r["names_ar"].split("|") if n)
+        roles = frozenset(fold(r["word"]) for r in read_tsv("quotes_words.tsv") if r["class"] in ("role", "title"))
         return cls(Romanizer.load(), words("anaphor_heads"), words("not_person"), words("function"),
-                   words("statement"), words("title_anaphors"), words("same"), countries)
+                   words("statement"), words("title_anaphors"), words("same"), countries, roles)
 
     def _bare(self, word: str) -> str:
         """A word without a leading و / ف / ب / ل / لل clitic (the article stays)."""
@@ -95,6 +97,36 @@ class Names:
         if len(words) > 1 and words[-1] in self.same:
             words = words[:-1]
         return [self._bare(words[0])] + words[1:] if words else words
+
+    def name_in_phrase(self, text: str) -> str | None:
+        """The Arabic name inside a speaker phrase that holds titles or offices: the longest run of two to
+        four words that are no title, office, organisation head, country, function word or definite noun
+        ("رئيس وزراء النيجر بريغي رافيني" -> "بريغي رافيني", "عمر زواق المتحدث باسم حاكم" -> "عمر زواق")."""
+        raw = text.split()
+        words = [self._bare(w) for w in fold(text).split()]
+        if len(raw) != len(words) or not any(w in self.roles or w[2:] in self.roles for w in words):
+            return None
+
+        def nameish(w: str) -> bool:
+            bare = w[2:] if w.startswith("ال") else w
+            return bool(_WORD.fullmatch(w)) and not (
+                w in self.roles or bare in self.roles or bare in self.anaphor_heads or w in self.countries
+                or w in self.function or w in self.not_person or w in self.same
+                or (w.startswith("ال") and not self.romanizer.knows(w)))
+
+        best: tuple[int, int] | None = None
+        i = 0
+        while i < len(words):
+            if not nameish(words[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(words) and nameish(words[j]):
+                j += 1
+            if 2 <= j - i <= 4 and (best is None or j - i > best[1] - best[0]):
+                best = (i, j)
+            i = j
+        return " ".join(raw[best[0]:best[1]]) if best else None
 
     def is_statement(self, text: str) -> bool:
         w = self._core(text)
@@ -146,6 +178,11 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
         latin = names.person(actor.name)
         return ActorMention(m.start, m.end, m.text, Actor(actor.id, latin or actor.name, "person", actor.inter,
                                                           actor.country), m.role, m.org) if latin else m
+    inner = names.name_in_phrase(m.text)
+    latin = names.person(inner) if inner else None
+    if latin:  # "رئيس وزراء النيجر بريغي رافيني" -> Brigi Rafini
+        return ActorMention(m.start, m.end, m.text, Actor(f"person:{latin}", latin, "person", None, country),
+                            m.role, m.org)
     described = names.sources().describe(m.text)
     if described:  # "مسؤول عسكري" -> "Military official"
         return ActorMention(m.start, m.end, m.text, Actor(f"source:{described}", described, "person", None,
