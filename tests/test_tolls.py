@@ -29,6 +29,10 @@ T = TollGrammar.load()
     ("أسفرت الهجمات منذ عام 2015 عن مقتل أكثر من 900 شخص", None, None),  # a toll over a period
     ("قتل 5 أشخاص في غارة، ليرتفع عدد القتلى منذ بداية الحرب إلى 900", 5, None),
     ("استمرت الاشتباكات 5 ساعات", None, None),  # hours are no people
+    ("لقي شرطي مصرعه وأصيب آخر في انفجار عبوة", 1, 1),  # one more hurt
+    ("قتل عسكريان وأصيب آخران في الكمين", 2, 2),
+    ("أسفر القصف عن إصابة جنديين بجروح", None, 2),
+    ("قتل مدني وأصيب آخرون في القصف", 1, None),  # 'others' is no count
 ])
 def test_tolls(text: str, killed: int | None, injured: int | None) -> None:
     f = fold(text)

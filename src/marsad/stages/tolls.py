@@ -42,6 +42,8 @@ class TollGrammar:
     dual: re.Pattern[str]
     one: re.Pattern[str]
     kin: re.Pattern[str]
+    inj_one: re.Pattern[str]  # "وأصيب آخر", "إصابة شرطي": one hurt
+    inj_dual: re.Pattern[str]  # "وأصيب آخران", "إصابة جنديين": two hurt
 
     @classmethod
     def load(cls, words: NumberWords | None = None) -> TollGrammar:
@@ -80,6 +82,8 @@ class TollGrammar:
                             rf"{_alt(L['dual_alone'])}(?!\w))"),
             one=re.compile(rf"(?<!\w)(?:(?:و|ب|ل)?{kb}\s+(?:ال)?{noun}(?!\w)|(?:و|ف)?{_alt(L['one_verbs'])}(?!\w)"
                            rf"(?!\s+(?:\d|{words.pattern}))|(?:و|ف)?{_alt(L['one_verbs_named'])}\s+(?:\S+\s+)?{_alt(L['one_prefix'])}(?!\w))"),
+            inj_one=re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+(?:(?:ال)?{noun}|{_alt(L['other_one'])})(?!\w)"),
+            inj_dual=re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+(?:{qual}{dual_noun}|{_alt(L['other_two'])})(?!\w)"),
             kin=re.compile(rf"\s*(?:\S+\s+){{0,2}}?{_alt(L['kin'])}(?!\w)"),
         )
 
@@ -162,6 +166,10 @@ class TollGrammar:
                 if v is not None:
                     cands.append((m.start(), v))
                     break
+        if (m := self.inj_dual.search(text)) is not None:
+            cands.append((m.start(), 2))
+        if (m := self.inj_one.search(text)) is not None:
+            cands.append((m.start(), 1))
         if cands:
             return min(cands)[1]
         return 0 if self.zero.search(text) else None
