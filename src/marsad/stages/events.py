@@ -27,7 +27,6 @@ from marsad.stages.places import country_focus, focus_place
 from marsad.stages.time import attach_date
 from marsad.stages.tolls import TollGrammar
 from marsad.text.match import Lexicon, Match
-from marsad.text.normalize import fold
 from marsad.text.numbers import NumberWords
 
 _CLAUSE_SPLIT = re.compile(r"\s(?=(?:فيما|بينما|في حين|كما|وكانت|وكان|وذلك|قبل ان|بعد ان|وفي)\s)|[;:]\s|,\s*(?=و\S)")
@@ -48,15 +47,7 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls) -> TriggerLexicon:
-        rows = read_tsv("triggers.tsv")
-        entries = [(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in rows]
-        # a noun in ة takes its endings on a ت stem: "غارة" -> "غارتين", "عبوة" -> "عبوتين", "قذيفتان"
-        have = {fold(r["form"]) for r in rows}
-        for r in rows:
-            f = fold(r["form"])
-            if r["match"] in ("any", "pron") and " " not in f and f.endswith("ه") and f[:-1] + "ت" not in have:
-                entries.append((f[:-1] + "ت", (r["cue"], float(r["weight"])), "any"))
-        cues = Lexicon(entries)
+        cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
         return cls(cues, mod, TollGrammar.load(NumberWords.load()), TargetWords.load(), Factuality.load(),
