@@ -459,6 +459,8 @@ def _armed_side(doc: Document, m: ActorMention | None, table) -> ActorMention | 
 _ARMED = frozenset({"rebel", "identity", "external"})
 # explosions that someone plants or carries: a state force alone in their clause is the one hit
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
 def _crowd_sides(targets: TargetWords, a1: ActorMention | None, a2: ActorMention | None, norm: str,
                  clause: tuple[int, int]) -> bool:
     """A crowd (protesters, youths, residents, a party's supporters) on one side — a resolved side, or a crowd
