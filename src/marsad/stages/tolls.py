@@ -67,7 +67,7 @@ class TollGrammar:
             zero=re.compile(rf"(?<!\w)(?:و|ف)?{_alt(L['zero'])}(?!\w)"),
             mixed=re.compile(rf"(?:({n})\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_before'])}\s+{qual}({n})"
                              rf"\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_verbs'])}\s+{qual}({n}))"),
-            kill_guard=re.compile(_alt(sorted({w.split()[0] for k in ("kill_before", "kill_after", "one_verbs",
+            kill_guard=re.compile(_alt(sorted({w.split()[0] for k in ("kill_before", "kill_after",
                                                                           "two_verbs", "zero", "update",
                                                                           "one_verbs_named")
                                                for w in L[k]} | {fold(w) for w in L["dual_alone"]}))),
@@ -80,8 +80,9 @@ class TollGrammar:
                         re.compile(rf"(?<!\w)({n})\s+(?:\S+\s+){{0,2}}?{ia}(?!\w)")),
             dual=re.compile(rf"(?<!\w)(?:(?:و|ب|ل)?{kb}\s+{qual}{dual_noun}(?!\w)|(?:و|ف)?{_alt(L['two_verbs'])}(?!\w)|"
                             rf"{_alt(L['dual_alone'])}(?!\w))"),
-            one=re.compile(rf"(?<!\w)(?:(?:و|ب|ل)?{kb}\s+(?:ال)?{noun}(?!\w)|(?:و|ف)?{_alt(L['one_verbs'])}(?!\w)"
-                           rf"(?!\s+(?:\d|{words.pattern}))|(?:و|ف)?{_alt(L['one_verbs_named'])}\s+(?:\S+\s+)?{_alt(L['one_prefix'])}(?!\w))"),
+            # (a bare singular death verb with no victim after it, "استشهد", "لقي حتفه", was tried as one death:
+            # it put a toll on events the annotators left without one, worse on blind)
+            one=re.compile(rf"(?<!\w)(?:(?:و|ب|ل)?{kb}\s+(?:ال)?{noun}(?!\w)|(?:و|ف)?{_alt(L['one_verbs_named'])}\s+(?:\S+\s+)?{_alt(L['one_prefix'])}(?!\w))"),
             inj_one=re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+(?:(?:ال)?{noun}|{_alt(L['other_one'])})(?!\w)"),
             inj_dual=re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+(?:{qual}{dual_noun}|{_alt(L['other_two'])})(?!\w)"),
             kin=re.compile(rf"\s*(?:\S+\s+){{0,2}}?{_alt(L['kin'])}(?!\w)"),
