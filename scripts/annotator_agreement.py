@@ -35,17 +35,21 @@ def as_result(gold: dict, text: str) -> dict:
             "actor2": {"name": e["actor2"]} if e.get("actor2") else None,
             "fatalities": e.get("fatalities"), "injuries": e.get("injuries"),
             "country": e.get("country"), "admin1": e.get("admin1")})
-    quotes = []
-    for q in gold.get("quotes", []):
-        span = locate(text, q.get("quote_start", ""))
-        if span is None:
-            continue
-        person = bool(q.get("speaker_org")) or bool(q.get("role"))
-        quotes.append({"start": span[0], "end": span[1],
-                       "speaker": {"name": q.get("speaker"), "mention": q.get("speaker_ar"),
-                                   "kind": "person" if person else "organisation", "org": q.get("speaker_org")}})
+    def quotes_of(key: str) -> list[dict]:
+        out = []
+        for q in gold.get(key, []):
+            span = locate(text, q.get("quote_start", ""))
+            if span is None:
+                continue
+            person = bool(q.get("speaker_org")) or bool(q.get("role"))
+            out.append({"start": span[0], "end": span[1],
+                        "speaker": {"name": q.get("speaker"), "mention": q.get("speaker_ar"),
+                                    "kind": "person" if person else "organisation", "org": q.get("speaker_org")}})
+        return out
+
     posts = [{"handle": p.get("handle")} for p in gold.get("posts", [])]
-    return {"events": events, "quotes": quotes, "posts": posts}
+    return {"events": events, "quotes": quotes_of("quotes"), "unnamed_quotes": quotes_of("unnamed_quotes"),
+            "posts": posts}
 
 
 def agreement(first: Path, second: Path, raw: Path) -> dict:
