@@ -60,3 +60,17 @@ def test_name_inside_a_titled_phrase(phrase: str, inner: str | None) -> None:
     from marsad.stages.names import Names
 
     assert Names.load().name_in_phrase(phrase) == inner
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # a name in apposition to a title phrase before it takes the title's body
+    ("وقال قائد شرطة محافظة شيراز جنوب إيران، رهام بخش حبيبي: إن قوات الأمن اعتقلت 15 متظاهرا.",
+     "Police Forces of Iran"),
+    # an office after the name that names a body
+    ("وقال العميد اسماعيل كوثري نائب قائد القاعدة في الحرس الثوري إن الوضع هادئ.",
+     "Islamic Revolutionary Guard Corps (IRGC)"),
+])
+def test_person_takes_the_body_of_its_apposition(pipeline, text: str, org: str) -> None:
+    doc = pipeline(Document(text, DocMeta(id="t", published=date(2018, 1, 2))))
+    sp = doc.quotes[0].speaker
+    assert sp.actor.kind == "person" and sp.org is not None and sp.org.name == org

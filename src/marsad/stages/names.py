@@ -161,10 +161,42 @@ class Names:
         return None
 
 
+def _apposition(names: Names, doc: Document, m: ActorMention) -> tuple[str | None, Actor | None]:
+    """The role and organisation a person's name stands in apposition to: a title phrase right before it
+    ("قائد شرطة محافظة شيراز، رهام بخش حبيبي"), or an office after it that names a body ("اسماعيل كوثري
+    نائب قائد القاعدة في الحرس الثوري")."""
+    before = [a for a in doc.actors if a.actor.kind == "person" and m.start - 45 <= a.end <= m.start
+              and (a.org or a.role) and not any(c in doc.text[a.end:m.start] for c in ".؟?!:\n")
+              and doc.text[a.end:m.start].rstrip().endswith(("،", ","))]
+    if before:
+        a = before[-1]
+        return a.role, a.org
+    after = [a for a in doc.actors if m.end <= a.start <= m.end + 60 and a.actor.kind in ("state", "rebel", "political",
+                                                                                        "identity", "external")]
+    if after:
+        a = after[0]
+        gap = [names._bare(w) for w in fold(m.text).split()[1:] + fold(doc.text[m.end:a.start]).split()]
+        if gap and any(w in names.roles or w[2:] in names.roles for w in gap) and not any(c in doc.text[m.end:a.start]
+                                                                                         for c in ".؟?!:"):
+            return None, a.actor
+    return None, None
+
+
+def _person(names: Names, doc: Document, m: ActorMention, actor_id: str, latin: str, country: str | None,
+            inter: int | None = None) -> ActorMention:
+    role, org = m.role, m.org
+    if org is None:
+        r, o = _apposition(names, doc, m)
+        role, org = role or r, o
+    return ActorMention(m.start, m.end, m.text, Actor(actor_id, latin, "person", inter, country), role, org)
+
+
 def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None,
                     country: str | None = None) -> ActorMention:
     """The mention with an English actor when it names nobody known yet (an Arabic name as its name)."""
     actor = m.actor
+    if actor.kind == "person" and m.org is None and not _arabic(actor.name):
+        return _person(names, doc, m, actor.id, actor.name, actor.country, actor.inter)
     if not _arabic(actor.name):
         return m
     head = names.anaphor_head(m.text)
@@ -176,13 +208,11 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
         return m
     if actor.kind == "person":
         latin = names.person(actor.name)
-        return ActorMention(m.start, m.end, m.text, Actor(actor.id, latin or actor.name, "person", actor.inter,
-                                                          actor.country), m.role, m.org) if latin else m
+        return _person(names, doc, m, actor.id, latin, actor.country, actor.inter) if latin else m
     inner = names.name_in_phrase(m.text)
     latin = names.person(inner) if inner else None
     if latin:  # "رئيس وزراء النيجر بريغي رافيني" -> Brigi Rafini
-        return ActorMention(m.start, m.end, m.text, Actor(f"person:{latin}", latin, "person", None, country),
-                            m.role, m.org)
+        return _person(names, doc, m, f"person:{latin}", latin, country)
     described = names.sources().describe(m.text)
     if described:  # "مسؤول عسكري" -> "Military official"
         return ActorMention(m.start, m.end, m.text, Actor(f"source:{described}", described, "person", None,
@@ -193,8 +223,7 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
                             m.role, m.org)
     latin = names.person(m.text)
     if latin:
-        return ActorMention(m.start, m.end, m.text, Actor(f"person:{latin}", latin, "person", None, country),
-                            m.role, m.org)
+        return _person(names, doc, m, f"person:{latin}", latin, country)
     return m
 
 
