@@ -74,3 +74,10 @@ def test_person_takes_the_body_of_its_apposition(pipeline, text: str, org: str) 
     doc = pipeline(Document(text, DocMeta(id="t", published=date(2018, 1, 2))))
     sp = doc.quotes[0].speaker
     assert sp.actor.kind == "person" and sp.org is not None and sp.org.name == org
+
+
+def test_a_correspondent_speaks_for_the_medium(pipeline) -> None:
+    doc = pipeline(Document("وقال مراسل قناة بلقيس إن الاشتباكات استمرت حتى الفجر.",
+                            DocMeta(id="t", published=date(2018, 1, 2))))
+    sp = doc.quotes[0].speaker
+    assert sp.actor.name == "Balqis TV correspondent" and sp.org is not None and sp.org.name == "Balqis TV"

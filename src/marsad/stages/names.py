@@ -21,6 +21,7 @@ from marsad.text.normalize import fold
 from marsad.text.romanize import Romanizer
 
 _WORD = re.compile(r"\w+")
+_QUOTES = '"«»“”()/'  # marks around a medium's name
 
 
 @dataclass
@@ -34,6 +35,8 @@ class Names:
     same: frozenset[str]  # "نفسه", "ذاتها": a description that refers back
     countries: frozenset[str]  # folded Arabic country names: a phrase holding one is no person's name
     roles: frozenset[str] = frozenset()  # folded titles and offices (quotes_words.tsv role / title)
+    media_heads: tuple[tuple[str, str], ...] = ()  # (folded head, English word after the name)
+    correspondent: frozenset[str] = frozenset()
     _orgs: object | None = field(default=None, repr=False)
     _sources: object | None = field(default=None, repr=False)
 
@@ -48,8 +51,26 @@ class Names:
 
         countries = frozenset(fold(n) for r in read_tsv("actors_countries.tsv") for n in r["names_ar"].split("|") if n)
         roles = frozenset(fold(r["word"]) for r in read_tsv("quotes_words.tsv") if r["class"] in ("role", "title"))
+        media = tuple((fold(w.split("|")[0]), w.split("|")[1]) for w in data["media_heads"]["words"])
         return cls(Romanizer.load(), words("anaphor_heads"), words("not_person"), words("function"),
-                   words("statement"), words("title_anaphors"), words("same"), countries, roles)
+                   words("statement"), words("title_anaphors"), words("same"), countries, roles, media,
+                   words("correspondent"))
+
+    def medium(self, text: str, orgs) -> str | None:
+        """A medium's English name: a known one from the organisation namer, else its romanised name and
+        the head's English word ("قناة بلقيس" -> "Balqis TV")."""
+        known = orgs.name(text)
+        if known:
+            return known
+        words = fold(text).split()
+        if not words:
+            return None
+        head = next((en for ar, en in self.media_heads if self._bare(words[0]) in (ar, "ال" + ar)), None)
+        rest = [w.strip(_QUOTES) for w in text.split()[1:3]]
+        rest = [w for w in rest if _WORD.fullmatch(fold(w))]
+        if head is None or not rest:
+            return None
+        return f"{self.romanizer.romanize(' '.join(rest))} {head}"
 
     def _bare(self, word: str) -> str:
         """A word without a leading و / ف / ب / ل / لل clitic (the article stays)."""
@@ -209,6 +230,14 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     if actor.kind == "person":
         latin = names.person(actor.name)
         return _person(names, doc, m, actor.id, latin, actor.country, actor.inter) if latin else m
+    words = fold(m.text).split()
+    if len(words) > 1 and names._bare(words[0]) in names.correspondent:
+        medium = names.medium(" ".join(m.text.split()[1:]), names.orgs(gazetteer))
+        if medium:  # "مراسل قناة بلقيس" -> Balqis TV correspondent, speaking for the channel
+            body = Actor(f"org:{medium}", medium, "media", None, country)
+            return ActorMention(m.start, m.end, m.text, Actor(f"person:{medium} correspondent",
+                                                              f"{medium} correspondent", "person", None, country),
+                                "correspondent", body)
     inner = names.name_in_phrase(m.text)
     latin = names.person(inner) if inner else None
     if latin:  # "رئيس وزراء النيجر بريغي رافيني" -> Brigi Rafini
