@@ -18,7 +18,7 @@ EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
 
 def _gold_span(text: str, g: dict) -> tuple[int, int] | None:
-    if "evidence_start" in g:  # silver annotations keep offsets, not article text
+    if "evidence_start" in g:  # annotations that keep offsets, not article text
         return g["evidence_start"], g["evidence_end"]
     return locate(text, g.get("evidence", ""))
 

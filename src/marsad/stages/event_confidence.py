@@ -3,8 +3,8 @@ words around its trigger; candidates below the model's cross-validated `drop_bel
 
 The confidence of an event is P(the event is a real, reported event of that type) as estimated by a logistic
 regression over the features below. The coefficients are data (resources/data/event_confidence.json),
-fitted by scripts/train_confidence.py on hand annotations of unlabeled articles (tests/data/silver/), never
-on the dev set, which is kept for the reliability table (scripts/reliability.py).
+fitted by scripts/train_confidence.py on the train split of tests/data/annotated, never on dev or blind,
+which are kept for the reliability tables (scripts/reliability.py).
 
 Features of one mention are recorded when it is made (`Mention`); those of the merged event are read off the
 event itself (`features`). Example: "قصفت الطائرات ... أمس" in the lead, with a named actor, a village and a
