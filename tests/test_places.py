@@ -171,3 +171,15 @@ def test_coordinated_list_after_a_plural_type_word(text: str, names: list[str]) 
                                                                                                "admin1")]
     for n in names:
         assert any(g.lower().replace("'", "") == n.lower().replace("'", "") for g in got), (n, got)
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("أعلنت وزارة المالية عن تراجع العجز المالي هذا العام", []),  # finance, not Mali
+    ("هاجم مسلحون دورية للجيش المالي قرب الحدود", ["Mali"]),
+    ("وصلت القوات إلى الضفة اليمنى للنهر", []),  # the right bank, not Yemen
+    ("قصفت مدفعية الجيش اليمني مواقع المسلحين", ["Yemen"]),
+])
+def test_nationality_adjective_homographs(text: str, countries: list[str]) -> None:
+    from marsad.stages.places import parse_places
+
+    assert [p.place.country for p in parse_places(text) if p.place.feature == "country"] == countries

@@ -51,6 +51,11 @@ class _Cues:
         self.land_nouns = frozenset(fold(w) for w in raw.get("land_nouns", ()))
         self.noun_followers = frozenset(fold(w) for w in raw.get("noun_followers", ()))
         self.compound_heads = frozenset(fold(w) for w in raw.get("compound_heads", ()))
+        self.adjective_blockers: dict[str, frozenset[str]] = {}
+        for adj, heads in raw.get("adjective_blockers", {}).items():
+            block = frozenset(fold(h) for h in heads)
+            for form in (fold(adj), fold(adj) + "ه"):
+                self.adjective_blockers[form] = block
         self.list_openers = frozenset(fold(w) for w in raw.get("list_openers", ()))
         # a list opener with an optional clitic, followed by a space or a colon
         self.list_opener_re = re.compile(r"(?<!\w)(?:" + "|".join(sorted(CLITICS, key=len, reverse=True)) + r")?(?:"
@@ -335,6 +340,9 @@ class _Finder:
                 continue
             ns, conf = mt.start(), 0.3
             prev = _prev_words(self.text, mt.start(), 1)
+            block = self.cues.adjective_blockers.get(key)
+            if block and prev and (prev[0][1] in block or _strip(prev[0][1], block)):
+                continue  # "وزارة المالية" is the finance ministry, "الضفة اليمنى" the right bank
             if prev and _strip(prev[0][1], self.cues.land_nouns):
                 ns, conf = prev[0][0], 0.8
             s, t = self.doc.norm.to_original(ns, mt.end())
