@@ -15,17 +15,17 @@ import re
 import sys
 from pathlib import Path
 
-TAXONOMY = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"},
-    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"},
-}
+def _taxonomy() -> dict[str, set[str]]:
+    """ACLED event type -> sub-event types, from marsad's own table (resources/data/acled_subevents.tsv)."""
+    from marsad.resources.registry import read_tsv
+
+    out: dict[str, set[str]] = {}
+    for r in read_tsv("acled_subevents.tsv"):
+        out.setdefault(r["event_type"], set()).add(r["sub_event_type"])
+    return out
+
+
+TAXONOMY = _taxonomy()
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
