@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+
 def _taxonomy() -> dict[str, set[str]]:
     """ACLED event type -> sub-event types, from marsad's own table (resources/data/acled_subevents.tsv)."""
     from marsad.resources.registry import read_tsv
