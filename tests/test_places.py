@@ -183,3 +183,14 @@ def test_nationality_adjective_homographs(text: str, countries: list[str]) -> No
     from marsad.stages.places import parse_places
 
     assert [p.place.country for p in parse_places(text) if p.place.feature == "country"] == countries
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("قتل خمسة جنود في هجوم على ثكنة للجيش المالي قرب الحدود مع موريتانيا", ["Mali"]),
+    ("تسلل مسلحون عبر الحدود المشتركة مع العراق إلى بلدة في شرق سوريا", ["Syria"]),
+    ("قصفت الطائرات مواقع في موريتانيا", ["Mauritania"]),
+])
+def test_a_country_across_a_border_is_a_reference_point(text: str, countries: list[str]) -> None:
+    from marsad.stages.places import parse_places
+
+    assert sorted({p.place.country for p in parse_places(text)}) == countries

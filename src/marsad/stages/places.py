@@ -56,6 +56,7 @@ class _Cues:
             block = frozenset(fold(h) for h in heads)
             for form in (fold(adj), fold(adj) + "ه"):
                 self.adjective_blockers[form] = block
+        self.border_before = tuple(sorted({fold(w) for w in raw.get("border_before", ())}, key=len, reverse=True))
         self.list_openers = frozenset(fold(w) for w in raw.get("list_openers", ()))
         # a list opener with an optional clitic, followed by a space or a colon
         self.list_opener_re = re.compile(r"(?<!\w)(?:" + "|".join(sorted(CLITICS, key=len, reverse=True)) + r")?(?:"
@@ -288,6 +289,7 @@ class _Finder:
         out.extend(self.adjectives(out))
         if top:
             out.extend(self.nationwide(out, top))
+        out = [pm for pm in out if not self.across_border(pm)]
         out.sort(key=lambda pm: (pm.start, -pm.end))
         return _dedupe(out)
 
@@ -423,6 +425,18 @@ class _Finder:
                        name_ar="ريف " + place.name_ar, feature="area", admin1=admin1,
                        parent=place.id)
         return area, end
+
+    def across_border(self, pm: PlaceMention) -> bool:
+        """A country named only as the other side of a border ("قرب الحدود مع موريتانيا"): a reference point,
+        not a place of the story."""
+        if pm.place.feature != "country":
+            return False
+        a = self.doc.norm.to_norm(pm.start, pm.end)[0]
+        before = self.text[max(0, a - 25):a].rstrip()
+        for ref in self.cues.border_before:
+            if before.endswith(ref) or before.endswith(ref + "ل") or before.endswith(ref + " ال"):
+                return True
+        return False
 
     def list_items(self, found: list[PlaceMention]) -> list[PlaceMention]:
         """The names of a coordinated list after a plural type word ("بلدات أورم الكبرى و كفرناها و خان العسل
