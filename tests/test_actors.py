@@ -152,3 +152,15 @@ def test_table_pickles_and_counts(table):
 def test_parent(table):
     a = table.resolve_named("سرايا القدس", None, None)
     assert table.parent(a).name == "Palestinian Islamic Jihad (PIJ)"
+
+
+def test_a_country_across_a_border_does_not_set_the_generic_actors_country(pipeline) -> None:
+    from datetime import date
+
+    from marsad.model.document import DocMeta, Document
+
+    text = ("قتل خمسة أشخاص في هجوم على ثكنة للجيش المالي شنته مجموعة مسلحة فجر الإثنين في شمال البلاد، "
+            "قرب الحدود مع موريتانيا. وقال مسؤول إن المهاجمين انسحبوا نحو الحدود مع موريتانيا.")
+    doc = pipeline(Document(text, DocMeta(id="t", published=date(2019, 1, 28))))
+    names = {e.actor1.actor.name for e in doc.events if e.actor1}
+    assert "Unidentified Armed Group (Mali)" in names and not any("Mauritania" in n for n in names)

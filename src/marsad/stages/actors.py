@@ -93,6 +93,8 @@ class _Resolver:
         for i, m in enumerate(self.ms):
             for v in m.values:
                 if isinstance(v, NatHit) and v.countable:
+                    if v.form == "name" and self.doc.places and not self._placed(m):
+                        break  # "قرب الحدود مع موريتانيا": a country the place stage read as a reference point
                     after_head = i > 0 and any(isinstance(x, GenericHit | NamedHit) for x in self.ms[i - 1].values) \
                         and not self.norm[self.ms[i - 1].end:m.start].strip()
                     votes[v.country] += 2.0 if v.form == "name" else (0.75 if after_head else 1.0)
@@ -103,6 +105,11 @@ class _Resolver:
                         votes[next(iter(rows[0].countries))] += 0.5
                     break
         return votes
+
+    def _placed(self, m: Match) -> bool:
+        """Whether the place stage kept a place where this country name stands."""
+        s, e = self.doc.norm.to_original(m.start, m.end)
+        return any(p.start < e and s < p.end for p in self.doc.places)
 
     # --- helpers ------------------------------------------------------------------------------------------
     def _nat_after(self, j: int, end: int) -> tuple[NatHit, int, int] | None:
