@@ -191,6 +191,7 @@ def test_nationality_adjective_homographs(text: str, countries: list[str]) -> No
     ("قصفت الطائرات مواقع في موريتانيا", ["Mauritania"]),
 ])
 def test_a_country_across_a_border_is_a_reference_point(text: str, countries: list[str]) -> None:
-    from marsad.stages.places import parse_places
+    from marsad.stages.places import REFERENCE, parse_places
 
-    assert sorted({p.place.country for p in parse_places(text)}) == countries
+    # a country across a border stays only as a reference point (too weak to place anything)
+    assert sorted({p.place.country for p in parse_places(text) if p.confidence > REFERENCE}) == countries

@@ -93,7 +93,7 @@ class _Resolver:
         for i, m in enumerate(self.ms):
             for v in m.values:
                 if isinstance(v, NatHit) and v.countable:
-                    if v.form == "name" and self.doc.places and not self._placed(m):
+                    if v.form == "name" and self._reference(m):
                         break  # "قرب الحدود مع موريتانيا": a country the place stage read as a reference point
                     after_head = i > 0 and any(isinstance(x, GenericHit | NamedHit) for x in self.ms[i - 1].values) \
                         and not self.norm[self.ms[i - 1].end:m.start].strip()
@@ -106,10 +106,12 @@ class _Resolver:
                     break
         return votes
 
-    def _placed(self, m: Match) -> bool:
-        """Whether the place stage kept a place where this country name stands."""
+    def _reference(self, m: Match) -> bool:
+        """Whether the place stage read this country name as a reference point (a country across a border)."""
+        from marsad.stages.places import REFERENCE
+
         s, e = self.doc.norm.to_original(m.start, m.end)
-        return any(p.start < e and s < p.end for p in self.doc.places)
+        return any(p.start < e and s < p.end and p.confidence <= REFERENCE for p in self.doc.places)
 
     # --- helpers ------------------------------------------------------------------------------------------
     def _nat_after(self, j: int, end: int) -> tuple[NatHit, int, int] | None:

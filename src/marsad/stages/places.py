@@ -30,6 +30,7 @@ from marsad.text.normalize import fold
 _NEST_GAPS = frozenset({"ب", "في", "بمدينة", "في مدينة", "بمحافظة", "في محافظة", "بولاية", "في ولاية",
                         "التابعة ل", "التابعة لمحافظة", "بقضاء", "في قضاء", "بمنطقة", "في منطقة"})
 _WORD = re.compile(r"[^\W\d_]+")
+REFERENCE = 0.1  # the confidence of a place named only as a reference point (a country across a border)
 CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 BIG = frozenset({"country", "admin1", "capital", "city", "region"})
 TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤةى",
@@ -289,7 +290,8 @@ class _Finder:
         out.extend(self.adjectives(out))
         if top:
             out.extend(self.nationwide(out, top))
-        out = [pm for pm in out if not self.across_border(pm)]
+        # a country across a border stays as a reference point, too weak to place anything (usable >= 0.4)
+        out = [replace(pm, confidence=REFERENCE) if self.across_border(pm) else pm for pm in out]
         out.sort(key=lambda pm: (pm.start, -pm.end))
         return _dedupe(out)
 
@@ -606,6 +608,8 @@ def country_focus(doc: Document) -> str | None:
     double, the lead counts double. 'الحسكة ... القامشلي ... تركيا' -> 'Syria'."""
     votes: Counter = Counter()
     for m in doc.places:
+        if m.confidence <= REFERENCE:
+            continue  # "قرب الحدود مع موريتانيا"
         w = 1.0 if m.place.feature == "country" else 2.0
         if m.start < 300:
             w *= 1.5
@@ -626,7 +630,7 @@ def focus_place(doc: Document, country: str | None = None) -> PlaceMention | Non
     from marsad.stages.event_place import is_dateline
 
     for m in doc.places:
-        if m.place.country == country and m.place.admin1 and not is_dateline(doc, m):
+        if m.confidence > REFERENCE and m.place.country == country and m.place.admin1 and not is_dateline(doc, m):
             counts[m.place.admin1] += 1
             first.setdefault(m.place.admin1, m)
     if not counts:
