@@ -19,16 +19,10 @@ from dataclasses import dataclass
 
 from marsad.model.document import Document
 from marsad.resources.registry import read_json
+from marsad.text.match import word_pattern
 from marsad.text.normalize import fold
 
-_PREFIX = r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
 _WORD = re.compile(r"\S+")
-
-
-def _pattern(words: list[str]) -> re.Pattern[str]:
-    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
-    bare = sorted({f[2:] if f.startswith("ال") and len(f) > 4 else f for f in forms}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)" + _PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + r")(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -46,9 +40,9 @@ class Factuality:
         doms = data["domains"]
         return cls(
             resumptive=frozenset(fold(w) for w in lists["resumptive"]["words"]),
-            establish=_pattern(lists["establish"]["words"]),
+            establish=word_pattern(lists["establish"]["words"]),
             stative_before=frozenset(fold(w) for w in lists["stative_before"]["words"]),
-            domains={k: _pattern(v) for k, v in doms.items() if isinstance(v, list)},
+            domains={k: word_pattern(v) for k, v in doms.items() if isinstance(v, list)},
             min_domain_hits=int(doms["min_hits"]),
         )
 

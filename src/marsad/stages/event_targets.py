@@ -17,16 +17,8 @@ from dataclasses import dataclass
 
 from marsad.model.records import Actor
 from marsad.resources.registry import read_json
+from marsad.text.match import word_pattern
 from marsad.text.normalize import fold
-
-_PREFIX = r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
-
-
-def _pattern(words: list[str], endings: bool = False) -> re.Pattern[str]:
-    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
-    bare = sorted({f[2:] if f.startswith("ال") else f for f in forms}, key=len, reverse=True)
-    tail = r"\w*" if endings else ""
-    return re.compile(r"(?<!\w)" + _PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + ")" + tail + r"(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -42,9 +34,9 @@ class TargetWords:
     def load(cls) -> TargetWords:
         data = read_json("event_targets.json")
         lists = data["lists"]
-        return cls(_pattern(lists["civilian"]["words"]), _pattern(lists["military"]["words"]),
-                   _pattern(lists["civilian_place"]["words"]), _pattern(lists["crowd"]["words"], endings=True),
-                   _pattern(lists["armed"]["words"]), frozenset(data["not_sides"]["ids"]))
+        return cls(word_pattern(lists["civilian"]["words"]), word_pattern(lists["military"]["words"]),
+                   word_pattern(lists["civilian_place"]["words"]), word_pattern(lists["crowd"]["words"], endings=True),
+                   word_pattern(lists["armed"]["words"]), frozenset(data["not_sides"]["ids"]))
 
     def not_side(self, actor: Actor) -> bool:
         """Whether this actor only reports, observes, relieves or treats (UN missions, aid agencies, health

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention
 from marsad.resources.registry import read_json
+from marsad.stages.sources import SourceNames
 from marsad.text.normalize import fold
 from marsad.text.romanize import Romanizer
 
@@ -38,7 +39,6 @@ class Names:
     media_heads: tuple[tuple[str, str], ...] = ()  # (folded head, English word after the name)
     correspondent: frozenset[str] = frozenset()
     _orgs: object | None = field(default=None, repr=False)
-    _sources: object | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls) -> Names:
@@ -80,13 +80,6 @@ class Names:
         if word.startswith("لل") and len(word) > 4:
             return "ال" + word[2:]
         return word
-
-    def sources(self):
-        if self._sources is None:
-            from marsad.stages.sources import SourceNames
-
-            self._sources = SourceNames.load()
-        return self._sources
 
     def orgs(self, gazetteer=None):
         """The organisation namer, built on first use with the pipeline's gazetteer."""
@@ -213,8 +206,9 @@ def _person(names: Names, doc: Document, m: ActorMention, actor_id: str, latin: 
 
 
 def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None,
-                    country: str | None = None) -> ActorMention:
-    """The mention with an English actor when it names nobody known yet (an Arabic name as its name)."""
+                    country: str | None = None, sources: SourceNames | None = None) -> ActorMention:
+    """The mention with an English actor when it names nobody known yet (an Arabic name as its name);
+    `sources` (the quotes lexicon's) describes unnamed officials ("مسؤول عسكري")."""
     actor = m.actor
     if actor.kind == "person" and m.org is None and not _arabic(actor.name):
         return _person(names, doc, m, actor.id, actor.name, actor.country, actor.inter)
@@ -242,7 +236,7 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     latin = names.person(inner) if inner else None
     if latin:  # "رئيس وزراء النيجر بريغي رافيني" -> Brigi Rafini
         return _person(names, doc, m, f"person:{latin}", latin, country)
-    described = names.sources().describe(m.text)
+    described = sources.describe(m.text) if sources is not None else None
     if described:  # "مسؤول عسكري" -> "Military official"
         return ActorMention(m.start, m.end, m.text, Actor(f"source:{described}", described, "person", None,
                                                           country), m.role, m.org)

@@ -30,18 +30,13 @@ from marsad.model.records import TimeExpr
 from marsad.published import MAX_YEAR, MIN_YEAR, month_from_url
 from marsad.resources.registry import read_json
 from marsad.stages.time import TimeLexicon, find_times
+from marsad.text.match import phrase_alternation
 from marsad.text.normalize import fold
 
 DAY = timedelta(days=1)
 _DIGIT = re.compile(r"\d")
 _TWEET = re.compile(r"(?<![\w.-])(?:(?:www|mobile)\.)?(?:twitter|x)\.com/\w{1,30}/status(?:es)?/(\d{15,20})(?!\d)", re.I)
 _SNOWFLAKE_EPOCH_MS = 1288834974657
-
-
-def _alt(forms) -> str:
-    """Alternation of folded forms, longest first; a space inside a form matches any run of blanks."""
-    keys = sorted({f for f in forms if f}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in k.split()) for k in keys)
 
 
 @dataclass(frozen=True)
@@ -64,17 +59,17 @@ class PublishedCues:
     def load(cls, lx: TimeLexicon | None = None) -> PublishedCues:
         d = read_json("published_cues.json")
         lx = lx or TimeLexicon.load()
-        rel = _alt(lx.reldays)
-        wd = _alt(lx.weekdays)
-        day = _alt(fold(s) for s in d["day_words"])
+        rel = phrase_alternation(lx.reldays)
+        wd = phrase_alternation(lx.weekdays)
+        day = phrase_alternation(fold(s) for s in d["day_words"])
         return cls(
-            stamp=re.compile(rf"(?:^|[.!?|•\-:])\s*(?:{_alt(fold(s) for s in d['stamp_cues'])})\s*[:\-]?\s*$", re.M),
-            background=re.compile(rf"(?<!\w)(?:{_alt(fold(s) for s in d['background_cues'])})(?!\w)"),
+            stamp=re.compile(rf"(?:^|[.!?|•\-:])\s*(?:{phrase_alternation(fold(s) for s in d['stamp_cues'])})\s*[:\-]?\s*$", re.M),
+            background=re.compile(rf"(?<!\w)(?:{phrase_alternation(fold(s) for s in d['background_cues'])})(?!\w)"),
             anchor=re.compile(rf"(?<!\w)(?:(?:{day})\s+)?(?P<rel>{rel})(?:\s*,?\s*\(?\s*(?:(?:{day})\s+)?(?P<wd>{wd})"
                               rf"\s*\)?)?\s*[,(\-]?\s*$"),
             today=re.compile(rf"(?<!\w)(?:(?:{day})\s+)?(?P<rel>{rel})\s*,?\s*\(?\s*(?:(?:{day})\s+)?(?P<wd>{wd})(?!\w)"),
-            past=re.compile(rf"(?<!\w)(?:{_alt(lx.past)})(?!\w)"),
-            since=re.compile(rf"(?<!\w)(?:{_alt(fold(s) for s in d['since_cues'])})\s*$"),
+            past=re.compile(rf"(?<!\w)(?:{phrase_alternation(lx.past)})(?!\w)"),
+            since=re.compile(rf"(?<!\w)(?:{phrase_alternation(fold(s) for s in d['since_cues'])})\s*$"),
             reldays={re.sub(r"\s+", " ", k): v for k, v in lx.reldays.items()},
             weekdays=dict(lx.weekdays),
             head_chars=int(d["head_chars"]),

@@ -18,6 +18,7 @@ from marsad.model.records import Actor, ActorMention, Quote
 from marsad.stages.names import Names, english_mention
 from marsad.stages.quotes_lex import Cue, CueLexicon, QTok, strip_clitic
 from marsad.stages.quotes_speaker import unprefix_l
+from marsad.stages.sources import SourceNames
 from marsad.text.normalize import fold
 
 REPEAT_RATIO = 85.0
@@ -96,11 +97,12 @@ class Namer:
     names: Names | None
     gazetteer: object | None = None
     country: str | None = None
+    sources: SourceNames | None = None  # the quotes lexicon's unnamed-source descriptions
 
     def __call__(self, doc: Document, m: ActorMention) -> ActorMention:
         if self.names is None:
             return m
-        return english_mention(self.names, doc, m, self.gazetteer, self.country)
+        return english_mention(self.names, doc, m, self.gazetteer, self.country, self.sources)
 
 
 def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon,

@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass
 
 from marsad.resources.registry import read_json
+from marsad.text.match import phrase_alternation
 from marsad.text.normalize import fold
 from marsad.text.numbers import NumberWords
 
 
 def _alt(words: list[str]) -> str:
-    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms) + ")"
+    return "(?:" + phrase_alternation(fold(w) for w in words) + ")"
 
 
 @dataclass(frozen=True)
@@ -131,46 +131,31 @@ class TollGrammar:
         m = self.update.search(text)
         if m and (v := self._num(m.group(1))) is not None:
             return v
-        mixed = self._mixed_spans(text)
-        cands: list[tuple[int, int]] = []
-        for rx in self.counts:
-            for m in rx.finditer(text):
-                if any(a <= m.start(1) < b for a, b in mixed):
-                    continue  # "سقوط 20 بين قتيل وجريح": the killed and wounded together
-                v = self._num(m.group(1))
-                if v is not None:
-                    k = self.kin.match(text, m.end(1))
-                    cands.append((m.start(), v + 1 if k else v))  # "ثلاثة أطفال ووالدتهم": 4
-                    break
-        if (m := self.dual.search(text)) is not None:
-            cands.append((m.start(), 2))
-        if (m := self.one.search(text)) is not None:
-            cands.append((m.start(), 1))
-        if cands:
-            return min(cands)[1]
-        if self.zero.search(text):
-            return 0
-        return None
+        return self._stated(text, self.counts, self.dual, self.one, kin=True)
 
     def injured(self, text: str) -> int | None:
         """Injuries stated in a clause, or None."""
         if not self.injure_guard.search(text):
             return None
-        text = self._scope(text)
+        return self._stated(self._scope(text), self.inj_counts, self.inj_dual, self.inj_one, kin=False)
+
+    def _stated(self, text: str, counts: tuple[re.Pattern[str], ...], dual: re.Pattern[str], one: re.Pattern[str],
+                kin: bool) -> int | None:
+        """The earliest count, dual or single victim the clause states (a count inside a killed-and-wounded
+        phrase is none; with `kin`, "ثلاثة أطفال ووالدتهم" is 4); else 0 for an explicit zero, else None."""
         mixed = self._mixed_spans(text)
-        cands = []
-        for rx in self.inj_counts:
+        cands: list[tuple[int, int]] = []
+        for rx in counts:
             for m in rx.finditer(text):
                 if any(a <= m.start(1) < b for a, b in mixed):
-                    continue
+                    continue  # "سقوط 20 بين قتيل وجريح": the killed and wounded together
                 v = self._num(m.group(1))
                 if v is not None:
-                    cands.append((m.start(), v))
+                    cands.append((m.start(), v + 1 if kin and self.kin.match(text, m.end(1)) else v))
                     break
-        if (m := self.inj_dual.search(text)) is not None:
-            cands.append((m.start(), 2))
-        if (m := self.inj_one.search(text)) is not None:
-            cands.append((m.start(), 1))
+        for rx, n in ((dual, 2), (one, 1)):
+            if (m := rx.search(text)) is not None:
+                cands.append((m.start(), n))
         if cands:
             return min(cands)[1]
         return 0 if self.zero.search(text) else None

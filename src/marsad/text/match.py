@@ -12,6 +12,7 @@ Aho-Corasick automaton and checks word boundaries and clitics afterwards.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -37,6 +38,27 @@ def _prefixes() -> frozenset[str]:
 PREFIXES = _prefixes()
 PRON_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني"})
 SUFFIX_MODES = ("none", "pron", "any")
+
+
+_WORD_PREFIX = r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"  # a conjunction, a preposition and the article, each optional
+
+
+def word_pattern(words: Iterable[str], endings: bool = False) -> re.Pattern[str]:
+    """One regular expression for a word list, matched as whole words in folded text with an optional
+    conjunction, preposition and article before them ("والمدنيين" for "مدنيين"); an entry written with the
+    article matches without it too. `endings`: any ending may follow ("محتج" -> "محتجون")."""
+    forms = {fold(w) for w in words}
+    bare = sorted({f[2:] if f.startswith("ال") and len(f) > 4 else f for f in forms}, key=len, reverse=True)
+    tail = r"\w*" if endings else ""
+    return re.compile(r"(?<!\w)" + _WORD_PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + ")" + tail
+                      + r"(?!\w)")
+
+
+def phrase_alternation(forms: Iterable[str]) -> str:
+    """The alternation (no group) of folded phrases, longest first; a space inside a phrase matches any
+    run of blanks."""
+    keys = sorted({f for f in forms if f}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in k.split()) for k in keys)
 
 
 def is_word_char(c: str) -> bool:
