@@ -456,7 +456,6 @@ def _armed_side(doc: Document, m: ActorMention | None, table) -> ActorMention | 
     return replace(m, actor=army) if army is not None else m
 
 
-_ARMED = frozenset({"rebel", "identity", "external"})
 # explosions that someone plants or carries: a state force alone in their clause is the one hit
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
