@@ -32,6 +32,7 @@ from marsad.resources.actors import (
     TitleHit,
     valid_on,
 )
+from marsad.stages.names import has_arabic
 from marsad.text.match import Match
 
 # Words that may stand between a head and its nationality adjective ("القوات الخاصة العراقية").
@@ -359,10 +360,10 @@ def find_actors(doc: Document, res) -> None:
     names = res["names"]
     out = []
     for m in resolve(doc, res["actors"]):
-        if m.actor.kind == "person" and any("\u0600" <= c <= "\u06ff" for c in m.actor.name):
+        if m.actor.kind == "person" and has_arabic(m.actor.name):
             latin = names.person(m.actor.name)
             if latin:
-                m = ActorMention(m.start, m.end, m.text, replace(m.actor, name=latin), m.role, m.org)
+                m = replace(m, actor=replace(m.actor, name=latin))
         out.append(m)
     doc.actors = out
 

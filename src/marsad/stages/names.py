@@ -210,9 +210,9 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     """The mention with an English actor when it names nobody known yet (an Arabic name as its name);
     `sources` (the quotes lexicon's) describes unnamed officials ("مسؤول عسكري")."""
     actor = m.actor
-    if actor.kind == "person" and m.org is None and not _arabic(actor.name):
+    if actor.kind == "person" and m.org is None and not has_arabic(actor.name):
         return _person(names, doc, m, actor.id, actor.name, actor.country, actor.inter)
-    if not _arabic(actor.name):
+    if not has_arabic(actor.name):
         return m
     head = names.anaphor_head(m.text)
     if head is not None:
@@ -250,5 +250,6 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     return m
 
 
-def _arabic(s: str | None) -> bool:
+def has_arabic(s: str | None) -> bool:
+    """Whether a name is (partly) in Arabic script, i.e. still has no English form."""
     return bool(s) and any("\u0600" <= c <= "\u06ff" for c in s)
