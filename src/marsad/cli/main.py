@@ -141,6 +141,12 @@ def _layer_cmd(args: argparse.Namespace, kind: str) -> int:
     return 0
 
 
+_JSONL_HELP = ('answer many cases, one JSON object a line ({"id": ..., "text": ..., "published": "YYYY-MM-DD"}), '
+               'from FILE or - (stdin); prints one {"id": ..., "results": [...]} line per case, each result with '
+               'start/end/text offsets; a malformed line prints {"line": N, "error": ...} and the others are still '
+               'answered')
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="marsad", description="Arabic news articles -> ACLED-style events, quotes "
                                 "and embedded posts.")
@@ -192,27 +198,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("time", help="print the date expressions recognised in TEXT (JSON)")
     t.add_argument("text", metavar="TEXT", nargs="?", help="Arabic text, or - for stdin")
-    t.add_argument("--jsonl", metavar="FILE", help='answer many cases, one JSON object a line '
-                   '({"id": ..., "text": ..., "published": "YYYY-MM-DD"}), from FILE or - (stdin); prints one '
-                   '{"id": ..., "results": [...]} line per case, each result with start/end/text offsets; a '
-                   'malformed line prints {"line": N, "error": ...} and the others are still answered')
+    t.add_argument("--jsonl", metavar="FILE", help=_JSONL_HELP)
     t.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="anchor for relative dates")
     t.set_defaults(func=lambda a: _layer_cmd(a, "time"))
 
     pl = sub.add_parser("places", help="print the places recognised in TEXT (JSON)")
     pl.add_argument("text", metavar="TEXT", nargs="?", help="Arabic text, or - for stdin")
-    pl.add_argument("--jsonl", metavar="FILE", help='answer many cases, one JSON object a line '
-                   '({"id": ..., "text": ..., "published": "YYYY-MM-DD"}), from FILE or - (stdin); prints one '
-                   '{"id": ..., "results": [...]} line per case, each result with start/end/text offsets; a '
-                   'malformed line prints {"line": N, "error": ...} and the others are still answered')
+    pl.add_argument("--jsonl", metavar="FILE", help=_JSONL_HELP)
     pl.set_defaults(func=lambda a: _layer_cmd(a, "places"))
 
     ac = sub.add_parser("actors", help="print the actors resolved in TEXT (JSON)")
     ac.add_argument("text", metavar="TEXT", nargs="?", help="Arabic text, or - for stdin")
-    ac.add_argument("--jsonl", metavar="FILE", help='answer many cases, one JSON object a line '
-                   '({"id": ..., "text": ..., "published": "YYYY-MM-DD"}), from FILE or - (stdin); prints one '
-                   '{"id": ..., "results": [...]} line per case, each result with start/end/text offsets; a '
-                   'malformed line prints {"line": N, "error": ...} and the others are still answered')
+    ac.add_argument("--jsonl", metavar="FILE", help=_JSONL_HELP)
     ac.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="story date (actor validity)")
     ac.add_argument("--country", metavar="NAME", help="country for generic actors (الجيش, الشرطة ...)")
     ac.set_defaults(func=lambda a: _layer_cmd(a, "actors"))
