@@ -27,6 +27,8 @@ from marsad.stages.time.combine import (
 from marsad.stages.time.lexicon import TimeLexicon
 from marsad.stages.time.resolve import resolve
 
+FIRST, LAST = date(1900, 1, 1), date(2100, 12, 31)  # the dates marsad reports; anything else is misread
+
 __all__ = ["TimeLexicon", "attach_date", "find_times", "parse_times", "time_to_json"]
 
 
@@ -39,7 +41,10 @@ def find_times(doc: Document, res) -> None:
     for i, m in lx.scanner.matches(text):
         s, e = m.span("x")
         future_ok = lx.future_cue.search(text, max(0, s - 40), e) is not None
-        c = resolve(lx.patterns[i].name, m, lx, pub, future_ok)
+        try:
+            c = resolve(lx.patterns[i].name, m, lx, pub, future_ok)
+        except (ValueError, OverflowError):  # arithmetic past the calendar's ends ("قبل 9999 عام" in 1905)
+            c = None
         if c is not None:
             cands.append(c)
     cands = drop_overlaps(cands, lx.order)
@@ -50,7 +55,7 @@ def find_times(doc: Document, res) -> None:
     out = []
     n = len(doc.text)
     for c in cands:
-        if c.ds is None or c.de is None:
+        if c.ds is None or c.de is None or not (FIRST <= c.ds and c.de <= LAST):
             continue
         os_, oe = doc.norm.to_original(c.start, c.end)
         while oe < n and _is_mark(doc.text[oe]):

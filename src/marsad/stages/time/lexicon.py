@@ -10,7 +10,7 @@ expression without its leading clitic ("وأمس" -> "أمس").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from marsad.resources.registry import read_json, read_tsv
 from marsad.stages.time.patterns import F, TimePattern, _alt, build_patterns
@@ -32,8 +32,27 @@ class Holiday:
     needs_modifier: bool
 
 
-def _folded(d: dict) -> dict:
-    return {fold(k): v for k, v in d.items()}
+class Phrases(dict):
+    """A folded word table whose keys may be phrases: a matched form with any run of blanks between its
+    words (a line break inside "كانون الثاني", a no-break space) finds the entry written with one space."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: str):
+        spaced = " ".join(key.split())
+        if spaced == key:
+            raise KeyError(key)
+        return dict.__getitem__(self, spaced)
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+def _folded(d: dict) -> Phrases:
+    return Phrases((fold(k), v) for k, v in d.items())
 
 
 @dataclass
@@ -102,6 +121,10 @@ class TimeLexicon:
                                                 bool(h["needs_modifier"])) for h in g["holidays"]}
         lx.holiday_days = _folded(g["holiday_days"])
         lx.weekend_days = (int(g["weekend_days"][0]), int(g["weekend_days"][-1]))
+        for f in fields(lx):  # every word table is looked up by matched text, whatever its blanks
+            v = getattr(lx, f.name)
+            if type(v) is dict and f.name not in ("words", "grammar", "order"):
+                setattr(lx, f.name, Phrases(v))
         lx._compile()
         return lx
 
