@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +20,23 @@ from pathlib import Path
 from marsad.model.document import DocMeta, Document, content_id
 
 SUFFIXES = (".json", ".jsonl", ".ndjson", ".txt", ".html", ".htm")
+_JSONL = (".jsonl", ".ndjson")
 _ALIASES = {"maintext": "text", "date_publish": "published", "source_domain": "outlet"}
+FIRST_YEAR, LAST_YEAR = 1900, 2100     # publication dates outside these years are refused as misread
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one input may be. A file or record over a limit is reported and skipped, never truncated."""
+
+    max_chars: int = 2_000_000          # characters of one document's text (or HTML)
+    max_file_bytes: int = 512 << 20     # one .json/.txt/.html file (JSON Lines are read a line at a time)
+    max_line_bytes: int = 64 << 20      # one JSON Lines record
+
+
+DEFAULT_LIMITS = Limits()
+# string fields of a record and their longest accepted length (the store's columns hold these)
+_FIELDS = {"id": 200, "url": 4096, "outlet": 500, "title": 2000, "lang": 16, "published_source": 16}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,24 +54,73 @@ class InputProblem(ValueError):
     """A problem with one input record (the caller adds the file and line)."""
 
 
-def decode(data: bytes) -> str:
-    """Decode bytes that may be UTF-8 (with or without BOM), UTF-16 with BOM, or windows-1256."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
-        return data.decode("utf-16-le")  # BOM-less UTF-16 (Arabic text has many 0x06 high bytes, few zeros)
-    from charset_normalizer import from_bytes
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        return str(best)
-    return data.decode("cp1256", errors="replace")
+
+def clean_text(s: str) -> str:
+    """The text as marsad keeps it: a lone surrogate (invalid UTF-16 escaped in JSON) becomes U+FFFD and NUL
+    characters are removed, so every store and every output can hold it. Offsets refer to this text."""
+    if "\x00" in s:
+        s = s.replace("\x00", "")
+    return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
+
+
+def _control_share(s: str) -> float:
+    sample = s[:20000]
+    bad = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    return bad / max(1, len(sample))
+
+
+def _arabic_share(s: str) -> float:
+    letters = [c for c in s[:20000] if c.isalpha()]
+    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / max(1, len(letters))
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' for BOM-less UTF-16 text (its high bytes are almost all 0x00 or 0x06:
+    Latin and Arabic), else None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for order, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        plain = high.count(0) + high.count(6)
+        if plain >= 0.95 * len(high):
+            return order
+    return None
+
+
+def decode(data: bytes) -> str:
+    """Decode text that is UTF-8 (with or without BOM), UTF-16 (with or without BOM) or windows-1256.
+
+    UTF-8 with a few bad bytes (under a tenth of its non-ASCII bytes) keeps its text, each bad byte read as U+FFFD. Anything else
+    (binary data, another encoding) raises InputProblem: it is never read as text by guesswork."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputProblem("not text: a UTF-16 byte-order mark, but invalid UTF-16") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        if "\x00" in text and (order := _utf16_order(data)):
+            return data.decode(order, errors="replace")
+        if _control_share(text) > 0.01:
+            raise InputProblem("binary data, not text")
+        return text
+    if order := _utf16_order(data):
+        return data.decode(order, errors="replace")
+    lenient = data.decode("utf-8", errors="replace")
+    high = len(data.translate(None, bytes(range(128))))  # bytes >= 0x80
+    if lenient.count("\ufffd") <= 0.1 * high and _control_share(lenient) <= 0.01:
+        return lenient  # UTF-8 with a few damaged bytes: in windows-1256 nearly every high byte is invalid
+    if b"\x00" not in data:
+        text = data.decode("cp1256", errors="replace")
+        if _control_share(text) <= 0.01 and _arabic_share(text) >= 0.5:
+            return text
+    raise InputProblem("binary data or an unknown encoding (marsad reads UTF-8, UTF-16 and windows-1256)")
 
 
 def parse_published(value: object) -> date | None:
@@ -66,9 +133,12 @@ def parse_published(value: object) -> date | None:
         raise InputProblem(f"published must be a YYYY-MM-DD string, got {type(value).__name__}")
     s = value.strip()
     try:
-        return date.fromisoformat(s[:10])
+        d = date.fromisoformat(s[:10])
     except ValueError:
-        raise InputProblem(f"published {value!r} is not a YYYY-MM-DD date") from None
+        raise InputProblem(f"published {value[:40]!r} is not a YYYY-MM-DD date") from None
+    if not FIRST_YEAR <= d.year <= LAST_YEAR:
+        raise InputProblem(f"published {d.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}")
+    return d
 
 
 def extract_html(html: str) -> tuple[str, str | None]:
@@ -80,9 +150,36 @@ def extract_html(html: str) -> tuple[str, str | None]:
     return text or "", meta.title if meta else None
 
 
+def _string(rec: dict, name: str, limit: int) -> str | None:
+    """Field `name` of a record as a clean string (None when absent); other types are refused."""
+    v = rec.get(name)
+    if v is None:
+        return None
+    if name == "id" and isinstance(v, int) and not isinstance(v, bool):
+        v = str(v)
+    if not isinstance(v, str):
+        kind = "a string or an integer" if name == "id" else "a string"
+        raise InputProblem(f"{name} must be {kind}, got {type(v).__name__}")
+    if len(v) > limit:
+        raise InputProblem(f"{name} has {len(v)} characters; at most {limit} are accepted")
+    return clean_text(v)
+
+
+def _body(rec: dict, name: str, limits: Limits) -> str | None:
+    v = rec.get(name)
+    if v is None:
+        return None
+    if not isinstance(v, str):
+        raise InputProblem(f"{name} must be a string, got {type(v).__name__}")
+    if len(v) > limits.max_chars:
+        raise InputProblem(f"{name} has {len(v):,} characters; the limit is {limits.max_chars:,} (--max-chars)")
+    return clean_text(v)
+
+
 def document_from_record(rec: dict, default_id: str | None = None, source: str | None = None,
-                         published: date | None = None) -> Document:
-    """Build a Document from one SCHEMA input object (aliases accepted).
+                         published: date | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Build a Document from one SCHEMA input object (aliases accepted), after checking it: every field has
+    its type and a sane size, text is cleaned (`clean_text`), the date lies in 1900-2100.
 
     The date: the record's own `published` (source "input"), else `published` given by the caller (the
     CLI's --published: "input" too), else the page's metadata ("html"), else the URL ("url"). The text is
@@ -91,33 +188,32 @@ def document_from_record(rec: dict, default_id: str | None = None, source: str |
     if not isinstance(rec, dict):
         raise InputProblem(f"expected a JSON object, got {type(rec).__name__}")
     rec = {_ALIASES.get(k, k): v for k, v in rec.items() if not (k in _ALIASES and _ALIASES[k] in rec)}
-    text = rec.get("text")
-    title = rec.get("title")
-    html = rec.get("html")
-    if html is not None and not isinstance(html, str):
-        raise InputProblem("html must be a string")
-    if not text and html:
+    meta = {k: _string(rec, k, n) for k, n in _FIELDS.items()}
+    text, html = _body(rec, "text", limits), _body(rec, "html", limits)
+    title = meta["title"]
+    if not (text and text.strip()) and html:
         text, html_title = extract_html(html)
-        title = title or html_title
-    if not isinstance(text, str) or not text.strip():
+        text, title = clean_text(text), title or (clean_text(html_title) if html_title else None)
+    if not text or not text.strip():
         raise InputProblem("no text: the record needs a non-empty 'text' (or 'maintext', or 'html')")
-    doc_id = rec.get("id")
-    if doc_id is not None and not isinstance(doc_id, (str, int)):
-        raise InputProblem("id must be a string")
-    url = rec.get("url")
-    pub, pub_source = _publication_date(rec, html, url, published)
-    meta = DocMeta(
-        id=str(doc_id) if doc_id not in (None, "") else (default_id or content_id(text)),
-        url=url,
-        outlet=rec.get("outlet"),
+    rec["published_source"] = meta["published_source"]
+    pub, pub_source = _publication_date(rec, html, meta["url"], published)
+    doc_meta = DocMeta(
+        id=meta["id"] or default_id or content_id(text),
+        url=meta["url"],
+        outlet=meta["outlet"],
         title=title,
         published=pub,
-        lang=rec.get("lang") or "ar",
+        lang=meta["lang"] or "ar",
         source_path=source,
         published_source=pub_source,
         published_precision=1 if pub is not None else None,
     )
-    return Document(text, meta)
+    return Document(text, doc_meta)
+
+
+def _plausible(d: date | None) -> bool:
+    return d is not None and FIRST_YEAR <= d.year <= LAST_YEAR
 
 
 def _publication_date(rec: dict, html: str | None, url: object, override: date | None) -> tuple[date | None, str | None]:
@@ -132,95 +228,194 @@ def _publication_date(rec: dict, html: str | None, url: object, override: date |
         return override, "input"
     if html:
         x = date_from_html(html)
-        if x is not None:
+        if _plausible(x):
             return x, "html"
     x = date_from_url(url) if isinstance(url, str) else None
-    if x is not None:
+    if _plausible(x):
         return x, "url"
     if html:
         x = date_from_html(html, extensive=True)  # a date in the page's visible text, outside the body
-        if x is not None:
+        if _plausible(x):
             return x, "html"
     return None, None
 
 
-def _read_bytes(path: str) -> bytes:
+def _open_regular(path: str, limit: int | None):
+    """Open a regular file for reading bytes; special files (FIFOs, devices, sockets) and files over `limit`
+    bytes raise InputProblem, so nothing hangs on a pipe or fills memory from /dev/zero."""
+    st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        raise InputProblem("is a folder with no .json, .jsonl, .txt or .html files in it")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputProblem("not a regular file (a pipe, device or socket); give a file, a folder or -")
+    if limit is not None and st.st_size > limit:
+        raise InputProblem(f"file has {st.st_size:,} bytes; the limit is {limit:,}")
+    return open(path, "rb")
+
+
+def _read_all(path: str, limits: Limits) -> bytes:
     if path == "-":
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as fh:
-        return fh.read()
+        return sys.stdin.buffer.read(limits.max_file_bytes + 1)
+    with _open_regular(path, limits.max_file_bytes) as fh:
+        return fh.read(limits.max_file_bytes + 1)
 
 
-def read_file(path: str, published: date | None = None) -> Iterator[Document | IngestError]:
-    """Documents from one file ('-' is stdin). `published` is the date of any document that states none
-    itself (.txt, .html, and JSON records without one); a record's own date always wins."""
+def _kind(path: str, head: str) -> str:
+    """jsonl | json | html | text for a file, by its suffix, else (no or an unknown suffix) by its content."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in _JSONL:
+        return "jsonl"
+    if suffix == ".json":
+        return "json"
+    if suffix in (".html", ".htm"):
+        return "html"
+    if suffix == ".txt":
+        return "text"
+    start = head.lstrip()
+    if start.startswith("{") and _looks_jsonl(head):
+        return "jsonl"
+    if start.startswith(("{", "[")):
+        return "json"
+    if start[:15].lower().startswith(("<!doctype", "<html")):
+        return "html"
+    if path == "-":
+        return "text"
+    raise InputProblem("unknown kind of file: not JSON or HTML, and its name does not end in .json, .jsonl, "
+                       ".txt or .html (name a plain-text article .txt)")
+
+
+def _json_loads(raw: str) -> object:
+    """json.loads with every way it can fail as InputProblem (huge integers, deep nesting included)."""
     try:
-        raw = decode(_read_bytes(path))
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputProblem(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputProblem(f"invalid JSON: {str(exc)[:120]}") from None
+
+
+def _jsonl_lines(fh, limits: Limits) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of a JSON Lines stream, a line at a time; a line over the limit gives None."""
+    n = 0
+    while True:
+        line = fh.readline(limits.max_line_bytes + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limits.max_line_bytes and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # skip the rest of the long line
+            yield n, None
+            continue
+        yield n, line
+
+
+def _read_jsonl(fh, path: str, published: date | None, limits: Limits) -> Iterator[Document | IngestError]:
+    for n, line in _jsonl_lines(fh, limits):
+        if line is None:
+            yield IngestError(path, f"record longer than {limits.max_line_bytes:,} bytes", n)
+            continue
+        if n == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[3:]
+        if not line.strip():
+            continue
+        try:
+            yield document_from_record(_json_loads(line.decode("utf-8")), source=path, published=published,
+                                       limits=limits)
+        except UnicodeDecodeError as exc:
+            yield IngestError(path, f"not UTF-8 (byte {exc.start}): JSON Lines must be UTF-8", n)
+        except InputProblem as exc:
+            yield IngestError(path, str(exc), n)
+
+
+def read_file(path: str, published: date | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | IngestError]:
+    """Documents from one file ('-' is stdin). `published` is the date of any document that states none
+    itself (.txt, .html, and JSON records without one); a record's own date always wins.
+
+    Every problem is an IngestError naming the file (and the line of a JSON Lines record); JSON Lines are
+    streamed a line at a time, other files are read whole (up to `limits.max_file_bytes`)."""
+    try:
+        if path != "-" and Path(path).suffix.lower() in _JSONL:
+            with _open_regular(path, None) as fh:
+                yield from _read_jsonl(fh, path, published, limits)
+            return
+        raw = decode(_read_all(path, limits))
+        if len(raw.encode("utf-8", "surrogatepass")) > limits.max_file_bytes:
+            raise InputProblem(f"input is over the limit of {limits.max_file_bytes:,} bytes")
+        kind = _kind(path, raw[:65536])
     except OSError as exc:
         yield IngestError(path, f"cannot read: {exc.strerror or exc}")
         return
-    except UnicodeDecodeError as exc:
-        yield IngestError(path, f"cannot decode text: {exc}")
+    except InputProblem as exc:
+        yield IngestError(path, str(exc))
         return
-    suffix = Path(path).suffix.lower() if path != "-" else ""
     stem = Path(path).stem if path != "-" else None
-    if suffix in (".jsonl", ".ndjson") or (suffix == "" and _looks_jsonl(raw)):
+    if kind == "jsonl":
         for n, line in enumerate(raw.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
-                yield document_from_record(json.loads(line), source=path, published=published)
-            except json.JSONDecodeError as exc:
-                yield IngestError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", n)
+                yield document_from_record(_json_loads(line), source=path, published=published, limits=limits)
             except InputProblem as exc:
                 yield IngestError(path, str(exc), n)
         return
     try:
-        if suffix == ".json" or (suffix == "" and raw.lstrip().startswith(("{", "["))):
-            data = json.loads(raw)
+        if kind == "json":
+            data = _json_loads(raw)
             records = data if isinstance(data, list) else [data]
+            if not records:
+                raise InputProblem("an empty JSON list: no documents")
             for i, rec in enumerate(records):
                 default = stem if len(records) == 1 else f"{stem}-{i}"
                 try:
-                    yield document_from_record(rec, default_id=default, source=path, published=published)
+                    yield document_from_record(rec, default_id=default, source=path, published=published,
+                                               limits=limits)
                 except InputProblem as exc:
                     yield IngestError(path, str(exc) if len(records) == 1 else f"record {i}: {exc}")
-        elif suffix in (".html", ".htm") or raw.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-            text, title = extract_html(raw)
+        elif kind == "html":
+            if len(raw) > limits.max_chars:
+                raise InputProblem(f"page has {len(raw):,} characters; the limit is {limits.max_chars:,} "
+                                   "(--max-chars)")
+            text, title = extract_html(clean_text(raw))
             if not text.strip():
-                yield IngestError(path, "no article body found in the HTML")
-                return
-            yield document_from_record({"text": text, "title": title, "html": raw}, default_id=stem,
-                                       source=path, published=published)
+                raise InputProblem("no article body found in the HTML")
+            yield document_from_record({"text": text, "title": title, "html": clean_text(raw)}, default_id=stem,
+                                       source=path, published=published, limits=limits)
         else:
             if not raw.strip():
-                yield IngestError(path, "empty file")
-                return
-            yield document_from_record({"text": raw}, default_id=stem, source=path, published=published)
-    except json.JSONDecodeError as exc:
-        yield IngestError(path, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+                raise InputProblem("empty file")
+            yield document_from_record({"text": raw}, default_id=stem, source=path, published=published,
+                                       limits=limits)
     except InputProblem as exc:
         yield IngestError(path, str(exc))
 
 
-def _looks_jsonl(raw: str) -> bool:
-    lines = [ln for ln in raw.splitlines() if ln.strip()]
-    return len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:3])
+def _looks_jsonl(head: str) -> bool:
+    lines = [ln for ln in head.splitlines() if ln.strip()][:3]
+    return len(lines) > 1 and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines[:2])
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files named directly, and files with a known suffix under named folders (sorted)."""
+    """Files named directly, and files with a known suffix under named folders (sorted). A folder with no
+    such file is passed on as itself, so that the reader reports it."""
     for p in paths:
         if p != "-" and os.path.isdir(p):
+            found = False
             for root, dirs, files in os.walk(p):
                 dirs.sort()
                 for f in sorted(files):
-                    if f.lower().endswith(SUFFIXES):
-                        yield os.path.join(root, f)
+                    full = os.path.join(root, f)
+                    if f.lower().endswith(SUFFIXES) and not os.path.isdir(full):
+                        found = True
+                        yield full
+            if not found:
+                yield p
         else:
             yield p
 
 
-def read_paths(paths: Iterable[str], published: date | None = None) -> Iterator[Document | IngestError]:
+def read_paths(paths: Iterable[str], published: date | None = None,
+               limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | IngestError]:
     for p in expand_paths(paths):
-        yield from read_file(p, published)
+        yield from read_file(p, published, limits)
