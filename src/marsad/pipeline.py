@@ -7,7 +7,10 @@ when it is built and loads the resources once.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -58,6 +61,33 @@ class PipelineError(ValueError):
     pass
 
 
+DEFAULT_BUDGET = 60.0  # seconds of extraction one document may take before it is reported and skipped
+
+
+class DocumentTimeout(Exception):
+    """A document took longer than its time budget (the pipeline stopped in the middle of it)."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise DocumentTimeout in this block after `seconds` of wall time (a real-time timer; only in the main
+    thread of a process, where signals arrive: elsewhere the block runs unbounded)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_sig, _frame):
+        raise DocumentTimeout(f"took longer than {seconds:g} s (--time-limit)")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 class Pipeline:
     """An ordered, checked list of stages with their resources loaded."""
 
@@ -85,6 +115,11 @@ class Pipeline:
         for fn in self.fns:
             fn(doc, self.resources)
         return doc
+
+    def run(self, doc: Document, budget: float | None = DEFAULT_BUDGET) -> Document:
+        """Run every stage on `doc` within `budget` seconds (DocumentTimeout beyond it)."""
+        with time_budget(budget):
+            return self(doc)
 
     def run_batch(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:

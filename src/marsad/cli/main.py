@@ -17,6 +17,69 @@ def _date(s: str) -> date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {s!r}") from None
 
 
+def count(lo: int, hi: int = 10**9):
+    """An argparse type: an integer in [lo, hi] (a clear error, never an overflow further on)."""
+
+    def parse(s: str) -> int:
+        try:
+            n = int(s)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {s!r}") from None
+        if not lo <= n <= hi:
+            raise argparse.ArgumentTypeError(f"{n} is outside {lo}..{hi:,}")
+        return n
+
+    parse.__name__ = "number"
+    return parse
+
+
+def seconds(s: str) -> float:
+    try:
+        x = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {s!r}") from None
+    if not 0 < x <= 86400:
+        raise argparse.ArgumentTypeError(f"{s} is outside 0..86400 seconds")
+    return x
+
+
+def limit_args(p: argparse.ArgumentParser) -> None:
+    """--max-chars and --time-limit: what one document may cost before it is reported and skipped."""
+    from marsad.ingest import DEFAULT_LIMITS
+    from marsad.pipeline import DEFAULT_BUDGET
+
+    p.add_argument("--max-chars", type=count(1, 10**9), default=DEFAULT_LIMITS.max_chars, metavar="N",
+                   help=f"refuse a document whose text (or HTML) is longer than N characters "
+                   f"(default {DEFAULT_LIMITS.max_chars:,})")
+    p.add_argument("--time-limit", type=seconds, default=DEFAULT_BUDGET, metavar="S",
+                   help=f"give up on a document after S seconds of extraction and report it "
+                   f"(default {DEFAULT_BUDGET:g})")
+
+
+def limits_of(args: argparse.Namespace):
+    from dataclasses import replace
+
+    from marsad.ingest import DEFAULT_LIMITS
+
+    return replace(DEFAULT_LIMITS, max_chars=args.max_chars)
+
+
+def refuse_overwrite(out: str | None, inputs: list[str], what: str = "an input") -> None:
+    """Stop before writing `out` when it is one of `inputs` (or inside an input folder, where it would be
+    read back): an output never destroys what it was made from."""
+    import os
+
+    if not out or out == "-":
+        return
+    target = os.path.realpath(out)
+    for p in inputs:
+        if p == "-" or not os.path.exists(p):
+            continue
+        real = os.path.realpath(p)
+        if target == real or (os.path.isdir(real) and target.startswith(real.rstrip(os.sep) + os.sep)):
+            raise SystemExit(f"marsad: error: --out {out} would overwrite {what} ({p}); write elsewhere")
+
+
 def _dump(obj, pretty: bool) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1 if pretty else None)
 
@@ -24,20 +87,26 @@ def _dump(obj, pretty: bool) -> str:
 def cmd_extract(args: argparse.Namespace) -> int:
     from marsad.ingest import IngestError, read_paths
     from marsad.output import result_json
-    from marsad.pipeline import Pipeline
+    from marsad.pipeline import DocumentTimeout, Pipeline
 
+    refuse_overwrite(args.out, args.paths)
     pipe = Pipeline.build()
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     errors = 0
     results = []
     try:
-        for item in read_paths(args.paths, args.published):
+        for item in read_paths(args.paths, args.published, limits_of(args)):
             if isinstance(item, IngestError):
                 errors += 1
                 print(f"marsad: error: {item}", file=sys.stderr)
                 continue
             try:
-                res = result_json(pipe(item))
+                res = result_json(pipe.run(item, args.time_limit))
+            except DocumentTimeout as exc:
+                errors += 1
+                print(f"marsad: error: {item.meta.source_path or item.id}: skipped: extraction {exc}",
+                      file=sys.stderr)
+                continue
             except Exception as exc:  # one document's failure must not cost the others
                 errors += 1
                 print(f"marsad: error: {item.meta.source_path or item.id}: extraction failed: {exc!r}",
@@ -164,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="publication date (the anchor for relative dates) of every input that states none "
                    "itself: .txt, .html, and JSON records without 'published'; a record's own date wins. "
                    "Without it, a missing date is read from the page's metadata, the URL or the text")
+    limit_args(x)
     x.set_defaults(func=cmd_extract)
 
     e = sub.add_parser("eval", help="score marsad against a gold folder",
@@ -193,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="+", metavar="PATH")
     b.add_argument("--json", action="store_true", help='print {"docs_per_s": ..., "chars_per_s": ..., '
                    '"peak_rss_mb": ...}')
-    b.add_argument("--repeat", type=int, default=1, help="process the corpus N times (default 1)")
+    b.add_argument("--repeat", type=count(1, 1000), default=1, help="process the corpus N times (default 1)")
     b.set_defaults(func=cmd_bench)
 
     t = sub.add_parser("time", help="print the date expressions recognised in TEXT (JSON)")
@@ -229,6 +299,15 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+        if isinstance(exc, (DBAPIError, NoSuchModuleError, ArgumentError)):  # a store that cannot be opened
+            msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            print(f"marsad: error: the store cannot be used: {msg[0] if msg else type(exc).__name__}",
+                  file=sys.stderr)
+            return 2
+        raise
 
 
 if __name__ == "__main__":

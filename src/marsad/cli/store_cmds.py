@@ -8,9 +8,17 @@ import sys
 DEFAULT_DB = "marsad.db"
 
 
-def _open(args: argparse.Namespace):
-    from marsad.store import Store
+def _open(args: argparse.Namespace, create: bool = True):
+    """The store of --db; a read command given a SQLite file that does not exist says so instead of creating
+    an empty store."""
+    import os
 
+    from marsad.store import Store
+    from marsad.store.store import sqlite_path
+
+    path = sqlite_path(args.db)
+    if not create and path is not None and not os.path.exists(path):
+        raise SystemExit(f"marsad: error: no store at {path} (run `marsad ingest` first, or give --db)")
     return Store(args.db)
 
 
@@ -25,21 +33,32 @@ def _report(tally, store) -> int:
 
 
 def _count(path: str) -> int:
-    """Documents in one input file, for the progress bar: lines of JSON Lines, one for anything else."""
-    if not path.endswith(".jsonl"):
+    """Documents in one input file, for the progress bar: lines of JSON Lines, one for anything else (and
+    for a file that cannot be read: the reader reports it, in its turn)."""
+    import os
+    import stat
+
+    if not path.endswith((".jsonl", ".ndjson")):
         return 1
-    with open(path, "rb") as fh:
-        return sum(1 for line in fh if line.strip())
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from marsad.cli.main import limits_of
     from marsad.ingest import expand_paths
     from marsad.store.run import ingest_paths
 
     total = None if "-" in args.paths else sum(_count(p) for p in expand_paths(args.paths))
     with _open(args) as store:
         tally = ingest_paths(store, args.paths, published=args.published, workers=args.workers,
-                             progress=not args.quiet, total=total)
+                             progress=not args.quiet, total=total, limits=limits_of(args),
+                             budget=args.time_limit)
         return _report(tally, store)
 
 
@@ -47,7 +66,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     from marsad.store.run import reprocess
 
     with _open(args) as store:
-        tally = reprocess(store, everything=args.all, workers=args.workers, progress=not args.quiet)
+        tally = reprocess(store, everything=args.all, workers=args.workers, progress=not args.quiet,
+                          budget=args.time_limit)
         return _report(tally, store)
 
 
@@ -76,7 +96,7 @@ def _cell(ev: dict, col: str) -> str:
 def cmd_query(args: argparse.Namespace) -> int:
     import json
 
-    with _open(args) as store:
+    with _open(args, create=False) as store:
         events = store.events(_filter(args))
         if args.json:
             for n, ev in enumerate(events, 1):
@@ -98,9 +118,13 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from marsad.cli.main import refuse_overwrite
     from marsad.export import run_export
+    from marsad.store.store import sqlite_path
 
-    with _open(args) as store:
+    db = sqlite_path(args.db)
+    refuse_overwrite(str(args.out) if args.out else None, [db] if db else [], "the store")
+    with _open(args, create=False) as store:
         return run_export(store.events(_filter(args)), args)
 
 
@@ -108,8 +132,12 @@ def _db_args(p: argparse.ArgumentParser, extracting: bool = False) -> None:
     p.add_argument("--db", default=DEFAULT_DB, metavar="PATH|URL",
                    help=f"SQLite file (default {DEFAULT_DB}) or postgresql://user@host:port/dbname")
     if extracting:
-        p.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
+        from marsad.cli.main import count, limit_args
+
+        p.add_argument("--workers", type=count(1, 256), default=1, metavar="N",
+                       help="extraction processes (default 1)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
+        limit_args(p)
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
@@ -122,7 +150,9 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", help="event type or sub-event type (e.g. Battles, 'Air/drone strike')")
     p.add_argument("--actor", help="part of an actor's canonical name (e.g. ISIS)")
     p.add_argument("--text", help="words of the Arabic evidence, as written")
-    p.add_argument("--min-sources", type=int, default=1, metavar="N", help="events reported by at least N documents")
+    from marsad.cli.main import count
+
+    p.add_argument("--min-sources", type=count(1), default=1, metavar="N", help="events reported by at least N documents")
 
 
 def add_store_commands(sub) -> None:
@@ -153,7 +183,9 @@ def add_store_commands(sub) -> None:
                        "(or JSON Lines with --json), ordered by date.")
     _db_args(q)
     _filter_args(q)
-    q.add_argument("--limit", type=int, default=0, metavar="N", help="at most N events")
+    from marsad.cli.main import count
+
+    q.add_argument("--limit", type=count(0), default=0, metavar="N", help="at most N events")
     q.add_argument("--json", action="store_true", help="one EVENT object per line instead of a table")
     q.set_defaults(func=cmd_query)
 

@@ -12,9 +12,18 @@ from marsad.export.base import ExportStats, Out, text_out
 from marsad.export.flatten import COLUMN_NAMES, Flattener
 from marsad.export.tables import ExportTables
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(v: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM", "-2+3") gets a
+    leading apostrophe, as OWASP advises; numbers are written as they are."""
+    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA) else v
+
 
 class CsvExporter:
-    """ACLED-style CSV: header = COLUMN_NAMES; empty cell = null. `bom=True` adds a UTF-8 BOM for Excel."""
+    """ACLED-style CSV: header = COLUMN_NAMES; empty cell = null. `bom=True` adds a UTF-8 BOM for Excel.
+    Text cells that begin like a formula are escaped (`spreadsheet_safe`)."""
 
     name, suffix, binary = "csv", ".csv", False
 
@@ -29,7 +38,7 @@ class CsvExporter:
             w.writerow(COLUMN_NAMES)
             for ev in events:
                 row = flat(ev)
-                w.writerow([row[c] for c in COLUMN_NAMES])
+                w.writerow([spreadsheet_safe(row[c]) for c in COLUMN_NAMES])
                 stats.written += 1
         return stats
 

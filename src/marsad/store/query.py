@@ -32,8 +32,10 @@ class EventFilter:
             conds.append(sa.or_(ci(mentions.c.event_type) == self.event_type.lower(),
                                 ci(mentions.c.sub_event_type) == self.event_type.lower()))
         if self.actor:
-            pat = f"%{self.actor.lower()}%"
-            conds.append(sa.or_(ci(mentions.c.actor1).like(pat), ci(mentions.c.actor2).like(pat)))
+            # "%" and "_" in the user's words are literal (autoescape), never LIKE wildcards
+            part = self.actor.lower()
+            conds.append(sa.or_(ci(mentions.c.actor1).contains(part, autoescape=True),
+                                ci(mentions.c.actor2).contains(part, autoescape=True)))
         if self.text:
             conds.append(mentions.c.evidence_text.contains(self.text, autoescape=True))
         if conds:

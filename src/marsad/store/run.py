@@ -14,27 +14,31 @@ from itertools import islice
 from multiprocessing import get_context
 from typing import Any
 
-from marsad.ingest import IngestError, document_from_record, read_paths
+from marsad.ingest import DEFAULT_LIMITS, IngestError, Limits, document_from_record, read_paths
 from marsad.model.document import Document
 from marsad.store.store import Outcome, Store
 from marsad.version import pipeline_version
 
 _PIPE = None
+_BUDGET: float | None = None
 CHECK_BATCH = 64           # documents whose stored status one query looks up
 
 
-def _init_worker() -> None:
-    global _PIPE  # one pipeline per worker process, built once; the main process never touches it
+def _init_worker(budget: float | None = None) -> None:
+    global _PIPE, _BUDGET  # one pipeline per worker process, built once; the main process never touches it
     from marsad.pipeline import Pipeline
 
-    _PIPE = Pipeline.build()
+    _PIPE, _BUDGET = Pipeline.build(), budget
 
 
 def _extract(doc: Document) -> tuple[Document, dict[str, Any] | None, str | None]:
     from marsad.output import result_json
+    from marsad.pipeline import DocumentTimeout
 
     try:
-        return doc, result_json(_PIPE(doc)), None
+        return doc, result_json(_PIPE.run(doc, _BUDGET)), None
+    except DocumentTimeout as exc:
+        return doc, None, f"skipped: extraction {exc}"
     except Exception as exc:  # one document's failure must not cost the others
         return doc, None, f"extraction failed: {exc!r}"
 
@@ -67,7 +71,7 @@ def _progress(total: int | None, show: bool, desc: str):
 
 def store_documents(store: Store, docs: Iterable[Document | IngestError], workers: int = 1,
                     force: bool = False, progress: bool = True, total: int | None = None,
-                    desc: str = "ingest") -> Tally:
+                    desc: str = "ingest", budget: float | None = None) -> Tally:
     """Extract and store `docs`. Known documents (same id and content) are skipped before extraction
     unless `force`. Errors are collected with the file they came from; the other documents go on."""
     tally = Tally()
@@ -94,11 +98,12 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
 
     with _progress(total, progress, desc) as bar:
         if workers > 1:
-            pool = get_context("fork" if sys.platform == "linux" else "spawn").Pool(workers, _init_worker)
+            pool = get_context("fork" if sys.platform == "linux" else "spawn").Pool(workers, _init_worker,
+                                                                                     (budget,))
             results = pool.imap(_extract, todo(), chunksize=8)
         else:
             pool = None
-            _init_worker()
+            _init_worker(budget)
             results = map(_extract, todo())
         try:
             for doc, res, err in results:
@@ -115,9 +120,10 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
     return tally
 
 
-def ingest_paths(store: Store, paths: list[str], published: date | None = None, **kw) -> Tally:
+def ingest_paths(store: Store, paths: list[str], published: date | None = None,
+                 limits: Limits = DEFAULT_LIMITS, **kw) -> Tally:
     """Ingest files and folders; `published` dates the documents that state no date themselves."""
-    return store_documents(store, read_paths(paths, published), **kw)
+    return store_documents(store, read_paths(paths, published, limits), **kw)
 
 
 def reprocess(store: Store, everything: bool = False, **kw) -> Tally:

@@ -45,6 +45,16 @@ def engine_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
+def sqlite_path(db: str) -> str | None:
+    """The file of a SQLite store ('marsad.db', 'sqlite:///x.db'); None for a server URL or in-memory."""
+    if db.startswith("sqlite:///"):
+        rest = db[len("sqlite:///"):]
+        return rest or None
+    if "://" in db or db in ("", ":memory:"):
+        return None
+    return str(Path(db).expanduser())
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")       # readers never block the writer; a kill loses no commit
