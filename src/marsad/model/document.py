@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from marsad.model.records import (
     ActorMention,
@@ -16,7 +18,10 @@ from marsad.model.records import (
     TimeExpr,
     Token,
 )
+from marsad.model.spans import Spans
 from marsad.text.normalize import CharMap, NormText
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ class Document:
 
     __slots__ = (
         "_text", "meta", "norm", "sentences", "tokens", "times", "places", "actors",
-        "events", "quotes", "unnamed_quotes", "posts", "furniture", "_token_starts",
+        "events", "quotes", "unnamed_quotes", "posts", "furniture", "_derived",
     )
 
     def __init__(self, text: str, meta: DocMeta | None = None, charmap: CharMap | None = None):
@@ -72,6 +77,7 @@ class Document:
         self.posts: list[Post] = []
         # original-text ranges judged to be page furniture (menus, related headlines, crawl dates)
         self.furniture: list[tuple[int, int]] = []
+        self._derived: dict[str, tuple[object, object]] = {}
 
     @property
     def text(self) -> str:
@@ -101,6 +107,22 @@ class Document:
             else:
                 return mid
         return -1
+
+    def derived(self, name: str, layer: str, build: Callable[[Document], T]) -> T:
+        """A value computed from layer `layer` (an index over it, say), built once per document and built
+        again only when a stage replaces that layer. Stages use it to avoid work per event that is per
+        document."""
+        current = getattr(self, layer)
+        got = self._derived.get(name)
+        if got is not None and got[0] is current:
+            return got[1]  # type: ignore[return-value]
+        value = build(self)
+        self._derived[name] = (current, value)
+        return value
+
+    def spans(self, layer: str) -> Spans:
+        """Range look-ups (within, overlapping, covering) over a layer, indexed once per document."""
+        return self.derived(f"spans:{layer}", layer, lambda d: Spans(getattr(d, layer)))
 
     def in_furniture(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.furniture)

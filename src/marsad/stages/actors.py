@@ -22,6 +22,7 @@ from datetime import date
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention
+from marsad.model.spans import Spans, Taken
 from marsad.resources.actors import (
     ActorTable,
     GenericHit,
@@ -73,7 +74,15 @@ class _Resolver:
         self.norm = doc.norm.text
         self.day: date | None = doc.published
         self.ms: list[Match] = table.lexicon.find(self.norm)
+        self._stops: set[int] | None = None
         self.focus = country or self._focus()
+
+    def _name_stops(self) -> set[int]:
+        """Word starts of the lexicon hits that are not persons: a name read from the text stops there
+        (computed once per document, not once per name)."""
+        if self._stops is None:
+            self._stops = {m.word_start for m in self.ms if not any(isinstance(v, PersonHit) for v in m.values)}
+        return self._stops
 
     # --- country focus ------------------------------------------------------------------------------------
     def _focus(self) -> str | None:
@@ -173,7 +182,7 @@ class _Resolver:
     def read_name(self, pos: int) -> tuple[int, int] | None:
         """A person's name (1-4 words) starting at normalised offset `pos`, stopping at punctuation, known
         words and other lexicon hits."""
-        starts = {m.word_start for m in self.ms if not any(isinstance(v, PersonHit) for v in m.values)}
+        starts = self._name_stops()
         words: list[tuple[int, int]] = []
         p = pos
         while len(words) < 4:
@@ -330,19 +339,22 @@ class _Resolver:
     def _surnames(self, hits: list[_Hit]) -> list[_Hit]:
         """Later bare surnames of people named in full ("اللواء جون برينان ... وأضاف برينان")."""
         out = []
-        taken = [(h.start, h.end) for h in hits]
+        named = Spans(sorted(hits, key=lambda h: h.start))
+        taken = Taken()
+        scanned: dict[str, int] = {}  # surname -> the earliest offset its occurrences were read from
         for h in [h for h in hits if h.actor.kind == "person" and h.actor.id.startswith("person:")]:
             key = h.actor.id[len("person:"):]
             parts = key.split()
             if len(parts) < 2 or len(parts[-1]) < 3 or parts[-1] in NAME_STOP:
                 continue
+            if scanned.get(parts[-1], h.end + 1) <= h.end:
+                continue  # every occurrence after here has been taken or refused already
+            scanned[parts[-1]] = h.end
             pat = re.compile(r"(?<!\w)(?:[وفبل])?(" + re.escape(parts[-1]) + r")(?!\w)")
             for w in pat.finditer(self.norm, h.end):
                 s, e = w.span(1)
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                taken.append((s, e))
-                out.append(_Hit(s, e, h.actor, h.role, h.org))
+                if not named.overlapping(s, e) and taken.take(s, e):
+                    out.append(_Hit(s, e, h.actor, h.role, h.org))
         return out
 
 

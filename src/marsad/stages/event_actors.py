@@ -54,8 +54,8 @@ def side_mentions(doc: Document, start: int, end: int, grammar: ActorGrammar) ->
     ("وسط طهران")."""
     out = []
     norm = doc.norm.text
-    for m in doc.actors:
-        if not (start <= m.start and m.end <= end and m.actor.kind in SIDE_KINDS
+    for m in doc.spans("actors").within(start, end):
+        if not (m.actor.kind in SIDE_KINDS
                 and (m.actor.inter is not None or m.actor.kind in ("civilians", "protesters", "rioters"))):
             continue
         a, b = doc.norm.to_norm(m.start, m.end)
@@ -64,8 +64,8 @@ def side_mentions(doc: Document, start: int, end: int, grammar: ActorGrammar) ->
         pw, nw = (prv.group(1) if prv else ""), (nxt.group(1) if nxt else "")
         if m.actor.kind == "civilians" and (pw in grammar.not_civilian_before or nw in grammar.not_civilian_after):
             continue
-        if m.actor.kind == "state" and (pw in grammar.locative or norm[a:a + 1] == "ب") and any(
-                p.start <= m.start and m.end <= p.end for p in doc.places):
+        if m.actor.kind == "state" and (pw in grammar.locative or norm[a:a + 1] == "ب") and \
+                doc.spans("places").covering(m.start, m.end):
             continue
         out.append(m)
     return out
@@ -73,7 +73,7 @@ def side_mentions(doc: Document, start: int, end: int, grammar: ActorGrammar) ->
 
 def _state_forces(doc: Document, country: str, key: str) -> Actor:
     """Military or Police Forces of a country, named as in the article when it mentions them."""
-    known = next((x.actor for x in doc.actors if x.actor.id == f"{key}:{country}"), None)
+    known = first_actor(doc, f"{key}:{country}")
     if known is None:
         of = f"the {country}" if country.startswith("United ") else country
         label = "Military Forces of" if key == "military" else "Police Forces of"
@@ -90,8 +90,8 @@ def _forces(doc: Document, m: ActorMention, key: str) -> ActorMention:
 
 def _country_subject(doc: Document, cl: _Clause, start: int, end: int) -> ActorMention | None:
     """"إن تركيا تقيم قاعدة عسكرية": a country named as the subject of an event verb acts through its army."""
-    for p in doc.places:
-        if not (start <= p.start and p.end <= end) or p.place.feature != "country" or not p.place.country:
+    for p in doc.spans("places").within(start, end):
+        if p.place.feature != "country" or not p.place.country:
             continue
         a, b = doc.norm.to_norm(p.start, p.end)
         nxt = re.match(r"\s*([^\s,.:]+)", cl.norm[b:b + 20])
@@ -247,7 +247,7 @@ def fold_stem(text: str) -> str:
 
 def _place_country(doc: Document, start: int, end: int) -> str | None:
     """The country of the clause's places, else of the article's ("نابلس" -> Palestine)."""
-    here = [p.place.country for p in doc.places if start <= p.start and p.end <= end and p.place.country
+    here = [p.place.country for p in doc.spans("places").within(start, end) if p.place.country
             and p.place.feature != "country"]
     if here:
         return here[0]
@@ -291,8 +291,8 @@ def pick(doc: Document, start: int, end: int, trigger: int,
     agents = strong + weak
     targets = [m for m in ms if m not in agents and cl.is_target(m)]
     # "قتل قيادي في حركة الشباب": a person killed or arrested stands for the group in the title
-    targets += [ActorMention(p.start, p.end, p.text, p.org) for p in doc.actors
-                if start <= p.start and p.end <= end and p.actor.kind == "person" and p.org is not None
+    targets += [ActorMention(p.start, p.end, p.text, p.org) for p in doc.spans("actors").within(start, end)
+                if p.actor.kind == "person" and p.org is not None
                 and p.org.kind in _ARMED and p.org.inter is not None and cl.is_target(p)]
     targets.sort(key=lambda m: m.start)
     hit = {m.actor.id for m in targets}
@@ -320,8 +320,8 @@ def pick(doc: Document, start: int, end: int, trigger: int,
     a2 = None
     if arrest:
         # "للاشتباه في صلتهم بفتح الله غولن": the organisation of a person the arrested are tied to
-        linked = [ActorMention(p.start, p.end, p.text, p.org) for p in doc.actors
-                  if start <= p.start and p.end <= end and p.actor.kind == "person" and p.org is not None
+        linked = [ActorMention(p.start, p.end, p.text, p.org) for p in doc.spans("actors").within(start, end)
+                  if p.actor.kind == "person" and p.org is not None
                   and p.org.kind in _ARMED and (grammar.linked.search(cl.before(p, 30))
                                                 or (p.org.inter is not None and p.start > trigger))]
         named = _named_armed(rest) + linked
@@ -338,6 +338,24 @@ def pick(doc: Document, start: int, end: int, trigger: int,
     if a1 is not None and a2 is not None and a1.actor.id == a2.actor.id:
         a2 = None
     return a1, a2
+
+
+def first_actor(doc: Document, actor_id: str) -> Actor | None:
+    """The actor of the document's first mention of `actor_id` (a table built once per document)."""
+    table = doc.derived("event_actors.by_id", "actors", lambda d: {m.actor.id: m.actor for m in reversed(d.actors)})
+    return table.get(actor_id)
+
+
+def _claimed(doc: Document, grammar: ActorGrammar) -> ActorMention | None:
+    """The group that claims responsibility in the article ("تبنى تنظيم داعش الهجوم"), if any."""
+    norm = doc.norm.text
+    for c in grammar.claim.finditer(norm):
+        lo, hi = doc.norm.to_original(max(0, c.start() - 40), min(len(norm), c.end() + 40))
+        claimed = [m for m in doc.spans("actors").within(lo, hi) if m.actor.kind in ("rebel", "political",
+                   "identity") and not is_generic(m)]
+        if claimed:
+            return min(claimed, key=lambda m: abs(m.start - doc.norm.to_original(c.start(), c.end())[0]))
+    return None
 
 
 def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[str],
@@ -357,13 +375,9 @@ def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[
                 return as_side(doc, got)
     if not kinds & _VIOLENT:
         return None
-    norm = doc.norm.text
-    for c in grammar.claim.finditer(norm):
-        lo, hi = doc.norm.to_original(max(0, c.start() - 40), min(len(norm), c.end() + 40))
-        claimed = [m for m in doc.actors if lo <= m.start and m.end <= hi and m.actor.kind in ("rebel", "political",
-                   "identity") and not is_generic(m)]
-        if claimed:
-            return min(claimed, key=lambda m: abs(m.start - doc.norm.to_original(c.start(), c.end())[0]))
+    claimed = doc.derived("event_actors.claimed", "actors", lambda d: _claimed(d, grammar))
+    if claimed is not None:
+        return claimed
     if kinds <= {"kill", "abduct"}:
         return None
     return ActorMention(sent_start, sent_start, "", generic_actor("unidentified", country))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from marsad.model.records import Event
+from marsad.model.records import Event, EvidenceSpan
 from marsad.stages.event_args import place_rank
 from marsad.text.normalize import fold
 
@@ -119,10 +119,15 @@ def _apart(a: Event, b: Event, contains: Contains) -> bool:
         and pa.parent != pb.id and pb.parent != pa.id
 
 
-def absorb(target: Event, ev: Event, sides: bool = True) -> None:
+def absorb(target: Event, ev: Event, sides: bool = True, have: set[EvidenceSpan] | None = None) -> None:
     """Fold mention `ev` into `target`; `sides=False` for a recalled mention ("ردا على قصف إسرائيل"), which
-    tells of another attack and so lends the event no actor."""
-    target.evidence.extend(s for s in ev.evidence if s not in target.evidence)
+    tells of another attack and so lends the event no actor. `have`: the target's evidence as a set, kept
+    by the caller across merges (so a long article's hundredth mention costs no more than its first)."""
+    have = set(target.evidence) if have is None else have
+    for s in ev.evidence:
+        if s not in have:
+            have.add(s)
+            target.evidence.append(s)
     if target.date_start and ev.date_start and target.time_precision == ev.time_precision == 1:
         if target.event_type == "Battles":
             # one battle reported day by day: the range covers every day
@@ -168,10 +173,15 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
     background mentions, dropped when they join nothing; `undated`: ids of mentions dated by the publication
     date only; `absorbed(target, ev)` is told of merges."""
 
+    evidence: dict[int, set[EvidenceSpan]] = {}
+
     def join(target: Event, ev: Event) -> None:
         if absorbed is not None:
             absorbed(target, ev)
-        absorb(target, ev, sides=id(ev) not in background)
+        have = evidence.get(id(target))
+        if have is None:
+            have = evidence[id(target)] = set(target.evidence)
+        absorb(target, ev, sides=id(ev) not in background, have=have)
 
     out: list[Event] = []
     for ev in (e for e in events if not e.generic):

@@ -19,6 +19,7 @@ country), then the nearest to the trigger. Some mentions never locate an event:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from marsad.model.document import Document
@@ -29,6 +30,7 @@ _LOCATIVE = re.compile(r"(?:^|\s)(?:و|ف)?(?:في|داخل|عبر|انحاء|ا
                        r"وسط|علي|الي|نحو|تجاه|باتجاه|قرب|حدود|لدي|عمق|ارجاء|مدن|ولايات|محافظات|مناطق|اقاليم|"
                        r"بين|ضد|من)\s*$")
 _LOOKBACK = 400  # characters before the event's sentence where an earlier place still locates it
+_HEAD_MAX = 200  # a dateline opens its line: at most three words before it
 _DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—ـ]|\(|،?\s*\d{1,2}\s)")
 
 
@@ -41,7 +43,9 @@ def is_dateline(doc: Document, m: PlaceMention) -> bool:
     """A place opening a paragraph and followed by a colon or dash: 'الخرطوم: السوداني', 'جوبا ـ وكالات'."""
     a, b = doc.norm.to_norm(m.start, m.end)
     text = doc.norm.text
-    line_start = text.rfind("\n", 0, a) + 1
+    line_start = text.rfind("\n", max(0, a - _HEAD_MAX), a) + 1
+    if line_start == 0 and a > _HEAD_MAX:
+        return False  # a long run of text before it on its line: no paragraph opening
     head = text[line_start:a].strip()
     if head and len(head.split()) > 3:
         return False
@@ -90,14 +94,35 @@ def dispersed(doc: Document, sentence: tuple[int, int]) -> bool:
     return _DISPERSED.search(doc.norm.text, *doc.norm.to_norm(*sentence)) is not None
 
 
+class _Located:
+    """The document's usable, locative, non-dateline place mentions in start order, with their starts for
+    binary search: built once per document (`Document.derived`), so choosing a place costs the same for the
+    thousandth event of a long text as for the first."""
+
+    def __init__(self, doc: Document):
+        self.places = [p for p in doc.places if usable(doc, p) and not is_dateline(doc, p) and locative(doc, p)]
+        self.starts = [p.start for p in self.places]
+
+    def within(self, lo: int, hi: int) -> list[PlaceMention]:
+        i = bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.places) and self.places[i].start < hi:
+            if self.places[i].end <= hi:
+                out.append(self.places[i])
+            i += 1
+        return out
+
+
+def located_places(doc: Document) -> _Located:
+    return doc.derived("event_place.located", "places", _Located)
+
+
 def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int], paragraph_start: int,
                trigger: int) -> PlaceMention | None:
     """The place mention that locates an event whose trigger starts at `trigger` (original offsets)."""
-    places = [p for p in doc.places if usable(doc, p)]
-    if not places:
+    if not any(usable(doc, p) for p in doc.places):
         return None
-    datelines = {id(p) for p in places if is_dateline(doc, p)}
-    located = [p for p in places if id(p) not in datelines and locative(doc, p)]
+    located = located_places(doc)
 
     def best(cands: list[PlaceMention]) -> PlaceMention | None:
         if not cands:
@@ -110,24 +135,27 @@ def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int]
         return min(pool, key=lambda p: (place_rank(p.place), abs(p.start - trigger)))
 
     for lo, hi in (clause, sentence):
-        got = best([p for p in located if lo <= p.start and p.end <= hi])
+        got = best(located.within(lo, hi))
         if got:
             return got  # a country here means the text places the event in the country as a whole
     if dispersed(doc, sentence):
         return None  # "خلال عمليات أمنية متفرقة": many unnamed places, not the last one named
     # the sentence names no place: the last place before it, in its paragraph or close before it; a
-    # country alone is no answer (None lets the caller use the article's focus place)
-    below = [p for p in located if p.place.feature != "country" and p.end <= sentence[0]]
-    earlier = [p for p in below if p.start >= paragraph_start or sentence[0] - p.start <= _LOOKBACK]
-    if not earlier:
-        return None
-    earlier.sort(key=lambda p: p.start)
-    # "حي النور بالقصرين": a nest of adjacent names is one location, its innermost name the most precise
-    nest = [earlier[-1]]
-    for p in reversed(earlier[:-1]):
-        if nest[-1].start - p.end > 4:
+    # country alone is no answer (None lets the caller use the article's focus place). "حي النور
+    # بالقصرين": a nest of adjacent names is one location, its innermost name the most precise
+    floor = min(paragraph_start, sentence[0] - _LOOKBACK)
+    nest: list[PlaceMention] = []
+    for i in range(bisect_left(located.starts, sentence[0]) - 1, -1, -1):
+        p = located.places[i]
+        if p.start < floor:
+            break
+        if p.place.feature == "country" or p.end > sentence[0]:
+            continue
+        if nest and nest[-1].start - p.end > 4:
             break
         nest.append(p)
+    if not nest:
+        return None
     return min(nest, key=lambda p: (place_rank(p.place), p.start))
 
 
@@ -143,9 +171,7 @@ def coordinated(doc: Document, clause: tuple[int, int], chosen: PlaceMention,
     Only the innermost names count (a province after its town is the town's parent), and two names are
     coordinated when only a conjunction, a comma, a preposition or a type word and their parents' names
     stand between them."""
-    lo, hi = clause
-    ps = sorted((p for p in doc.places if lo <= p.start and p.end <= hi and usable(doc, p) and locative(doc, p)
-                 and place_rank(p.place) < 3 and not is_dateline(doc, p)), key=lambda p: p.start)
+    ps = [p for p in located_places(doc).within(*clause) if place_rank(p.place) < 3]
 
     def inside(q: PlaceMention, p: PlaceMention) -> bool:  # q lies within p
         return q.place.id != p.place.id and (q.place.parent == p.place.id or contains(p.place.id, q.place.id))

@@ -15,8 +15,9 @@ from datetime import date
 
 from marsad.model.document import Document
 from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
+from marsad.model.spans import Spans
 from marsad.resources.registry import Resources, read_tsv
-from marsad.stages import event_args, event_place
+from marsad.stages import event_actors, event_args, event_place
 from marsad.stages.event_args import place_rank
 from marsad.stages.event_confidence import ConfidenceModel, Mention, context_words, features
 from marsad.stages.event_factuality import Factuality
@@ -87,10 +88,14 @@ def _denied_cues(doc: Document, cues: list[Match], mods: list[Match]) -> set[str
     """Cue words of the sentences that deny something: the same words in the headline or elsewhere
     ("عملية إرهابية واستشهاد أمنيين" ... "نفت الوزارة ... استشهاد عدد من الأمنيين") report nothing."""
     out: set[str] = set()
+    denials = [m for m in mods if m.values[0][0] == "sentence" and m.values[0][2] == "denial"]
+    if not denials:
+        return out
+    denial_spans, cue_spans = Spans(denials), Spans(cues)
     for sent in doc.sentences:
         na, nb = doc.norm.to_norm(sent.start, sent.end)
-        if any(na <= m.start < nb and m.values[0][0] == "sentence" and m.values[0][2] == "denial" for m in mods):
-            out.update(c.key for c in cues if na <= c.start < nb)
+        if any(na <= m.start for m in denial_spans.overlapping(na, nb)):
+            out.update(c.key for c in cue_spans.overlapping(na, nb) if na <= c.start)
     return out
 
 
@@ -158,6 +163,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
     info: dict[int, Mention] = {}
     background: set[int] = set()
     para_start: dict[int, int] = {}
+    mod_spans, cue_spans = Spans(all_mods), Spans(all_cues)
     for si, sent in enumerate(doc.sentences):
         para_start.setdefault(sent.paragraph, sent.start)
         if doc.in_furniture(sent.start, sent.end) or any(a <= sent.start and sent.end <= b for a, b in post_spans):
@@ -166,10 +172,10 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
         if norm[na:nb].rstrip().endswith("?"):
             continue  # a question reports nothing
         # particles and modal verbs take only a conjunction ("ولم", "فلن"): "سلم" is not س + لم
-        mods = [m for m in all_mods if na <= m.start and m.end <= nb and m.prefix in ("", "و", "ف")]
+        mods = [m for m in mod_spans.within(na, nb) if m.prefix in ("", "و", "ف")]
         if any(m.values[0][0] == "sentence" for m in mods):
             continue  # denial: "نفت الوزارة وقوع هجوم"
-        cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in all_cues if na <= m.start and m.end <= nb]
+        cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in cue_spans.within(na, nb)]
         cues = [c for c in cues if not _cancelled(c, mods, norm) and c.match.key not in denied
                 and _factual(doc, lex.factuality, c, (na, nb))]
         if domain is not None and domain.search(norm, na, nb):
@@ -329,7 +335,7 @@ def _continuations(doc: Document, last: list[Event], ca: int, cb: int, si: int) 
     if not last or not _LIST_ITEM.match(doc.norm.text, ca):
         return []
     oa, ob = doc.norm.to_original(ca, cb)
-    places = [p for p in doc.places if oa <= p.start and p.end <= ob and place_rank(p.place) < 2]
+    places = [p for p in doc.spans("places").within(oa, ob) if place_rank(p.place) < 2]
     if not places:
         return []
     place = min(places, key=lambda p: (place_rank(p.place), p.start))
@@ -441,7 +447,7 @@ def _town_after(doc: Document, cues: list[_Cue], start: int, end: int) -> bool:
     """A town or village named after the clause's "entered" cue."""
     weak = min(c.match.start for c in cues if c.cue == "takeover_weak")
     at = doc.norm.to_original(weak, weak + 1)[0]
-    return any(at < p.start and p.end <= end and place_rank(p.place) == 0 for p in doc.places)
+    return any(at < p.start and place_rank(p.place) == 0 for p in doc.spans("places").within(at, end))
 
 
 def _armed_side(doc: Document, m: ActorMention | None, table) -> ActorMention | None:
@@ -451,7 +457,7 @@ def _armed_side(doc: Document, m: ActorMention | None, table) -> ActorMention | 
     if m is None or not m.actor.name.startswith("Government of") or m.actor.kind != "state" or not m.actor.country:
         return m
     key = f"military:{m.actor.country}"
-    army = next((x.actor for x in doc.actors if x.actor.id == key), None) \
+    army = event_actors.first_actor(doc, key) \
         or table.generic("military", m.actor.country, doc.published)
     return replace(m, actor=army) if army is not None else m
 

@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
+from marsad.model.spans import Taken
 from marsad.text.normalize import fold
 
 T = TypeVar("T")
@@ -37,6 +38,8 @@ def _prefixes() -> frozenset[str]:
 
 PREFIXES = _prefixes()
 PRON_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني"})
+MAX_PREFIX = max(map(len, PREFIXES))
+MAX_SUFFIX = 24     # the longest inflection an "any" entry takes; a longer run of letters is not one word
 SUFFIX_MODES = ("none", "pron", "any")
 
 
@@ -128,29 +131,34 @@ class Lexicon(Generic[T]):
         return self.table.get(fold(surface), ())
 
     def _candidates(self, text: str) -> Iterator[Match[T]]:
+        # Word boundaries are looked for a few characters around each hit only (a clitic run is at most
+        # MAX_PREFIX long, an inflection at most MAX_SUFFIX), so a text without spaces costs no more than
+        # any other: the work is linear in the number of hits, never in the length of the word around them.
         if not self.table:
             return
         n = len(text)
         for end_idx, (key, vals, lil, mode) in self._auto.iter(text):
             surface_len = len(key) - 1 if lil else len(key)
             start, end = end_idx - surface_len + 1, end_idx + 1
-            ws = start
-            while ws > 0 and is_word_char(text[ws - 1]):
+            ws, stop = start, max(0, start - MAX_PREFIX - 1)
+            while ws > stop and is_word_char(text[ws - 1]):
                 ws -= 1
+            if ws > 0 and is_word_char(text[ws - 1]):
+                continue  # a longer run of letters before the entry: not a clitic, another word
             prefix = text[ws:start]
             if lil:
                 if prefix not in ("ل", "ول", "فل"):
                     continue
             elif prefix not in PREFIXES or (prefix.endswith("ال") and key.startswith("ال")):
                 continue
-            we = end
-            while we < n and is_word_char(text[we]):
+            we, stop = end, min(n, end + MAX_SUFFIX + 1)
+            while we < stop and is_word_char(text[we]):
                 we += 1
             suffix = text[end:we]
             if suffix and not (is_word_char(key[-1])):
                 suffix = ""  # entry ends in punctuation: no inflection to check
             elif suffix:
-                if mode == "none" or (mode == "pron" and suffix not in PRON_SUFFIXES):
+                if mode == "none" or (mode == "pron" and suffix not in PRON_SUFFIXES) or len(suffix) > MAX_SUFFIX:
                     continue
                 end = we
             yield Match(start, end, key, vals, prefix, suffix)
@@ -163,11 +171,9 @@ class Lexicon(Generic[T]):
         """Leftmost-longest, non-overlapping hits."""
         out: list[Match[T]] = []
         cands = sorted(self._candidates(text), key=lambda m: (-(m.end - m.start), m.start, len(m.suffix)))
-        taken: list[tuple[int, int]] = []
+        taken = Taken()
         for m in cands:
-            if any(m.start < b and a < m.end for a, b in taken):
-                continue
-            taken.append((m.start, m.end))
-            out.append(m)
+            if taken.take(m.start, m.end):
+                out.append(m)
         out.sort(key=lambda m: m.start)
         return out

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from marsad.model.document import Document
 from marsad.model.records import TimeExpr
+from marsad.model.spans import Spans
 
 # another paragraph's date governs only from the head of its sentence ("وأمس الأربعاء 26 كانون الثاني،
 # أعلنت ..." yes, "... يوم الثلاثاء الماضي" no); at most _BACK_SENTENCES back
@@ -42,24 +43,28 @@ def _lead(doc: Document, times: list[TimeExpr]) -> TimeExpr | None:
     return None
 
 
-def _usable(doc: Document) -> list[TimeExpr]:
-    pub = doc.published
-    limit = pub + timedelta(days=1) if pub else None
-    return [t for t in doc.times if not t.furniture and (limit is None or t.date_start <= limit)]
+def _usable(doc: Document) -> Spans[TimeExpr]:
+    """The expressions that can date an event (not page furniture, not after the publication day), indexed
+    once per document."""
+
+    def build(d: Document) -> Spans[TimeExpr]:
+        limit = d.published + timedelta(days=1) if d.published else None
+        return Spans([t for t in d.times if not t.furniture and (limit is None or t.date_start <= limit)])
+
+    return doc.derived(f"attach.usable:{doc.published}", "times", build)
 
 
 def attach_date(doc: Document, start: int, end: int) -> tuple[date | None, date | None, int, TimeExpr | None]:
     """(date_start, date_end, time_precision 1/2/3, the TimeExpr used or None) for an event at [start, end)."""
-    times = _usable(doc)
+    usable = _usable(doc)
+    times = usable.items
     si = doc.sentence_index(start)
     if si < 0:
         si = doc.sentence_index(max(0, end - 1))
     if times and si >= 0:
         sent = doc.sentences[si]
         best, best_score = None, None
-        for t in times:
-            if t.end <= sent.start or t.start >= sent.end:
-                continue
+        for t in usable.overlapping(sent.start, sent.end):
             dist = t.start - end if t.start >= end else start - t.end if t.end <= start else 0
             score = max(dist, 0) + (_LONG_RANGE_PENALTY if _long(t) else 0)
             if t.start >= end:
@@ -68,7 +73,7 @@ def attach_date(doc: Document, start: int, end: int) -> tuple[date | None, date 
                 best, best_score = t, score
         if best is not None:
             return best.date_start, best.date_end, best.time_precision, best
-        for t in reversed(times):
+        for t in reversed(usable.starting_before(sent.start)):
             if t.end > sent.start:
                 continue
             ti = doc.sentence_index(t.start)

@@ -14,6 +14,7 @@ import re
 from datetime import date, timedelta
 
 from marsad.model.document import Document
+from marsad.model.spans import Taken
 from marsad.stages.time.lexicon import TimeLexicon
 from marsad.stages.time.parts import UNIT_DAYS, Cand
 
@@ -27,8 +28,9 @@ _LINKABLE = frozenset({"rel", "wd", "date"})
 def drop_overlaps(cands: list[Cand], order: dict[str, int]) -> list[Cand]:
     cands.sort(key=lambda c: (-(c.end - c.start), order[c.name], c.start))
     kept: list[Cand] = []
+    taken = Taken()
     for c in cands:
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
+        if taken.take(c.start, c.end):
             kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
