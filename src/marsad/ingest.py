@@ -7,6 +7,7 @@ file never costs the results of the others.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import re
@@ -340,13 +341,28 @@ def read_file(path: str, published: date | None = None,
             with _open_regular(path, None) as fh:
                 yield from _read_jsonl(fh, path, published, limits)
             return
-        raw = decode(_read_all(path, limits))
-        if len(raw.encode("utf-8", "surrogatepass")) > limits.max_file_bytes:
-            raise InputProblem(f"input is over the limit of {limits.max_file_bytes:,} bytes")
-        kind = _kind(path, raw[:65536])
+        data = _read_all(path, limits)
     except OSError as exc:
         yield IngestError(path, f"cannot read: {exc.strerror or exc}")
         return
+    except InputProblem as exc:
+        yield IngestError(path, str(exc))
+        return
+    yield from read_bytes(data, path, published, limits)
+
+
+def read_bytes(data: bytes, path: str, published: date | None = None,
+               limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | IngestError]:
+    """Documents from the bytes of a file named `path` (its suffix says how to read them, as in
+    `read_file`; nothing is read from disk)."""
+    if path != "-" and Path(path).suffix.lower() in _JSONL:
+        yield from _read_jsonl(io.BytesIO(data), path, published, limits)
+        return
+    try:
+        if len(data) > limits.max_file_bytes:
+            raise InputProblem(f"input is over the limit of {limits.max_file_bytes:,} bytes")
+        raw = decode(data)
+        kind = _kind(path, raw[:65536])
     except InputProblem as exc:
         yield IngestError(path, str(exc))
         return
