@@ -45,6 +45,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def meta_hash(meta: DocMeta) -> str:
+    """SHA-1 of what the input says about a document besides its text: url, outlet, title, lang and a date
+    it gave (the record's, the page's or the URL's; never one the pipeline read from the text), so that the
+    store sees a corrected date or title as a change. The same before and after extraction."""
+    given = meta.published.isoformat() if meta.published and meta.published_source != "text" else ""
+    parts = (meta.url or "", meta.outlet or "", meta.title or "", meta.lang or "", given)
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
 def content_id(text: str) -> str:
     """A stable id derived from the text when the input has none."""
     return content_hash(text)[:16]

@@ -15,7 +15,7 @@ from multiprocessing import get_context
 from typing import Any
 
 from marsad.ingest import DEFAULT_LIMITS, IngestError, Limits, document_from_record, read_paths
-from marsad.model.document import Document
+from marsad.model.document import Document, meta_hash
 from marsad.store.store import Outcome, Store
 from marsad.version import pipeline_version
 
@@ -83,7 +83,7 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
         it = iter(docs)
         while batch := list(islice(it, CHECK_BATCH)):
             fresh = [d for d in batch if not isinstance(d, IngestError)]
-            known = iter(store.statuses([(d.id, d.text) for d in fresh]) if not force else [])
+            known = iter(store.statuses([(d.id, d.text, meta_hash(d.meta)) for d in fresh]) if not force else [])
             for item in batch:
                 if isinstance(item, IngestError):
                     tally.errors.append(str(item))
@@ -112,7 +112,8 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
                 else:
                     tally.extracted += 1
                     tally.undated += res["doc"].get("published") is None
-                    tally.count(store.put(res, doc.text, lang=doc.meta.lang, version=version, force=force))
+                    tally.count(store.put(res, doc.text, lang=doc.meta.lang, version=version, force=force,
+                                          meta=meta_hash(doc.meta)))
                 bar.update(1)
         finally:
             if pool is not None:

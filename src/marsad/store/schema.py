@@ -22,6 +22,8 @@ documents = sa.Table(
     sa.Column("published", sa.Date), sa.Column("lang", sa.String(16)),
     # where `published` came from: input | html | url | text (migration 0002); null without a date
     sa.Column("published_source", sa.String(16)),
+    # the record's own provenance (model.document.meta_hash; migration 0003); null in older rows
+    sa.Column("meta_hash", sa.String(40)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("version", sa.String(64), nullable=False, index=True),
     sa.Column("n_events", sa.Integer, nullable=False), sa.Column("n_quotes", sa.Integer, nullable=False),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from enum import StrEnum
 from itertools import groupby
@@ -64,6 +65,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+_WRITE_LOCK = 0x6D61727361640001  # "marsad" + 1: the advisory lock key of marsad's writers (PostgreSQL)
 _UNION_MAX = 100       # selects per UNION ALL (SQLite allows 500 in one compound select)
 
 
@@ -101,13 +103,18 @@ def _profile_from(d: dict[str, Any]) -> Profile:
     return Profile(**d)
 
 
-def _outcome(rows: list, doc_id: str, h: str) -> tuple[Outcome, bool]:
-    """What to do with document `doc_id` of content hash `h`, given stored (id, hash) rows that include
-    the one with its id and those with its content; and whether a row with its id exists."""
-    for rid, rhash in rows:
+def _outcome(rows: list, doc_id: str, h: str, mh: str | None = None) -> tuple[Outcome, bool]:
+    """What to do with document `doc_id` of content hash `h` and provenance hash `mh`, given stored (id,
+    hash, meta hash) rows that include the one with its id and those with its content; and whether a row
+    with its id exists. A row stored without a meta hash (before migration 0003) is judged by its text."""
+    for rid, rhash, rmh in rows:
         if rid == doc_id:
-            return (Outcome.UNCHANGED, True) if rhash == h else (Outcome.REPLACED, True)
-    return (Outcome.DUPLICATE, False) if any(rhash == h for _, rhash in rows) else (Outcome.ADDED, False)
+            same = rhash == h and (mh is None or rmh is None or rmh == mh)
+            return (Outcome.UNCHANGED, True) if same else (Outcome.REPLACED, True)
+    return (Outcome.DUPLICATE, False) if any(r[1] == h for r in rows) else (Outcome.ADDED, False)
+
+
+_KEYS = (documents.c.id, documents.c.content_hash, documents.c.meta_hash)
 
 
 class Store:
@@ -156,43 +163,68 @@ class Store:
     # -- writing --------------------------------------------------------------------------------------------
     # A document is a handful of statements whatever its size: rows of one table go in one executemany
     # (psycopg pipelines it: one round trip), the candidate clusters of all its mentions come in one query.
-    def status(self, doc_id: str, text: str) -> Outcome:
+    def status(self, doc_id: str, text: str, meta: str | None = None) -> Outcome:
         """What `put` would do with this document, without extracting it (ingest skips known documents)."""
         with self.engine.connect() as conn:
-            return self._status(conn, doc_id, content_hash(text))[0]
+            return self._status(conn, doc_id, content_hash(text), meta)[0]
 
-    def statuses(self, docs: list[tuple[str, str]]) -> list[Outcome]:
-        """`status` of many (id, text) pairs in one query, as the store is now (ingest checks a batch)."""
+    def statuses(self, docs: list[tuple[str, str] | tuple[str, str, str | None]]) -> list[Outcome]:
+        """`status` of many (id, text[, meta hash]) tuples in one query, as the store is now (ingest checks
+        a batch)."""
         if not docs:
             return []
-        ids, hashes = [d for d, _ in docs], [content_hash(t) for _, t in docs]
+        ids, hashes = [d[0] for d in docs], [content_hash(d[1]) for d in docs]
+        metas = [d[2] if len(d) > 2 else None for d in docs]
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(documents.c.id, documents.c.content_hash).where(
+            rows = conn.execute(sa.select(*_KEYS).where(
                 sa.or_(documents.c.id.in_(ids), documents.c.content_hash.in_(hashes)))).all()
-        return [_outcome(rows, d, h)[0] for d, h in zip(ids, hashes, strict=True)]
+        return [_outcome(rows, d, h, m)[0] for d, h, m in zip(ids, hashes, metas, strict=True)]
 
-    def _status(self, conn: Connection, doc_id: str, h: str) -> tuple[Outcome, bool]:
+    def _status(self, conn: Connection, doc_id: str, h: str, mh: str | None = None) -> tuple[Outcome, bool]:
         """One query: the row with this id, and any with this content (both columns are indexed)."""
-        return _outcome(conn.execute(sa.select(documents.c.id, documents.c.content_hash).where(
-            sa.or_(documents.c.id == doc_id, documents.c.content_hash == h))).all(), doc_id, h)
+        return _outcome(conn.execute(sa.select(*_KEYS).where(
+            sa.or_(documents.c.id == doc_id, documents.c.content_hash == h))).all(), doc_id, h, mh)
+
+    def _write_lock(self, conn: Connection) -> None:
+        """Serialise writers before the status is read, so that two ingests of the same files at once never
+        both decide to add a document (SQLite: take the write lock now; PostgreSQL: a transaction-scoped
+        advisory lock). Readers are not blocked."""
+        if self.engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif self.engine.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK})
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One write transaction, under the writers' lock."""
+        with self.engine.connect() as conn:
+            self._write_lock(conn)
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
 
     def put(self, result: dict[str, Any], text: str, lang: str = "ar", version: str = "",
-            force: bool = False) -> Outcome:
-        """Store one document's extraction result (SCHEMA result object) atomically.
+            force: bool = False, meta: str | None = None) -> Outcome:
+        """Store one document's extraction result (SCHEMA result object) atomically. `meta`: the input's
+        provenance hash (`model.document.meta_hash`): a document whose text is unchanged but whose date or
+        title changed is replaced.
 
         `force` replaces a document even when its content is unchanged (reprocessing after an upgrade).
         """
         doc = result["doc"]
         h = content_hash(text)
-        with self.engine.begin() as conn:
-            outcome, exists = self._status(conn, doc["id"], h)
+        with self._writing() as conn:
+            outcome, exists = self._status(conn, doc["id"], h, meta)
             if outcome is Outcome.DUPLICATE or (outcome is Outcome.UNCHANGED and not force):
                 return outcome
             if exists:
                 self._remove(conn, doc["id"])
                 outcome = Outcome.REPLACED
             conn.execute(documents.insert(), {
-                "id": doc["id"], "content_hash": h, "url": doc.get("url"), "outlet": doc.get("outlet"),
+                "id": doc["id"], "content_hash": h, "meta_hash": meta, "url": doc.get("url"), "outlet": doc.get("outlet"),
                 "title": doc.get("title"), "published": iso_date(doc.get("published")),
                 "published_source": doc.get("published_source") if doc.get("published") else None,
                 "lang": lang, "text": text,
@@ -316,7 +348,7 @@ class Store:
             conn.execute(_REBUILD, rebuilt)
 
     def delete(self, doc_id: str) -> bool:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc_id)).first()
             if exists:
                 self._remove(conn, doc_id)
@@ -350,7 +382,11 @@ class Store:
         """Merged events (SCHEMA EVENT dicts with all sources), one per cluster, ordered by date then id.
 
         Streams: one query, grouped by cluster as rows arrive."""
-        q = (sa.select(mentions.c.cluster_id, clusters.c.reasons, mentions.c.payload)
+        # a cluster's reasons come with its first mention only (a window function), not with every one of
+        # them: reading an event of n reports costs n rows, not n rows of n reasons each
+        first = sa.func.row_number().over(partition_by=mentions.c.cluster_id, order_by=mentions.c.id) == 1
+        q = (sa.select(mentions.c.cluster_id, sa.case((first, clusters.c.reasons), else_=sa.null()),
+                       mentions.c.payload)
              .join(clusters, clusters.c.id == mentions.c.cluster_id)
              .order_by(clusters.c.date_start, clusters.c.id, mentions.c.id))
         if flt is not None:
