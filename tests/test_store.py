@@ -18,6 +18,7 @@ from marsad.ingest import read_file, read_paths
 from marsad.output import result_json
 from marsad.store import EventFilter, Outcome, Store
 from marsad.store.run import ingest_paths, reprocess
+from marsad.store.schema import documents
 from tests.conftest import DEV, needs_shared
 from tests.store_fixtures import BACKENDS, new_database
 
@@ -175,59 +176,93 @@ def test_bad_documents_do_not_cost_the_others(tmp_path):
     assert st.counts()["documents"] == 1
 
 
-def _corpus(path: Path, copies: int) -> int:
-    """Copies of the four reports with distinct ids and texts (so none is a duplicate)."""
+def _corpus(path: Path, copies: int, mark: str = "") -> int:
+    """Copies of the four reports with distinct ids and texts (so none is a duplicate); `mark` changes every
+    text (a corrected edition of the same documents)."""
     n = 0
     with path.open("w", encoding="utf-8") as fh:
         for k in range(copies):
             for f in sorted(REPORTS.glob("*.json")):
                 rec = json.loads(f.read_text(encoding="utf-8"))
                 rec["id"] = f"{rec['id']}-{k}"
-                rec["text"] += f" (تحديث {k})"
+                rec["text"] += f" (تحديث {k}){mark}"
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n += 1
     return n
 
 
-def test_a_killed_ingest_loses_nothing_committed_and_leaves_no_half_document(tmp_path):
+_MARK = " (تصحيح)"
+
+
+def _stored(url: str, replacing: bool) -> int:
+    """Documents stored so far (in a replacement run: those already replaced by their corrected text)."""
+    try:
+        with Store(url, migrate=False) as st, st.engine.connect() as conn:
+            q = sa.select(sa.func.count()).select_from(documents)
+            if replacing:
+                q = q.where(documents.c.text.contains(_MARK))
+            return conn.execute(q).scalar_one()
+    except sa.exc.DBAPIError:
+        return 0
+
+
+def _check_integrity(st: Store) -> None:
+    with st.engine.connect() as conn:
+        # every stored document has exactly the results it was stored with: no half-written document
+        bad = conn.execute(sa.text(
+            "SELECT d.id FROM documents d WHERE d.n_events != (SELECT count(*) FROM mentions m "
+            "WHERE m.doc_id = d.id) OR d.n_quotes != (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id)"
+        )).all()
+        orphans = conn.execute(sa.text(
+            "SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id WHERE d.id IS NULL"
+        )).scalar()
+        # every cluster counts exactly the mentions that point to it, and none is empty
+        miscounted = conn.execute(sa.text(
+            "SELECT c.id FROM clusters c WHERE c.n_mentions != (SELECT count(*) FROM mentions m "
+            "WHERE m.cluster_id = c.id) OR c.n_mentions = 0")).all()
+        if st.engine.dialect.name == "sqlite":
+            assert conn.execute(sa.text("PRAGMA integrity_check")).scalar() == "ok"
+    assert bad == [] and orphans == 0 and miscounted == []
+
+
+@pytest.mark.parametrize(("backend", "workers", "replacing"), [
+    ("sqlite", 1, False), ("sqlite", 2, True), ("postgresql", 2, False), ("postgresql", 1, True)])
+def test_a_killed_ingest_loses_nothing_committed_and_leaves_no_half_document(tmp_path, backend, workers,
+                                                                             replacing):
+    url, drop = new_database(backend, tmp_path)
     src = tmp_path / "many.jsonl"
     total = _corpus(src, 150)
-    db = tmp_path / "k.db"
-    cmd = [sys.executable, "-m", "marsad.cli.main", "ingest", str(src), "--db", str(db), "--quiet"]
+    if replacing:  # first store every document, then kill the ingest of their corrected texts
+        with Store(url) as st:
+            assert ingest_paths(st, [str(src)], progress=False).added == total
+        _corpus(src, 150, _MARK)
+    else:
+        Store(url).close()
+    cmd = [sys.executable, "-m", "marsad.cli.main", "ingest", str(src), "--db", url, "--quiet",
+           "--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     stored = 0
-    deadline = time.time() + 60
+    deadline = time.time() + 90
     while time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        if db.exists():
-            try:
-                with Store(str(db), migrate=False) as st:
-                    stored = st.counts()["documents"]
-            except sa.exc.OperationalError:
-                continue
-            if stored >= 40:
-                break
+        stored = _stored(url, replacing)
+        if stored >= 40:
+            break
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 0 < stored < total, "the kill should land mid-ingest"
-    with Store(str(db)) as st:
-        with st.engine.connect() as conn:
-            # every stored document has exactly the results it was stored with: no half-written document
-            bad = conn.execute(sa.text(
-                "SELECT d.id FROM documents d WHERE d.n_events != (SELECT count(*) FROM mentions m "
-                "WHERE m.doc_id = d.id) OR d.n_quotes != (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id)"
-            )).all()
-            orphans = conn.execute(sa.text(
-                "SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id WHERE d.id IS NULL"
-            )).scalar()
-            assert conn.execute(sa.text("PRAGMA integrity_check")).scalar() == "ok"
-        assert bad == [] and orphans == 0
-        kept = st.counts()["documents"]
-        assert kept >= stored
-        # running the same ingest again finishes the job and skips what was kept
-        tally = ingest_paths(st, [str(src)], progress=False)
-        assert tally.unchanged == kept and tally.added == total - kept
-        assert st.counts()["documents"] == total
+    try:
+        assert 0 < stored < total, "the kill should land mid-ingest"
+        with Store(url) as st:
+            _check_integrity(st)
+            kept = _stored(url, replacing)
+            assert kept >= stored and st.counts()["documents"] == (total if replacing else kept)
+            # running the same ingest again finishes the job and skips what was kept
+            tally = ingest_paths(st, [str(src)], progress=False)
+            assert tally.unchanged == kept and (tally.replaced if replacing else tally.added) == total - kept
+            assert st.counts()["documents"] == total and _stored(url, replacing) == total
+            _check_integrity(st)
+    finally:
+        drop()
 
 
 def test_command_line_ingest_query_export(tmp_path, capsys):

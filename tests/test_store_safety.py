@@ -82,3 +82,23 @@ def test_a_merged_event_of_many_reports_carries_each_reason_once(db_url: str, tm
         assert len(ev["sources"]) == 12
         reasons = ev.get("merge_reasons") or ev.get("reasons") or []
         assert len(reasons) == 11 and len(set(reasons)) == 11
+
+
+def test_both_stores_accept_and_refuse_the_same_records(db_url: str, tmp_path: Path) -> None:
+    """NUL characters, lone surrogates, over-long ids and langs: decided per record before any store sees
+    them, so SQLite and PostgreSQL store exactly the same documents."""
+    from marsad.store.run import ingest_paths
+
+    text = "قتل ثلاثة مدنيين في قصف على مدينة حمص أمس الأحد."
+    lines = [{"id": "nul", "text": text + "\x00"}, {"id": "i" * 300, "text": text + " 2"},
+             {"id": "lang", "text": text + " 3", "lang": "x" * 40}, {"id": "sur", "text": "\ud800" + text + " 4"},
+             {"id": "ok", "text": text + " 5", "published": "2023-05-08"}]
+    p = tmp_path / "mixed.jsonl"
+    p.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    with Store(db_url) as st:
+        tally = ingest_paths(st, [str(p)], progress=False)
+        assert tally.added == 3 and len(tally.errors) == 2
+        assert any(":2: id has 300 characters" in e for e in tally.errors)
+        assert any(":3: lang has 40 characters" in e for e in tally.errors)
+        assert sorted(st.document_ids()) == ["nul", "ok", "sur"]
+        assert "\x00" not in st.document("nul")["text"] and st.document("sur")["text"].startswith("\ufffd")
