@@ -6,7 +6,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
   .venv/bin/pip install -q -e '.[test]'
 fi
-.venv/bin/ruff check src tests scripts
+.venv/bin/ruff check src tests scripts benchmarks
 # The store tests run on PostgreSQL too: start a throwaway server (installed from Debian if missing).
 if [ -z "${MARSAD_TEST_PG:-}" ]; then
   if MARSAD_TEST_PG=$(bash scripts/pg.sh start); then
