@@ -15,4 +15,12 @@ if [ -z "${MARSAD_TEST_PG:-}" ]; then
     echo "test.sh: PostgreSQL did not start; its tests will skip (or fail under MARSAD_REQUIRE_PG=1)" >&2
   fi
 fi
+# The web page's tests drive Debian's chromium (installed if missing).
+if [ -z "${MARSAD_CHROMIUM:-}" ]; then
+  if MARSAD_CHROMIUM=$(bash scripts/browser.sh); then
+    export MARSAD_CHROMIUM
+  else
+    echo "test.sh: no chromium; the browser tests will skip (or fail under MARSAD_REQUIRE_BROWSER=1)" >&2
+  fi
+fi
 exec .venv/bin/python -m pytest "$@"

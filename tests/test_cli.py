@@ -13,7 +13,8 @@ import pytest
 from marsad.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ["extract", "eval", "bench", "time", "places", "actors", "ingest", "reprocess", "query", "export"]
+COMMANDS = ["extract", "eval", "bench", "time", "places", "actors", "ingest", "reprocess", "query", "export",
+            "serve"]
 
 
 def run(*args: str, **kw) -> subprocess.CompletedProcess:

@@ -54,7 +54,7 @@ def test_migrations_match_the_table_definitions(store):
 
     from marsad.store.schema import metadata
 
-    assert store.revision() == "0003"
+    assert store.revision() == "0004"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
@@ -277,8 +277,14 @@ def test_command_line_ingest_query_export(tmp_path, capsys):
     assert "4 unchanged" in capsys.readouterr().err
     assert main(["query", "--db", db, "--min-sources", "3"]) == 0
     table = capsys.readouterr().out.splitlines()
-    assert table[0].split()[:2] == ["event_date", "sub_event_type"] and len(table) == 2
+    assert table[0].split()[:3] == ["event_id", "event_date", "sub_event_type"] and len(table) == 2
     assert "Izaz" in table[1] and table[1].rstrip().endswith("3")
+    assert main(["query", "--db", db, "--country", "IQ", "--country", "SYR", "--type", "Battles",
+                 "--type", "Remote explosive/landmine/IED", "--json"]) == 0
+    (one,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert one["location"] == "Izaz" and table[1].split()[0] == one["event_id"]
+    assert main(["export", "--db", db, "--format", "jsonl", "--limit", "1"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
     out = tmp_path / "events.csv"
     assert main(["export", "--db", db, "--format", "csv", "--out", str(out), "--country", "Syria"]) == 0
     df = pd.read_csv(out)

@@ -74,11 +74,13 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 def _filter(args: argparse.Namespace):
     from marsad.store import EventFilter
 
-    return EventFilter(country=args.country, admin1=args.admin1, date_from=args.date_from, date_to=args.date_to,
-                       event_type=args.type, actor=args.actor, text=args.text, min_sources=args.min_sources)
+    return EventFilter(country=args.country, region=args.region, admin1=args.admin1, date_from=args.date_from,
+                       date_to=args.date_to, bbox=args.bbox, event_type=args.type, actor=args.actor, text=args.text,
+                       min_confidence=args.min_confidence, min_fatalities=args.min_fatalities,
+                       min_sources=args.min_sources)
 
 
-QUERY_COLUMNS = ("event_date", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
+QUERY_COLUMNS = ("event_id", "event_date", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
                  "fatalities", "sources")
 
 
@@ -124,8 +126,30 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     db = sqlite_path(args.db)
     refuse_overwrite(str(args.out) if args.out else None, [db] if db else [], "the store")
+    from itertools import islice
+
     with _open(args, create=False) as store:
-        return run_export(store.events(_filter(args)), args)
+        events = store.events(_filter(args))
+        return run_export(islice(events, args.limit) if args.limit else events, args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+
+    from marsad.api.app import create_app
+    from marsad.store.store import sqlite_path
+
+    path = sqlite_path(args.db)
+    if path is not None and not os.path.exists(path):
+        raise SystemExit(f"marsad: error: no store at {path} (run `marsad ingest` first, or give --db)")
+    app = create_app(args.db)
+    writes = "need the bearer token" if os.environ.get("MARSAD_API_TOKEN") else "disabled: no MARSAD_API_TOKEN"
+    print(f"marsad: serving {args.db} at http://{args.host}:{args.port}/ (API docs at /docs; writes {writes})",
+          file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, workers=1)
+    return 0
 
 
 def _db_args(p: argparse.ArgumentParser, extracting: bool = False) -> None:
@@ -140,18 +164,44 @@ def _db_args(p: argparse.ArgumentParser, extracting: bool = False) -> None:
         limit_args(p)
 
 
-def _filter_args(p: argparse.ArgumentParser) -> None:
-    from marsad.cli.main import _date  # main builds these parsers, so it is loaded by now
+def _bbox(s: str) -> tuple[float, float, float, float]:
+    from marsad.api.params import parse_bbox
 
-    p.add_argument("--country", help="country (English name, e.g. Syria)")
-    p.add_argument("--admin1", help="first-level region (English name, e.g. Al-Hasakah)")
+    try:
+        return parse_bbox(s)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _unit(s: str) -> float:
+    try:
+        x = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
+    if not 0 <= x <= 1:
+        raise argparse.ArgumentTypeError(f"{s} is outside 0..1")
+    return x
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    from marsad.cli.main import _date, count  # main builds these parsers, so it is loaded by now
+
+    p.add_argument("--country", action="append", help="country: English name or ISO code (Syria, SY, SYR); "
+                   "repeat for several (any of them)")
+    p.add_argument("--region", action="append", help="ACLED region (e.g. 'Middle East', 'Northern Africa')")
+    p.add_argument("--admin1", action="append", help="first-level region, spelling-tolerant (Al-Hasakah, "
+                   "hasakah); repeatable")
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="events ending on or after")
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="events starting on or before")
-    p.add_argument("--type", help="event type or sub-event type (e.g. Battles, 'Air/drone strike')")
-    p.add_argument("--actor", help="part of an actor's canonical name (e.g. ISIS)")
-    p.add_argument("--text", help="words of the Arabic evidence, as written")
-    from marsad.cli.main import count
-
+    p.add_argument("--type", action="append", help="event type or sub-event type (e.g. Battles, "
+                   "'Air/drone strike'); repeatable")
+    p.add_argument("--actor", action="append", help="part of an actor's English name (ISIS), its id, or its "
+                   "Arabic as written (داعش); repeatable")
+    p.add_argument("--text", action="append", help="words of the Arabic evidence (diacritics and hamza "
+                   "forms do not matter); repeatable")
+    p.add_argument("--bbox", type=_bbox, metavar="W,S,E,N", help="events inside this box (degrees)")
+    p.add_argument("--min-confidence", type=_unit, metavar="X", help="events reported with confidence >= X")
+    p.add_argument("--min-fatalities", type=count(0), metavar="N", help="events with a report of >= N deaths")
     p.add_argument("--min-sources", type=count(1), default=1, metavar="N", help="events reported by at least N documents")
 
 
@@ -189,6 +239,20 @@ def add_store_commands(sub) -> None:
     q.add_argument("--json", action="store_true", help="one EVENT object per line instead of a table")
     q.set_defaults(func=cmd_query)
 
+    s = sub.add_parser("serve", help="serve the REST API and the web page over a store",
+                       description="Serve the store over HTTP: the web page (map, timeline, filters, events with "
+                       "their Arabic evidence) at /, the REST API (GET /events, /events/{id}, /documents/{id}, "
+                       "/quotes, /actors, /facets, /health; POST /documents) with its OpenAPI spec at "
+                       "/openapi.json and offline docs at /docs. Writes need MARSAD_API_TOKEN set and sent as "
+                       "'Authorization: Bearer <token>'. See docs/api.md.")
+    _db_args(s)
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    from marsad.cli.main import count
+
+    s.add_argument("--port", type=count(1, 65535), default=8000, help="port (default 8000)")
+    s.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
+    s.set_defaults(func=cmd_serve)
+
     x = sub.add_parser("export", help="write stored events as csv, jsonl, geojson or parquet",
                        description="Export the merged events of the store: csv (ACLED columns, then marsad's), "
                        "jsonl (SCHEMA EVENT objects), geojson (points) or parquet.")
@@ -197,4 +261,7 @@ def add_store_commands(sub) -> None:
     from marsad.export import add_export_arguments
 
     add_export_arguments(x)
+    from marsad.cli.main import count
+
+    x.add_argument("--limit", type=count(0), default=0, metavar="N", help="at most N events (0: all)")
     x.set_defaults(func=cmd_export)

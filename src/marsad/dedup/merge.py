@@ -83,6 +83,8 @@ def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
     head["sources"] = sorted(sources.values(), key=lambda s: (s.get("published") or "", s.get("doc_id") or ""))
     head["mentions"] = [e["event_id"] for e in members_by_id]
     head["merge_reasons"] = list(reasons)
+    # the cue words of every report (a mention's trigger), each with its document
+    head["triggers"] = [e["trigger"] for e in members_by_id if e.get("trigger")]
     head.pop("trigger", None)
     return head
 

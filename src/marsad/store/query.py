@@ -1,43 +1,139 @@
-"""Filters for `marsad query` and `marsad export`: a cluster is kept when any of its mentions matches."""
+"""Filters and pages for `marsad query`, `marsad export` and the API: a cluster (a merged event) is kept when
+one of its mentions matches every filter given.
+
+Every filter may hold several values, any of which may match (OR within a filter; AND across filters):
+countries by English name or ISO code, ACLED regions, admin1 names compared spelling-tolerantly ("Al-Hasakah",
+"al hasakah", "hasakah"), event types or sub-types, actors by part of their English name, by id or by the
+Arabic as written, and words of the evidence compared Arabic-folded (store/search.py).
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import sqlalchemy as sa
 
 from marsad.store.schema import clusters, mentions
+from marsad.store.search import search_key
+
+Values = str | Sequence[str] | None
+SORTS = ("date", "-date", "-sources")
+
+
+def values(v: Values) -> tuple[str, ...]:
+    """A filter's values: one string, or many; empty strings dropped."""
+    if v is None:
+        return ()
+    return tuple(x.strip() for x in ([v] if isinstance(v, str) else v) if x and x.strip())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """(lower-cased name, alias, ISO2 or ISO3 -> country name), (lower-cased ACLED region -> country names)."""
+    from marsad.resources.registry import read_tsv
+
+    names: dict[str, str] = {}
+    regions: dict[str, list[str]] = {}
+    for r in read_tsv("countries_acled.tsv"):
+        for key in (r["iso2"], r["iso3"], r["name"], *(r.get("aliases") or "").split("|")):
+            if key:
+                names.setdefault(key.lower(), r["name"])
+        if r.get("region"):
+            regions.setdefault(r["region"].lower(), []).append(r["name"])
+    return names, {k: tuple(v) for k, v in regions.items()}
+
+
+def country_names(given: Iterable[str]) -> tuple[str, ...]:
+    """Country names for names or ISO codes (unknown words are kept as written)."""
+    names, _ = _countries()
+    return tuple(names.get(g.lower(), g) for g in given)
+
+
+def region_countries(given: Iterable[str]) -> tuple[str, ...]:
+    _, regions = _countries()
+    return tuple(c for g in given for c in regions.get(g.lower(), ()))
+
+
+def _place_key_sql(col: sa.ColumnElement) -> sa.ColumnElement:
+    """store.search.place_key in SQL (the same replacements, so both sides agree)."""
+    x = sa.func.lower(col)
+    for a in ("al-", "al ", "el-", "el ", " ", "-", "'", "’", "`", "_", "."):
+        x = sa.func.replace(x, a, "")
+    return x
+
+
+def place_key(name: str) -> str:
+    x = name.lower()
+    for a in ("al-", "al ", "el-", "el ", " ", "-", "'", "’", "`", "_", "."):
+        x = x.replace(a, "")
+    return x
+
+
+def _has_arabic(s: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in s)
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    country: str | None = None
-    admin1: str | None = None
+    country: Values = None
+    region: Values = None               # ACLED region (e.g. Middle East, Northern Africa)
+    admin1: Values = None
     date_from: date | None = None
     date_to: date | None = None
-    event_type: str | None = None       # an event type or a sub-event type
-    actor: str | None = None            # part of actor1's or actor2's canonical name
-    text: str | None = None             # part of the evidence text (Arabic as written)
+    bbox: tuple[float, float, float, float] | None = None   # min_lon, min_lat, max_lon, max_lat
+    event_type: Values = None           # an event type or a sub-event type
+    actor: Values = None                # part of actor1's or actor2's English name, an actor id, or Arabic
+    text: Values = None                 # words of the evidence (Arabic-folded)
+    min_confidence: float | None = None
+    min_fatalities: int | None = None
     min_sources: int = 1
 
-    def apply(self, q: sa.Select) -> sa.Select:
+    def _mention_conditions(self) -> list[sa.ColumnElement]:
         conds = []
         ci = sa.func.lower
-        if self.country:
-            conds.append(ci(mentions.c.country) == self.country.lower())
-        if self.admin1:
-            conds.append(ci(mentions.c.admin1) == self.admin1.lower())
-        if self.event_type:
-            conds.append(sa.or_(ci(mentions.c.event_type) == self.event_type.lower(),
-                                ci(mentions.c.sub_event_type) == self.event_type.lower()))
-        if self.actor:
+        countries = country_names(values(self.country))
+        if values(self.region):
+            in_region = region_countries(values(self.region))
+            countries = tuple(c for c in countries if c in in_region) if countries else in_region
+            if not countries:
+                return [sa.false()]
+        if countries:
+            conds.append(ci(mentions.c.country).in_([c.lower() for c in countries]))
+        if values(self.admin1):
+            conds.append(_place_key_sql(mentions.c.admin1).in_([place_key(a) for a in values(self.admin1)]))
+        if values(self.event_type):
+            types = [t.lower() for t in values(self.event_type)]
+            conds.append(sa.or_(ci(mentions.c.event_type).in_(types), ci(mentions.c.sub_event_type).in_(types)))
+        if values(self.actor):
             # "%" and "_" in the user's words are literal (autoescape), never LIKE wildcards
-            part = self.actor.lower()
-            conds.append(sa.or_(ci(mentions.c.actor1).contains(part, autoescape=True),
-                                ci(mentions.c.actor2).contains(part, autoescape=True)))
-        if self.text:
-            conds.append(mentions.c.evidence_text.contains(self.text, autoescape=True))
+            alts = []
+            for a in values(self.actor):
+                if _has_arabic(a):
+                    alts.append(mentions.c.actor_text.contains(search_key(a), autoescape=True))
+                else:
+                    part = a.lower()
+                    alts += [ci(mentions.c.actor1).contains(part, autoescape=True),
+                             ci(mentions.c.actor2).contains(part, autoescape=True),
+                             mentions.c.actor1_id == a, mentions.c.actor2_id == a]
+            conds.append(sa.or_(*alts))
+        if values(self.text):
+            conds.append(sa.or_(*(mentions.c.evidence_folded.contains(search_key(t), autoescape=True)
+                                  for t in values(self.text))))
+        if self.bbox is not None:
+            x0, y0, x1, y1 = self.bbox
+            conds += [mentions.c.longitude.between(x0, x1), mentions.c.latitude.between(y0, y1)]
+        if self.min_fatalities is not None:
+            conds.append(mentions.c.fatalities >= self.min_fatalities)
+        return conds
+
+    def apply(self, q: sa.Select) -> sa.Select:
+        conds = self._mention_conditions()
         if conds:
             q = q.where(clusters.c.id.in_(sa.select(mentions.c.cluster_id).where(*conds)))
         if self.date_from:
@@ -46,4 +142,55 @@ class EventFilter:
             q = q.where(clusters.c.date_start <= self.date_to)
         if self.min_sources > 1:
             q = q.where(clusters.c.n_mentions >= self.min_sources)
+        if self.min_confidence is not None:  # the merged event's confidence, as shown
+            q = q.where(clusters.c.confidence >= self.min_confidence - 0.0005)
         return q
+
+
+_NO_DATE = date(1, 1, 1)
+
+
+def sort_key(sort: str) -> sa.ColumnElement:
+    if sort in ("date", "-date"):
+        return sa.func.coalesce(clusters.c.date_start, sa.literal(_NO_DATE, sa.Date))
+    if sort == "-sources":
+        return clusters.c.n_mentions
+    raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+
+
+def encode_cursor(sort: str, key: object, cid: str) -> str:
+    k = key.isoformat() if isinstance(key, date) else key
+    return base64.urlsafe_b64encode(json.dumps([sort, k, cid]).encode()).decode().rstrip("=")
+
+
+class CursorError(ValueError):
+    pass
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[object, str]:
+    """(sort key, cluster id) of the last event of the previous page."""
+    try:
+        s, k, cid = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, binascii.Error, TypeError):
+        raise CursorError("cursor is not one this server made") from None
+    if s != sort or not isinstance(cid, str):
+        raise CursorError("cursor belongs to another sort order")
+    if sort in ("date", "-date"):
+        try:
+            k = date.fromisoformat(k)
+        except (TypeError, ValueError):
+            raise CursorError("cursor is not one this server made") from None
+    return k, cid
+
+
+def after(q: sa.Select, sort: str, cursor: str | None) -> sa.Select:
+    """The page's order and the keyset condition (rows after the cursor's event)."""
+    key = sort_key(sort)
+    desc = sort.startswith("-")
+    if cursor:
+        k, cid = decode_cursor(cursor, sort)
+        if desc:
+            q = q.where(sa.or_(key < k, sa.and_(key == k, clusters.c.id < cid)))
+        else:
+            q = q.where(sa.or_(key > k, sa.and_(key == k, clusters.c.id > cid)))
+    return q.order_by(key.desc() if desc else key, clusters.c.id.desc() if desc else clusters.c.id)

@@ -37,6 +37,7 @@ clusters = sa.Table(
     sa.Column("country", sa.String(100)),
     sa.Column("date_start", sa.Date), sa.Column("date_end", sa.Date),
     sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("confidence", sa.Float),  # noisy-or of its mentions' (migration 0004)
     sa.Column("profile", sa.JSON, nullable=False),
     sa.Column("reasons", sa.JSON, nullable=False),
     sa.Index("ix_clusters_block", "event_type", "country", "date_start"),
@@ -57,6 +58,10 @@ mentions = sa.Table(
     sa.Column("fatalities", sa.Integer), sa.Column("confidence", sa.Float),
     sa.Column("evidence_text", sa.Text, nullable=False),
     sa.Column("payload", sa.JSON, nullable=False),
+    # search columns (store/search.py; migration 0004)
+    sa.Column("latitude", sa.Float), sa.Column("longitude", sa.Float),
+    sa.Column("actor1_id", sa.Text), sa.Column("actor2_id", sa.Text),
+    sa.Column("actor_text", sa.Text), sa.Column("evidence_folded", sa.Text),
 )
 
 quotes = sa.Table(

@@ -9,9 +9,10 @@ old results (its mentions leave their clusters, which shrink or disappear).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
+from datetime import date
 from enum import StrEnum
 from itertools import groupby
 from pathlib import Path
@@ -24,8 +25,9 @@ from marsad.dedup import Profile, Verdict, compare, merge_mentions
 from marsad.dedup.match import DATE_SLACK, iso_date
 from marsad.model.document import content_hash
 from marsad.output import stable_id
-from marsad.store.query import EventFilter
+from marsad.store.query import EventFilter, after, encode_cursor, sort_key
 from marsad.store.schema import TABLES, clusters, documents, mentions, posts, quotes
+from marsad.store.search import mention_search_columns, search_key
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -77,8 +79,25 @@ def _set(**extra: Any) -> sa.Update:
         **extra)
 
 
-_JOIN = _set(n_mentions=clusters.c.n_mentions + 1)                            # a mention joined
-_REBUILD = _set(n_mentions=sa.bindparam("b_n", type_=sa.Integer))              # a document left
+# a cluster's confidence is the noisy-or of its reports' (as dedup.merge_mentions computes it), kept up to date
+# so that the min-confidence filter compares what a user sees
+_JOINED_CONF = 1.0 - (1.0 - sa.func.coalesce(clusters.c.confidence, 0.0)) * (1.0 - sa.bindparam("b_conf", type_=sa.Float))
+_JOIN = _set(n_mentions=clusters.c.n_mentions + 1,                             # a mention joined
+             confidence=sa.case((_JOINED_CONF > 0.99, 0.99), else_=_JOINED_CONF))
+_REBUILD = _set(n_mentions=sa.bindparam("b_n", type_=sa.Integer),              # a document left
+                confidence=sa.bindparam("b_conf", type_=sa.Float))
+
+
+def _report_conf(ev: dict[str, Any]) -> float:
+    return min(float(ev.get("confidence") or 0.0), 0.99)
+
+
+def cluster_confidence(payloads: list[dict[str, Any]]) -> float:
+    """Noisy-or of the reports' confidences, capped below 1 (dedup.merge_mentions)."""
+    miss = 1.0
+    for p in payloads:
+        miss *= 1.0 - _report_conf(p)
+    return min(1.0 - miss, 0.99)
 
 
 _PROFILE_FIELDS = tuple(f.name for f in fields(Profile))
@@ -295,12 +314,12 @@ class Store:
                 cp.absorb(prof)
                 reasons = [*found[cid][1], f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"]
                 joined.append({"b_id": cid, "b_start": cp.start, "b_end": cp.end, "b_profile": _profile_json(cp),
-                               "b_reasons": reasons})
+                               "b_reasons": reasons, "b_conf": _report_conf(ev)})
             else:
                 cid = "e" + ev["event_id"]
                 founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
                                 "date_start": prof.start, "date_end": prof.end, "n_mentions": 1,
-                                "profile": _profile_json(prof), "reasons": []})
+                                "profile": _profile_json(prof), "reasons": [], "confidence": _report_conf(ev)})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
             rows.append({
                 "id": ev["event_id"], "doc_id": doc_id, "cluster_id": cid, "event_type": ev["event_type"],
@@ -308,7 +327,8 @@ class Store:
                 "country": ev.get("country"), "admin1": ev.get("admin1"), "location": ev.get("location"),
                 "actor1": a1.get("name"), "actor2": a2.get("name"), "fatalities": ev.get("fatalities"),
                 "confidence": ev.get("confidence"),
-                "evidence_text": " … ".join(s["text"] for s in ev.get("evidence", [])), "payload": ev})
+                "evidence_text": " … ".join(s["text"] for s in ev.get("evidence", [])), "payload": ev,
+                **mention_search_columns(ev)})
         if joined:
             conn.execute(_JOIN, joined)
         if founded:
@@ -340,6 +360,7 @@ class Store:
             for payload in left[cid][1:]:
                 prof.absorb(Profile.from_event(payload))
             rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_n": len(left[cid]),
+                            "b_conf": cluster_confidence(left[cid]),
                             "b_profile": _profile_json(prof),
                             "b_reasons": [r for r in old[cid] if not r.startswith(f"{doc_id}: ")]})
         if empty:
@@ -396,6 +417,126 @@ class Store:
             for cid, group in groupby(rows, key=lambda r: r[0]):
                 group = list(group)
                 yield merge_mentions(cid, [r[2] for r in group], group[0][1])
+
+    def _merged(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The merged events of clusters `ids` (one query for their mentions, one for their reasons)."""
+        if not ids:
+            return {}
+        members: dict[str, list[dict]] = {cid: [] for cid in ids}
+        for cid, payload in conn.execute(sa.select(mentions.c.cluster_id, mentions.c.payload)
+                                         .where(mentions.c.cluster_id.in_(ids)).order_by(mentions.c.id)):
+            members[cid].append(payload)
+        reasons = dict(conn.execute(sa.select(clusters.c.id, clusters.c.reasons).where(clusters.c.id.in_(ids))).all())
+        return {cid: merge_mentions(cid, members[cid], reasons.get(cid) or []) for cid in ids if members[cid]}
+
+    def page(self, flt: EventFilter | None = None, sort: str = "date", limit: int = 50,
+             cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of merged events in `sort` order ("date", "-date", "-sources") after `cursor`, and the
+        cursor of the next page (None on the last). Keyset paging: page 1,000 costs what page 1 costs."""
+        key = sort_key(sort)
+        q = after(sa.select(clusters.c.id, key.label("k")), sort, cursor)
+        if flt is not None:
+            q = flt.apply(q)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q.limit(limit + 1)).all()
+            more = len(rows) > limit
+            rows = rows[:limit]
+            merged = self._merged(conn, [r[0] for r in rows])
+        nxt = encode_cursor(sort, rows[-1][1], rows[-1][0]) if more and rows else None
+        return [merged[r[0]] for r in rows if r[0] in merged], nxt
+
+    def count(self, flt: EventFilter | None = None) -> int:
+        q = sa.select(sa.func.count()).select_from(clusters)
+        if flt is not None:
+            q = flt.apply(q)
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar_one()
+
+    def event(self, cluster_id: str) -> dict[str, Any] | None:
+        """One merged event with every source, evidence span, trigger, fatality report and merge reason."""
+        with self.engine.connect() as conn:
+            return self._merged(conn, [cluster_id]).get(cluster_id)
+
+    def document_view(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored document's original text with the spans of its events, quotes and posts."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(documents).where(documents.c.id == doc_id)).mappings().first()
+            if row is None:
+                return None
+            evs = conn.execute(sa.select(mentions.c.cluster_id, mentions.c.payload).where(
+                mentions.c.doc_id == doc_id).order_by(mentions.c.id)).all()
+            qs = [r[0] for r in conn.execute(sa.select(quotes.c.payload).where(quotes.c.doc_id == doc_id))]
+            ps = [r[0] for r in conn.execute(sa.select(posts.c.payload).where(posts.c.doc_id == doc_id))]
+        doc = {k: row[k] for k in ("id", "url", "outlet", "title", "lang", "published_source")}
+        doc["published"] = row["published"].isoformat() if row["published"] else None
+        return {
+            "doc": doc, "text": row["text"],
+            "events": sorted(({"event_id": cid, "mention_id": p["event_id"], "event_type": p["event_type"],
+                               "sub_event_type": p["sub_event_type"], "event_date": p.get("event_date"),
+                               "trigger": p.get("trigger"), "evidence": p.get("evidence", [])} for cid, p in evs),
+                             key=lambda e: (e["trigger"] or {}).get("start", 0)),
+            "quotes": sorted(qs, key=lambda q: q["start"]),
+            "posts": sorted(ps, key=lambda p: p["start"]),
+        }
+
+    def quotes(self, speaker: Sequence[str] = (), org: Sequence[str] = (), date_from: date | None = None,
+               date_to: date | None = None, text: Sequence[str] = (), limit: int = 50,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Stored quotes (SCHEMA QUOTE dicts with their document id), newest first."""
+        q = sa.select(quotes.c.doc_id, quotes.c.payload)
+        if speaker:
+            q = q.where(sa.or_(*(sa.func.lower(quotes.c.speaker).contains(s.lower(), autoescape=True)
+                                 for s in speaker)))
+        if date_from:
+            q = q.where(quotes.c.date >= date_from)
+        if date_to:
+            q = q.where(quotes.c.date <= date_to)
+        q = q.order_by(quotes.c.date.desc(), quotes.c.id)
+        out = []
+        keys = [search_key(t) for t in text]
+        orgs = [o.lower() for o in org]
+        with self.engine.connect() as conn:
+            for doc_id, p in conn.execution_options(yield_per=500).execute(q):
+                sp = p.get("speaker") or {}
+                if orgs and not any(o in (sp.get("org") or "").lower() for o in orgs):
+                    continue
+                if keys and not any(k in search_key(p.get("text") or "") for k in keys):
+                    continue
+                if offset:
+                    offset -= 1
+                    continue
+                out.append({**p, "doc_id": doc_id})
+                if len(out) >= limit:
+                    break
+        return out
+
+    def actors(self, limit: int = 500) -> list[dict[str, Any]]:
+        """Actors of the stored events with how many events name them (on either side), most first."""
+        counts: dict[tuple[str, str | None], set[str]] = {}
+        with self.engine.connect() as conn:
+            for name_col, id_col in ((mentions.c.actor1, mentions.c.actor1_id), (mentions.c.actor2, mentions.c.actor2_id)):
+                for name, aid, cid in conn.execute(sa.select(name_col, id_col, mentions.c.cluster_id).where(
+                        name_col.is_not(None)).distinct()):
+                    counts.setdefault((name, aid), set()).add(cid)
+        ranked = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))
+        return [{"name": n, "id": i, "events": len(c)} for (n, i), c in ranked[:limit]]
+
+    def facets(self) -> dict[str, Any]:
+        """What the filters can take: countries and event types with their event counts, the date range."""
+        with self.engine.connect() as conn:
+            countries = conn.execute(sa.select(mentions.c.country, sa.func.count(sa.distinct(mentions.c.cluster_id)))
+                                     .where(mentions.c.country.is_not(None)).group_by(mentions.c.country)).all()
+            types = conn.execute(sa.select(mentions.c.event_type, mentions.c.sub_event_type,
+                                           sa.func.count(sa.distinct(mentions.c.cluster_id)))
+                                 .group_by(mentions.c.event_type, mentions.c.sub_event_type)).all()
+            lo, hi = conn.execute(sa.select(sa.func.min(clusters.c.date_start), sa.func.max(clusters.c.date_end))).one()
+
+        def iso(d: object) -> object:
+            return d.isoformat() if isinstance(d, date) else d
+
+        return {"countries": [{"name": c, "events": n} for c, n in sorted(countries, key=lambda r: (-r[1], r[0]))],
+                "types": [{"event_type": t, "sub_event_type": s, "events": n} for t, s, n in sorted(types)],
+                "date_min": iso(lo), "date_max": iso(hi)}
 
     def dump(self) -> dict[str, list]:
         """Every row of every table, canonically ordered and JSON-shaped: two stores with equal dumps hold the

@@ -1,0 +1,28 @@
+"""What the store indexes of each event mention for searching, and how search words are compared.
+
+Arabic search is over folded text (text.normalize.fold: diacritics, tatweel, alef and hamza forms, ta
+marbuta, alef maqsura), so "الأنبار" finds "الانبار" and "الأنبارِ"; English names are compared in lower case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.text.normalize import fold
+
+
+def search_key(s: str) -> str:
+    """The folded, lower-cased form a search word and an indexed text are compared in."""
+    return " ".join(fold(s).lower().split())
+
+
+def mention_search_columns(ev: dict[str, Any]) -> dict[str, Any]:
+    """The mentions table's search columns for one EVENT dict (migration 0004)."""
+    a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
+    mentions = [a.get("mention") for a in (a1, a2) if a.get("mention")]
+    return {
+        "latitude": ev.get("latitude"), "longitude": ev.get("longitude"),
+        "actor1_id": a1.get("id"), "actor2_id": a2.get("id"),
+        "actor_text": search_key(" | ".join(mentions)) if mentions else None,
+        "evidence_folded": search_key(" … ".join(s["text"] for s in ev.get("evidence", []))),
+    }
