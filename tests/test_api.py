@@ -117,8 +117,12 @@ def test_download_formats(client, fmt, accept, mime) -> None:
     if mime == "text/csv":
         import pandas as pd
 
-        df = pd.read_csv(io.StringIO(r.text))
+        from marsad.export import CSV_DTYPES
+
+        df = pd.read_csv(io.StringIO(r.text), dtype=CSV_DTYPES)
         assert len(df) == 2 and {"event_id_cnty", "event_date", "fatalities", "latitude"} <= set(df.columns)
+        assert str(df["fatalities"].dtype) == "Int64" and str(df["inter2"].dtype) == "Int64"
+        assert str(df["year"].dtype) == "Int64" and df["year"].tolist() == [2023, 2023]
     elif mime == "application/geo+json":
         assert len(r.json()["features"]) == 2
     elif mime.endswith("parquet"):

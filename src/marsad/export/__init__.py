@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from marsad.export.base import EXPORTERS, Exporter, ExportStats, export, export_with_stats, register
 from marsad.export.cli import add_export_arguments, run_export
-from marsad.export.flatten import ACLED_COLUMNS, COLUMN_NAMES, COLUMNS, EXTRA_COLUMNS, Flattener, flatten
+from marsad.export.flatten import (
+    ACLED_COLUMNS,
+    COLUMN_NAMES,
+    COLUMNS,
+    CSV_DTYPES,
+    EXTRA_COLUMNS,
+    Flattener,
+    flatten,
+)
 from marsad.export.parquet import ParquetExporter
 from marsad.export.tables import ExportTables
 from marsad.export.text_formats import CsvExporter, GeoJsonExporter, JsonlExporter
@@ -17,6 +25,6 @@ from marsad.export.text_formats import CsvExporter, GeoJsonExporter, JsonlExport
 for _exporter in (CsvExporter(), JsonlExporter(), GeoJsonExporter(), ParquetExporter()):
     register(_exporter)
 
-__all__ = ["ACLED_COLUMNS", "COLUMNS", "COLUMN_NAMES", "EXPORTERS", "EXTRA_COLUMNS", "ExportStats",
+__all__ = ["ACLED_COLUMNS", "COLUMNS", "COLUMN_NAMES", "CSV_DTYPES", "EXPORTERS", "EXTRA_COLUMNS", "ExportStats",
            "ExportTables", "Exporter", "Flattener", "add_export_arguments", "export", "export_with_stats",
            "flatten", "register", "run_export"]

@@ -84,6 +84,10 @@ EXTRA_COLUMNS: tuple[Column, ...] = (
 
 COLUMNS: tuple[Column, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+# pandas dtypes that read the CSV back with its integer columns as (nullable) integers:
+#     pandas.read_csv("events.csv", dtype=marsad.export.CSV_DTYPES)
+CSV_DTYPES: dict[str, str] = {c.name: "Int64" for c in COLUMNS if c.type.startswith("int")} | {
+    c.name: "string" for c in COLUMNS if c.type == "string"}
 
 # ACLED inter codes by SCHEMA actor kind, for actors that carry no explicit `inter`.
 KIND_INTER = {"state": 1, "rebel": 2, "political": 3, "identity": 4, "rioters": 5, "protesters": 6,
