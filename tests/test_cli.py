@@ -50,7 +50,7 @@ def test_readme_first_lines_are_the_two_commands_and_ci_runs_them() -> None:
 def test_extract_example_is_schema_shaped() -> None:
     r = run("extract", str(ROOT / "examples" / "example_ar.json"), "--format", "json")
     assert r.returncode == 0, r.stderr
-    res = json.loads(r.stdout)
+    (res,) = json.loads(r.stdout)  # a list, for one document as for many
     assert set(res) == {"doc", "events", "quotes", "unnamed_quotes", "posts"}
     assert res["doc"]["id"] == "example-001"
     text = json.loads((ROOT / "examples" / "example_ar.json").read_text("utf-8"))["text"]

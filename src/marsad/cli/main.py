@@ -117,7 +117,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             else:
                 out.write(_dump(res, False) + "\n")
         if args.format == "json":
-            out.write(_dump(results if len(results) != 1 else results[0], True) + "\n")
+            out.write(_dump(results, True) + "\n")  # a list, for one document as for many
     finally:
         if args.out:
             out.close()
@@ -227,7 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "result object per document (JSON Lines by default). Bad inputs are reported on stderr "
                        "and the others are still processed (exit status 1 if any failed).")
     x.add_argument("paths", nargs="+", metavar="PATH")
-    x.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="jsonl (default) or pretty json")
+    x.add_argument("--format", choices=("jsonl", "json"), default="jsonl",
+                   help="jsonl (default: one result a line) or json (a pretty JSON array of results, for one "
+                   "document as for many)")
     x.add_argument("--out", metavar="FILE", help="write here instead of stdout")
     x.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                    help="publication date (the anchor for relative dates) of every input that states none "
