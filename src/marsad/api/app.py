@@ -238,3 +238,6 @@ def _download(events: list[dict[str, Any]], fmt: str, nxt: str | None) -> Respon
     return Response(body, media_type=FORMATS[fmt], headers=headers)
 
 
+def app_from_env() -> FastAPI:
+    """The app over the store named by $MARSAD_DB (`marsad serve --workers N` starts one per process)."""
+    return create_app(os.environ["MARSAD_DB"])

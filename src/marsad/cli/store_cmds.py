@@ -144,11 +144,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     path = sqlite_path(args.db)
     if path is not None and not os.path.exists(path):
         raise SystemExit(f"marsad: error: no store at {path} (run `marsad ingest` first, or give --db)")
-    app = create_app(args.db)
+    create_app(args.db).state.store.close()  # open (and migrate) the store once, before any worker starts
     writes = "need the bearer token" if os.environ.get("MARSAD_API_TOKEN") else "disabled: no MARSAD_API_TOKEN"
-    print(f"marsad: serving {args.db} at http://{args.host}:{args.port}/ (API docs at /docs; writes {writes})",
-          file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, workers=1)
+    print(f"marsad: serving {args.db} at http://{args.host}:{args.port}/ with {args.workers} process(es) "
+          f"(API docs at /docs; writes {writes})", file=sys.stderr)
+    os.environ["MARSAD_DB"] = args.db
+    uvicorn.run("marsad.api.app:app_from_env", factory=True, host=args.host, port=args.port,
+                log_level=args.log_level, workers=args.workers)
     return 0
 
 
@@ -250,6 +252,7 @@ def add_store_commands(sub) -> None:
     from marsad.cli.main import count
 
     s.add_argument("--port", type=count(1, 65535), default=8000, help="port (default 8000)")
+    s.add_argument("--workers", type=count(1, 64), default=1, metavar="N", help="server processes (default 1)")
     s.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
     s.set_defaults(func=cmd_serve)
 

@@ -18,12 +18,34 @@ from datetime import date
 from functools import lru_cache
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
 
 from marsad.store.schema import clusters, mentions
 from marsad.store.search import search_key
 
 Values = str | Sequence[str] | None
 SORTS = ("date", "-date", "-sources")
+
+
+class has_part(FunctionElement):
+    """`has_part(text, part)`: whether `part` occurs in `text`, literally (no wildcard, no case folding):
+    instr() on SQLite and strpos() on PostgreSQL, which scan faster than LIKE '%…%' and need no escaping."""
+
+    inherit_cache = True
+    type = sa.Boolean()
+
+
+@compiles(has_part)
+def _has_part(element, compiler, **kw) -> str:
+    a, b = (compiler.process(c, **kw) for c in element.clauses)
+    return f"(instr({a}, {b}) > 0)"
+
+
+@compiles(has_part, "postgresql")
+def _has_part_pg(element, compiler, **kw) -> str:
+    a, b = (compiler.process(c, **kw) for c in element.clauses)
+    return f"(strpos({a}, {b}) > 0)"
 
 
 def values(v: Values) -> tuple[str, ...]:
@@ -47,6 +69,23 @@ def _countries() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         if r.get("region"):
             regions.setdefault(r["region"].lower(), []).append(r["name"])
     return names, {k: tuple(v) for k, v in regions.items()}
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, str]:
+    from marsad.resources.registry import read_tsv
+
+    out: dict[str, str] = {}
+    for r in read_tsv("acled_subevents.tsv"):
+        for k in ("event_type", "sub_event_type"):
+            if r.get(k):
+                out[r[k].lower()] = r[k]
+    return out
+
+
+def event_types(given: Iterable[str]) -> tuple[str, ...]:
+    """ACLED event types and sub-event types as spelled in the store, whatever the case given."""
+    return tuple(_types().get(g.lower(), g) for g in given)
 
 
 def country_names(given: Iterable[str]) -> tuple[str, ...]:
@@ -104,27 +143,25 @@ class EventFilter:
             if not countries:
                 return [sa.false()]
         if countries:
-            conds.append(ci(mentions.c.country).in_([c.lower() for c in countries]))
+            conds.append(mentions.c.country.in_(countries))  # canonical names: the index answers
         if values(self.admin1):
             conds.append(_place_key_sql(mentions.c.admin1).in_([place_key(a) for a in values(self.admin1)]))
         if values(self.event_type):
-            types = [t.lower() for t in values(self.event_type)]
-            conds.append(sa.or_(ci(mentions.c.event_type).in_(types), ci(mentions.c.sub_event_type).in_(types)))
+            types = event_types(values(self.event_type))
+            conds.append(sa.or_(mentions.c.event_type.in_(types), mentions.c.sub_event_type.in_(types)))
         if values(self.actor):
-            # "%" and "_" in the user's words are literal (autoescape), never LIKE wildcards
+            # the user's words are literal ("%" and "_" are no wildcards): has_part, not LIKE
             alts = []
             for a in values(self.actor):
                 if _has_arabic(a):
-                    alts.append(mentions.c.actor_text.contains(search_key(a), autoescape=True))
+                    alts.append(has_part(mentions.c.actor_text, search_key(a)))
                 else:
                     part = a.lower()
-                    alts += [ci(mentions.c.actor1).contains(part, autoescape=True),
-                             ci(mentions.c.actor2).contains(part, autoescape=True),
+                    alts += [has_part(ci(mentions.c.actor1), part), has_part(ci(mentions.c.actor2), part),
                              mentions.c.actor1_id == a, mentions.c.actor2_id == a]
             conds.append(sa.or_(*alts))
         if values(self.text):
-            conds.append(sa.or_(*(mentions.c.evidence_folded.contains(search_key(t), autoescape=True)
-                                  for t in values(self.text))))
+            conds.append(sa.or_(*(has_part(mentions.c.evidence_folded, search_key(t)) for t in values(self.text))))
         if self.bbox is not None:
             x0, y0, x1, y1 = self.bbox
             conds += [mentions.c.longitude.between(x0, x1), mentions.c.latitude.between(y0, y1)]
@@ -134,12 +171,16 @@ class EventFilter:
 
     def apply(self, q: sa.Select) -> sa.Select:
         conds = self._mention_conditions()
-        if conds:
+        if conds and (values(self.country) or values(self.region) or values(self.event_type) or self.bbox):
+            # an indexed filter narrows the mentions first: the matching clusters are a small set
             q = q.where(clusters.c.id.in_(sa.select(mentions.c.cluster_id).where(*conds)))
+        elif conds:
+            # words, actors, boxes: walk the clusters in page order and stop at a full page
+            q = q.where(sa.exists().where(mentions.c.cluster_id == clusters.c.id, *conds))
         if self.date_from:
             q = q.where(clusters.c.date_end >= self.date_from)
-        if self.date_to:
-            q = q.where(clusters.c.date_start <= self.date_to)
+        if self.date_to:  # day = date_start for dated events: the (day, id) index bounds the scan
+            q = q.where(clusters.c.date_start <= self.date_to, clusters.c.day <= self.date_to)
         if self.min_sources > 1:
             q = q.where(clusters.c.n_mentions >= self.min_sources)
         if self.min_confidence is not None:  # the merged event's confidence, as shown
@@ -147,12 +188,12 @@ class EventFilter:
         return q
 
 
-_NO_DATE = date(1, 1, 1)
+NO_DATE = date(1, 1, 1)  # clusters.day of an undated event
 
 
 def sort_key(sort: str) -> sa.ColumnElement:
     if sort in ("date", "-date"):
-        return sa.func.coalesce(clusters.c.date_start, sa.literal(_NO_DATE, sa.Date))
+        return clusters.c.day
     if sort == "-sources":
         return clusters.c.n_mentions
     raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")

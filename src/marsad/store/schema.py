@@ -38,9 +38,13 @@ clusters = sa.Table(
     sa.Column("date_start", sa.Date), sa.Column("date_end", sa.Date),
     sa.Column("n_mentions", sa.Integer, nullable=False),
     sa.Column("confidence", sa.Float),  # noisy-or of its mentions' (migration 0004)
+    # the start date, 0001-01-01 when undated: the pages' sort key (migration 0005)
+    sa.Column("day", sa.Date, nullable=False, server_default=sa.text("'0001-01-01'")),
     sa.Column("profile", sa.JSON, nullable=False),
     sa.Column("reasons", sa.JSON, nullable=False),
     sa.Index("ix_clusters_block", "event_type", "country", "date_start"),
+    sa.Index("ix_clusters_day", "day", "id"),
+    sa.Index("ix_clusters_sources", "n_mentions", "id"),
 )
 
 mentions = sa.Table(
@@ -62,6 +66,10 @@ mentions = sa.Table(
     sa.Column("latitude", sa.Float), sa.Column("longitude", sa.Float),
     sa.Column("actor1_id", sa.Text), sa.Column("actor2_id", sa.Text),
     sa.Column("actor_text", sa.Text), sa.Column("evidence_folded", sa.Text),
+    sa.Index("ix_mentions_country", "country", "cluster_id"),
+    sa.Index("ix_mentions_type", "sub_event_type", "cluster_id"),
+    sa.Index("ix_mentions_event_type", "event_type", "cluster_id"),
+    sa.Index("ix_mentions_place", "longitude", "latitude", "cluster_id"),
 )
 
 quotes = sa.Table(

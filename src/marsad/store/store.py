@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from dataclasses import fields
 from datetime import date
 from enum import StrEnum
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from marsad.dedup import Profile, Verdict, compare, merge_mentions
 from marsad.dedup.match import DATE_SLACK, iso_date
 from marsad.model.document import content_hash
 from marsad.output import stable_id
-from marsad.store.query import EventFilter, after, encode_cursor, sort_key
+from marsad.store.query import NO_DATE, EventFilter, after, encode_cursor, sort_key
 from marsad.store.schema import TABLES, clusters, documents, mentions, posts, quotes
 from marsad.store.search import mention_search_columns, search_key
 
@@ -75,6 +74,7 @@ def _set(**extra: Any) -> sa.Update:
     """UPDATE clusters by id, for executemany: the new dates, profile and reasons from `b_*` parameters."""
     return clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
         date_start=sa.bindparam("b_start", type_=sa.Date), date_end=sa.bindparam("b_end", type_=sa.Date),
+        day=sa.func.coalesce(sa.bindparam("b_start", type_=sa.Date), sa.literal(NO_DATE, sa.Date)),
         profile=sa.bindparam("b_profile", type_=sa.JSON), reasons=sa.bindparam("b_reasons", type_=sa.JSON),
         **extra)
 
@@ -319,6 +319,7 @@ class Store:
                 cid = "e" + ev["event_id"]
                 founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
                                 "date_start": prof.start, "date_end": prof.end, "n_mentions": 1,
+                                "day": prof.start or NO_DATE,
                                 "profile": _profile_json(prof), "reasons": [], "confidence": _report_conf(ev)})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
             rows.append({
@@ -399,24 +400,16 @@ class Store:
             rec["published"] = rec["published_source"] = None
         return rec
 
-    def events(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-        """Merged events (SCHEMA EVENT dicts with all sources), one per cluster, ordered by date then id.
-
-        Streams: one query, grouped by cluster as rows arrive."""
-        # a cluster's reasons come with its first mention only (a window function), not with every one of
-        # them: reading an event of n reports costs n rows, not n rows of n reasons each
-        first = sa.func.row_number().over(partition_by=mentions.c.cluster_id, order_by=mentions.c.id) == 1
-        q = (sa.select(mentions.c.cluster_id, sa.case((first, clusters.c.reasons), else_=sa.null()),
-                       mentions.c.payload)
-             .join(clusters, clusters.c.id == mentions.c.cluster_id)
-             .order_by(clusters.c.date_start, clusters.c.id, mentions.c.id))
-        if flt is not None:
-            q = flt.apply(q)
-        with self.engine.connect() as conn:
-            rows = conn.execution_options(stream_results=True, yield_per=500).execute(q)
-            for cid, group in groupby(rows, key=lambda r: r[0]):
-                group = list(group)
-                yield merge_mentions(cid, [r[2] for r in group], group[0][1])
+    def events(self, flt: EventFilter | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Merged events (SCHEMA EVENT dicts with all sources), one per cluster, ordered by date (undated
+        first) then id. Streams: `batch` clusters at a time, by keyset pages (`page`), so memory stays flat
+        and a cluster of n reports costs n rows."""
+        cursor: str | None = None
+        while True:
+            evs, cursor = self.page(flt, sort="date", limit=batch, cursor=cursor)
+            yield from evs
+            if cursor is None:
+                return
 
     def _merged(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
         """The merged events of clusters `ids` (one query for their mentions, one for their reasons)."""
