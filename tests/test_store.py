@@ -231,11 +231,12 @@ def test_a_killed_ingest_loses_nothing_committed_and_leaves_no_half_document(tmp
                                                                              replacing):
     url, drop = new_database(backend, tmp_path)
     src = tmp_path / "many.jsonl"
-    total = _corpus(src, 150)
+    copies = 45 if replacing else 150
+    total = _corpus(src, copies)
     if replacing:  # first store every document, then kill the ingest of their corrected texts
         with Store(url) as st:
-            assert ingest_paths(st, [str(src)], progress=False).added == total
-        _corpus(src, 150, _MARK)
+            assert ingest_paths(st, [str(src)], progress=False, workers=2).added == total
+        _corpus(src, copies, _MARK)
     else:
         Store(url).close()
     cmd = [sys.executable, "-m", "marsad.cli.main", "ingest", str(src), "--db", url, "--quiet",
