@@ -47,6 +47,10 @@ def engine_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
+def _json_utf8(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
 def sqlite_path(db: str) -> str | None:
     """The file of a SQLite store ('marsad.db', 'sqlite:///x.db'); None for a server URL or in-memory."""
     if db.startswith("sqlite:///"):
@@ -141,7 +145,8 @@ class Store:
 
     def __init__(self, db: str, migrate: bool = True):
         self.url = engine_url(db)
-        self.engine: Engine = sa.create_engine(self.url, future=True)
+        # JSON columns hold UTF-8 (Arabic as is), not \u escapes: six bytes an Arabic letter become two
+        self.engine: Engine = sa.create_engine(self.url, future=True, json_serializer=_json_utf8)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
