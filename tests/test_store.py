@@ -18,7 +18,7 @@ from marsad.ingest import read_file, read_paths
 from marsad.output import result_json
 from marsad.store import EventFilter, Outcome, Store
 from marsad.store.run import ingest_paths, reprocess
-from marsad.store.schema import documents
+from marsad.store.schema import clusters, documents
 from tests.conftest import DEV, needs_shared
 from tests.store_fixtures import BACKENDS, new_database
 
@@ -54,7 +54,7 @@ def test_migrations_match_the_table_definitions(store):
 
     from marsad.store.schema import metadata
 
-    assert store.revision() == "0005"
+    assert store.revision() == "0006"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
@@ -130,6 +130,17 @@ def test_replacing_a_document_shrinks_its_clusters(store, pipeline):
     assert [s["doc_id"] for s in bomb["sources"]] == ["t-c", "t-a"]
     assert bomb["fatalities_max"] == 6 and not any(r.startswith("t-b:") for r in bomb["merge_reasons"])
     assert store.counts()["clusters"] == 2
+    _merged_is_up_to_date(store)
+    res, text = results[1]
+    store.put(res, text)                                        # t-b joins again
+    _merged_is_up_to_date(store)
+
+
+def _merged_is_up_to_date(store: Store) -> None:
+    """The merged event kept with each cluster is what merging its mentions now gives."""
+    with store.engine.connect() as conn:
+        ids = [r[0] for r in conn.execute(sa.select(clusters.c.id))]
+        assert store._merged(conn, ids) == store._merge_from_mentions(conn, ids)
 
 
 @needs_shared
@@ -139,6 +150,7 @@ def test_ingesting_the_dev_corpus_twice_gives_identical_stores(store, dev_result
     first = store.dump()
     assert all(store.put(res, text, version="v1") is Outcome.UNCHANGED for res, text in dev_results)
     assert store.dump() == first
+    _merged_is_up_to_date(store)
     c = store.counts()
     assert c["documents"] == len(dev_results)
     assert c["mentions"] == sum(len(r["events"]) for r, _ in dev_results)

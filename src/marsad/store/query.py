@@ -169,13 +169,20 @@ class EventFilter:
             conds.append(mentions.c.fatalities >= self.min_fatalities)
         return conds
 
-    def apply(self, q: sa.Select) -> sa.Select:
+    def indexed(self) -> list[sa.ColumnElement]:
+        """The conditions an index answers (country, region, type), to count how many mentions they keep."""
+        only = EventFilter(country=self.country, region=self.region, event_type=self.event_type)
+        return only._mention_conditions() if (values(self.country) or values(self.region)
+                                             or values(self.event_type)) else []
+
+    def apply(self, q: sa.Select, narrow: bool | None = None) -> sa.Select:
+        """Add the filters to a select over clusters. `narrow`: collect the matching clusters first (best
+        when few mentions match: a box, a rare country); otherwise walk the clusters in the page's order and
+        stop at a full page (best when many match). None: narrow for a box only."""
         conds = self._mention_conditions()
-        if conds and (values(self.country) or values(self.region) or values(self.event_type) or self.bbox):
-            # an indexed filter narrows the mentions first: the matching clusters are a small set
+        if conds and (narrow or (narrow is None and self.bbox is not None)):
             q = q.where(clusters.c.id.in_(sa.select(mentions.c.cluster_id).where(*conds)))
         elif conds:
-            # words, actors, boxes: walk the clusters in page order and stop at a full page
             q = q.where(sa.exists().where(mentions.c.cluster_id == clusters.c.id, *conds))
         if self.date_from:
             q = q.where(clusters.c.date_end >= self.date_from)

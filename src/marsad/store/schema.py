@@ -40,6 +40,8 @@ clusters = sa.Table(
     sa.Column("confidence", sa.Float),  # noisy-or of its mentions' (migration 0004)
     # the start date, 0001-01-01 when undated: the pages' sort key (migration 0005)
     sa.Column("day", sa.Date, nullable=False, server_default=sa.text("'0001-01-01'")),
+    # the merged EVENT of its mentions, kept up to date on every write (migration 0006)
+    sa.Column("merged", sa.JSON),
     sa.Column("profile", sa.JSON, nullable=False),
     sa.Column("reasons", sa.JSON, nullable=False),
     sa.Index("ix_clusters_block", "event_type", "country", "date_start"),

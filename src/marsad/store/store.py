@@ -71,6 +71,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 _WRITE_LOCK = 0x6D61727361640001  # "marsad" + 1: the advisory lock key of marsad's writers (PostgreSQL)
+_NARROW = 2000  # a filter kept this few mentions: collect their clusters rather than walk the page order
 _UNION_MAX = 100       # selects per UNION ALL (SQLite allows 500 in one compound select)
 
 
@@ -89,7 +90,9 @@ _JOINED_CONF = 1.0 - (1.0 - sa.func.coalesce(clusters.c.confidence, 0.0)) * (1.0
 _JOIN = _set(n_mentions=clusters.c.n_mentions + 1,                             # a mention joined
              confidence=sa.case((_JOINED_CONF > 0.99, 0.99), else_=_JOINED_CONF))
 _REBUILD = _set(n_mentions=sa.bindparam("b_n", type_=sa.Integer),              # a document left
-                confidence=sa.bindparam("b_conf", type_=sa.Float))
+                confidence=sa.bindparam("b_conf", type_=sa.Float), merged=sa.bindparam("b_merged", type_=sa.JSON))
+_REMERGED = clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
+    merged=sa.bindparam("b_merged", type_=sa.JSON))
 
 
 def _report_conf(ev: dict[str, Any]) -> float:
@@ -325,7 +328,8 @@ class Store:
                 founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
                                 "date_start": prof.start, "date_end": prof.end, "n_mentions": 1,
                                 "day": prof.start or NO_DATE,
-                                "profile": _profile_json(prof), "reasons": [], "confidence": _report_conf(ev)})
+                                "profile": _profile_json(prof), "reasons": [], "confidence": _report_conf(ev),
+                                "merged": merge_mentions(cid, [ev], [])})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
             rows.append({
                 "id": ev["event_id"], "doc_id": doc_id, "cluster_id": cid, "event_type": ev["event_type"],
@@ -340,6 +344,9 @@ class Store:
         if founded:
             conn.execute(clusters.insert(), founded)
         conn.execute(mentions.insert(), rows)        # after the clusters they point to
+        if joined:
+            fresh = self._merge_from_mentions(conn, [j["b_id"] for j in joined])
+            conn.execute(_REMERGED, [{"b_id": cid, "b_merged": ev} for cid, ev in fresh.items()])
 
     def _remove(self, conn: Connection, doc_id: str) -> None:
         """Delete a document and its results; clusters it belonged to are rebuilt from their other mentions."""
@@ -365,10 +372,11 @@ class Store:
             prof = Profile.from_event(left[cid][0])
             for payload in left[cid][1:]:
                 prof.absorb(Profile.from_event(payload))
+            kept = [r for r in old[cid] if not r.startswith(f"{doc_id}: ")]
             rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_n": len(left[cid]),
                             "b_conf": cluster_confidence(left[cid]),
-                            "b_profile": _profile_json(prof),
-                            "b_reasons": [r for r in old[cid] if not r.startswith(f"{doc_id}: ")]})
+                            "b_merged": merge_mentions(cid, left[cid], kept),
+                            "b_profile": _profile_json(prof), "b_reasons": kept})
         if empty:
             conn.execute(clusters.delete().where(clusters.c.id.in_(empty)))
         if rebuilt:
@@ -417,7 +425,16 @@ class Store:
                 return
 
     def _merged(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """The merged events of clusters `ids` (one query for their mentions, one for their reasons)."""
+        """The merged events of clusters `ids`, as kept in the store (clusters.merged)."""
+        if not ids:
+            return {}
+        got = {cid: ev for cid, ev in conn.execute(sa.select(clusters.c.id, clusters.c.merged)
+                                                   .where(clusters.c.id.in_(ids))) if ev is not None}
+        missing = [cid for cid in ids if cid not in got]
+        return got | (self._merge_from_mentions(conn, missing) if missing else {})
+
+    def _merge_from_mentions(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Merge clusters `ids` from their mentions and reasons (one query each)."""
         if not ids:
             return {}
         members: dict[str, list[dict]] = {cid: [] for cid in ids}
@@ -433,9 +450,15 @@ class Store:
         cursor of the next page (None on the last). Keyset paging: page 1,000 costs what page 1 costs."""
         key = sort_key(sort)
         q = after(sa.select(clusters.c.id, key.label("k")), sort, cursor)
-        if flt is not None:
-            q = flt.apply(q)
         with self.engine.connect() as conn:
+            if flt is not None:
+                narrow = flt.bbox is not None
+                if not narrow and (idx := flt.indexed()):
+                    # few mentions of this country or type (an index count): collect them first
+                    found = conn.execute(sa.select(sa.func.count()).select_from(
+                        sa.select(mentions.c.id).where(*idx).limit(_NARROW + 1).subquery())).scalar_one()
+                    narrow = found <= _NARROW
+                q = flt.apply(q, narrow)
             rows = conn.execute(q.limit(limit + 1)).all()
             more = len(rows) > limit
             rows = rows[:limit]
