@@ -10,6 +10,7 @@ The page at / is static (static/): it reads the API and renders every string fro
 from __future__ import annotations
 
 import io
+import json
 import os
 from contextlib import asynccontextmanager
 from datetime import date
@@ -19,6 +20,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 
 from marsad import __version__
 from marsad.api.params import parse_bbox
@@ -74,16 +76,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     app.state.store = store
     pipeline: dict[str, Any] = {}
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_body:
-            return JSONResponse({"detail": f"request body over {max_body:,} bytes"}, status_code=413)
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    app.add_middleware(_Guard, max_body=max_body)
 
     # -- reading ----------------------------------------------------------------------------------------------
     @app.get("/health", summary="Liveness and what the store holds")
@@ -117,13 +110,14 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         flt = EventFilter(country=country, region=region, admin1=admin1, date_from=_day(date_from, "from"),
                           date_to=_day(date_to, "to"), bbox=box, event_type=type, actor=actor, text=text,
                           min_confidence=min_confidence, min_fatalities=min_fatalities, min_sources=min_sources)
+        fmt = _fmt(format, request.headers.get("accept"))
         try:
-            page, nxt = store.page(flt, sort=sort, limit=limit, cursor=cursor)
+            page, nxt = store.page(flt, sort=sort, limit=limit, cursor=cursor, raw=fmt == "json")
         except CursorError as exc:
             raise HTTPException(400, str(exc)) from None
-        fmt = _fmt(format, request.headers.get("accept"))
-        if fmt == "json":
-            return JSONResponse({"events": page, "next_cursor": nxt, "count": len(page)})
+        if fmt == "json":  # the stored JSON texts go out as they are, never parsed and written again
+            body = f'{{"events":[{",".join(page)}],"next_cursor":{json.dumps(nxt)},"count":{len(page)}}}'
+            return Response(body.encode("utf-8"), media_type="application/json")
         return _download(page, fmt, nxt)
 
     @app.get("/events/{event_id}", summary="One merged event: every source, evidence span, trigger, fatality "
@@ -219,6 +213,34 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return FileResponse(STATIC / "docs.html", media_type="text/html; charset=utf-8")
 
     return app
+
+
+class _Guard:
+    """Plain ASGI middleware (Starlette's decorator middleware copies every response through a stream):
+    refuses bodies announced over the limit, and adds the security headers to every response."""
+
+    def __init__(self, app, max_body: int):
+        self.app, self.max_body = app, max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or ()).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.max_body:
+            await JSONResponse({"detail": f"request body over {self.max_body:,} bytes"}, status_code=413)(
+                scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("Content-Security-Policy", CSP)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Referrer-Policy", "no-referrer")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _download(events: list[dict[str, Any]], fmt: str, nxt: str | None) -> Response:

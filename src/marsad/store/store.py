@@ -433,6 +433,15 @@ class Store:
         missing = [cid for cid in ids if cid not in got]
         return got | (self._merge_from_mentions(conn, missing) if missing else {})
 
+    def _merged_json(self, conn: Connection, ids: list[str]) -> dict[str, str]:
+        """`_merged` as JSON texts, read as stored."""
+        if not ids:
+            return {}
+        got = {cid: ev for cid, ev in conn.execute(sa.select(clusters.c.id, sa.cast(clusters.c.merged, sa.Text))
+                                                   .where(clusters.c.id.in_(ids))) if ev is not None}
+        missing = [cid for cid in ids if cid not in got]
+        return got | {cid: _json_utf8(ev) for cid, ev in self._merge_from_mentions(conn, missing).items()}
+
     def _merge_from_mentions(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
         """Merge clusters `ids` from their mentions and reasons (one query each)."""
         if not ids:
@@ -445,9 +454,10 @@ class Store:
         return {cid: merge_mentions(cid, members[cid], reasons.get(cid) or []) for cid in ids if members[cid]}
 
     def page(self, flt: EventFilter | None = None, sort: str = "date", limit: int = 50,
-             cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+             cursor: str | None = None, raw: bool = False) -> tuple[list[Any], str | None]:
         """One page of merged events in `sort` order ("date", "-date", "-sources") after `cursor`, and the
-        cursor of the next page (None on the last). Keyset paging: page 1,000 costs what page 1 costs."""
+        cursor of the next page (None on the last). Keyset paging: page 1,000 costs what page 1 costs.
+        `raw`: each event as its JSON text, as stored (the API sends it on without parsing it)."""
         key = sort_key(sort)
         q = after(sa.select(clusters.c.id, key.label("k")), sort, cursor)
         with self.engine.connect() as conn:
@@ -462,7 +472,7 @@ class Store:
             rows = conn.execute(q.limit(limit + 1)).all()
             more = len(rows) > limit
             rows = rows[:limit]
-            merged = self._merged(conn, [r[0] for r in rows])
+            merged = (self._merged_json if raw else self._merged)(conn, [r[0] for r in rows])
         nxt = encode_cursor(sort, rows[-1][1], rows[-1][0]) if more and rows else None
         return [merged[r[0]] for r in rows if r[0] in merged], nxt
 
