@@ -102,3 +102,25 @@ def test_both_stores_accept_and_refuse_the_same_records(db_url: str, tmp_path: P
         assert any(":3: lang has 40 characters" in e for e in tally.errors)
         assert sorted(st.document_ids()) == ["nul", "ok", "sur"]
         assert "\x00" not in st.document("nul")["text"] and st.document("sur")["text"].startswith("\ufffd")
+
+
+def test_a_long_event_is_found_by_a_date_range_that_starts_after_it(db_url: str, tmp_path: Path) -> None:
+    """The date-range page walks the day index from `from` minus the longest span in the store: an event
+    that began weeks before `from` and ends after it is still on the page."""
+    from datetime import date
+
+    from marsad.store import EventFilter
+    from marsad.store.run import ingest_paths
+
+    with Store(db_url) as st:
+        ingest_paths(st, [_doc(tmp_path)], progress=False)                       # one day: 2023-05-07
+        (one,) = list(st.events())
+        long = {**one, "event_id": "long1", "event_date": "2023-04-01", "event_date_end": "2023-06-30",
+                "country": "Iraq", "admin1": "Nineveh", "location": "Mosul", "latitude": 36.3, "longitude": 43.1}
+        res = {"doc": {"id": "siege", "published": "2023-07-01"}, "events": [long], "quotes": [], "posts": []}
+        st.put(res, "حصار طويل")
+        for sort in ("date", "-date"):
+            got, _ = st.page(EventFilter(date_from=date(2023, 5, 20), date_to=date(2023, 5, 25)), sort=sort)
+            assert [e["location"] for e in got] == ["Mosul"]
+            got, _ = st.page(EventFilter(date_from=date(2023, 5, 1)), sort=sort)
+            assert {e["location"] for e in got} == {"Mosul", "Homs"}

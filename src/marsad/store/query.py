@@ -14,7 +14,7 @@ import binascii
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import sqlalchemy as sa
@@ -175,10 +175,12 @@ class EventFilter:
         return only._mention_conditions() if (values(self.country) or values(self.region)
                                              or values(self.event_type)) else []
 
-    def apply(self, q: sa.Select, narrow: bool | None = None) -> sa.Select:
+    def apply(self, q: sa.Select, narrow: bool | None = None, max_span: int | None = None) -> sa.Select:
         """Add the filters to a select over clusters. `narrow`: collect the matching clusters first (best
         when few mentions match: a box, a rare country); otherwise walk the clusters in the page's order and
-        stop at a full page (best when many match). None: narrow for a box only."""
+        stop at a full page (best when many match). None: narrow for a box only. `max_span`: the longest
+        event in the store, in days (clusters.span): an event ending after `date_from` starts at most that
+        long before it, which bounds the walk of the day index."""
         conds = self._mention_conditions()
         if conds and (narrow or (narrow is None and self.bbox is not None)):
             q = q.where(clusters.c.id.in_(sa.select(mentions.c.cluster_id).where(*conds)))
@@ -186,6 +188,8 @@ class EventFilter:
             q = q.where(sa.exists().where(mentions.c.cluster_id == clusters.c.id, *conds))
         if self.date_from:
             q = q.where(clusters.c.date_end >= self.date_from)
+            if max_span is not None:
+                q = q.where(clusters.c.day >= self.date_from - timedelta(days=max_span))
         if self.date_to:  # day = date_start for dated events: the (day, id) index bounds the scan
             q = q.where(clusters.c.date_start <= self.date_to, clusters.c.day <= self.date_to)
         if self.min_sources > 1:

@@ -42,11 +42,14 @@ clusters = sa.Table(
     sa.Column("day", sa.Date, nullable=False, server_default=sa.text("'0001-01-01'")),
     # the merged EVENT of its mentions, kept up to date on every write (migration 0006)
     sa.Column("merged", sa.JSON),
+    # days from its first to its last date (migration 0007): bounds the index walk of a date-range page
+    sa.Column("span", sa.Integer, nullable=False, server_default=sa.text("0")),
     sa.Column("profile", sa.JSON, nullable=False),
     sa.Column("reasons", sa.JSON, nullable=False),
     sa.Index("ix_clusters_block", "event_type", "country", "date_start"),
     sa.Index("ix_clusters_day", "day", "id"),
     sa.Index("ix_clusters_sources", "n_mentions", "id"),
+    sa.Index("ix_clusters_span", "span"),
 )
 
 mentions = sa.Table(

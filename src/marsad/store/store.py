@@ -80,6 +80,7 @@ def _set(**extra: Any) -> sa.Update:
     return clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
         date_start=sa.bindparam("b_start", type_=sa.Date), date_end=sa.bindparam("b_end", type_=sa.Date),
         day=sa.func.coalesce(sa.bindparam("b_start", type_=sa.Date), sa.literal(NO_DATE, sa.Date)),
+        span=sa.bindparam("b_span", type_=sa.Integer),
         profile=sa.bindparam("b_profile", type_=sa.JSON), reasons=sa.bindparam("b_reasons", type_=sa.JSON),
         **extra)
 
@@ -93,6 +94,11 @@ _REBUILD = _set(n_mentions=sa.bindparam("b_n", type_=sa.Integer),              #
                 confidence=sa.bindparam("b_conf", type_=sa.Float), merged=sa.bindparam("b_merged", type_=sa.JSON))
 _REMERGED = clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
     merged=sa.bindparam("b_merged", type_=sa.JSON))
+
+
+def _span(p: Profile) -> int:
+    """clusters.span: days from the first to the last date (0 for one day or undated)."""
+    return (p.end - p.start).days if p.start and p.end else 0
 
 
 def _report_conf(ev: dict[str, Any]) -> float:
@@ -321,13 +327,14 @@ class Store:
                 cp = found[cid][0]                   # each cluster is chosen once: widen it in place
                 cp.absorb(prof)
                 reasons = [*found[cid][1], f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"]
-                joined.append({"b_id": cid, "b_start": cp.start, "b_end": cp.end, "b_profile": _profile_json(cp),
+                joined.append({"b_id": cid, "b_start": cp.start, "b_end": cp.end, "b_span": _span(cp),
+                               "b_profile": _profile_json(cp),
                                "b_reasons": reasons, "b_conf": _report_conf(ev)})
             else:
                 cid = "e" + ev["event_id"]
                 founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
                                 "date_start": prof.start, "date_end": prof.end, "n_mentions": 1,
-                                "day": prof.start or NO_DATE,
+                                "day": prof.start or NO_DATE, "span": _span(prof),
                                 "profile": _profile_json(prof), "reasons": [], "confidence": _report_conf(ev),
                                 "merged": merge_mentions(cid, [ev], [])})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
@@ -373,7 +380,8 @@ class Store:
             for payload in left[cid][1:]:
                 prof.absorb(Profile.from_event(payload))
             kept = [r for r in old[cid] if not r.startswith(f"{doc_id}: ")]
-            rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_n": len(left[cid]),
+            rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_span": _span(prof),
+                            "b_n": len(left[cid]),
                             "b_conf": cluster_confidence(left[cid]),
                             "b_merged": merge_mentions(cid, left[cid], kept),
                             "b_profile": _profile_json(prof), "b_reasons": kept})
@@ -468,7 +476,10 @@ class Store:
                     found = conn.execute(sa.select(sa.func.count()).select_from(
                         sa.select(mentions.c.id).where(*idx).limit(_NARROW + 1).subquery())).scalar_one()
                     narrow = found <= _NARROW
-                q = flt.apply(q, narrow)
+                span = None
+                if flt.date_from is not None and sort == "date":
+                    span = conn.execute(sa.select(sa.func.max(clusters.c.span))).scalar() or 0
+                q = flt.apply(q, narrow, span)
             rows = conn.execute(q.limit(limit + 1)).all()
             more = len(rows) > limit
             rows = rows[:limit]
