@@ -66,14 +66,15 @@ class Document:
     """
 
     __slots__ = (
-        "_text", "meta", "norm", "sentences", "tokens", "times", "places", "actors",
+        "_text", "meta", "_norm", "_charmap", "sentences", "tokens", "times", "places", "actors",
         "events", "quotes", "unnamed_quotes", "posts", "furniture", "_derived",
     )
 
     def __init__(self, text: str, meta: DocMeta | None = None, charmap: CharMap | None = None):
         self._text = text
         self.meta = meta or DocMeta(id=content_id(text))
-        self.norm: NormText = (charmap or CharMap.default()).normalize(text)
+        self._charmap = charmap
+        self._norm: NormText | None = None  # built on first use (in the worker that extracts, not the reader)
         self.sentences: list[Sentence] = []
         self.tokens: list[Token] = []
         self.times: list[TimeExpr] = []
@@ -87,6 +88,13 @@ class Document:
         # original-text ranges judged to be page furniture (menus, related headlines, crawl dates)
         self.furniture: list[tuple[int, int]] = []
         self._derived: dict[str, tuple[object, object]] = {}
+
+    @property
+    def norm(self) -> NormText:
+        """The normalised view for matching, with its offset map (built on first use)."""
+        if self._norm is None:
+            self._norm = (self._charmap or CharMap.default()).normalize(self._text)
+        return self._norm
 
     @property
     def text(self) -> str:

@@ -31,16 +31,31 @@ def _init_worker(budget: float | None = None) -> None:
     _PIPE, _BUDGET = Pipeline.build(), budget
 
 
-def _extract(doc: Document) -> tuple[Document, dict[str, Any] | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a worker sends back: the result and what the store needs of the document, not the annotated
+    Document (a few KiB instead of tens)."""
+
+    source: str          # the file (or id) to name in an error
+    text: str
+    lang: str
+    meta: str            # model.document.meta_hash of the input, taken before extraction
+    result: dict[str, Any] | None
+    error: str | None
+
+
+def _extract(doc: Document) -> Extracted:
     from marsad.output import result_json
     from marsad.pipeline import DocumentTimeout
 
+    source, meta = doc.meta.source_path or doc.id, meta_hash(doc.meta)
     try:
-        return doc, result_json(_PIPE.run(doc, _BUDGET)), None
+        res, err = result_json(_PIPE.run(doc, _BUDGET)), None
     except DocumentTimeout as exc:
-        return doc, None, f"skipped: extraction {exc}"
+        res, err = None, f"skipped: extraction {exc}"
     except Exception as exc:  # one document's failure must not cost the others
-        return doc, None, f"extraction failed: {exc!r}"
+        res, err = None, f"extraction failed: {exc!r}"
+    return Extracted(source, doc.text, doc.meta.lang, meta, res, err)
 
 
 @dataclass
@@ -106,14 +121,14 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
             _init_worker(budget)
             results = map(_extract, todo())
         try:
-            for doc, res, err in results:
-                if err is not None:
-                    tally.errors.append(f"{doc.meta.source_path or doc.id}: {err}")
+            for x in results:
+                if x.error is not None or x.result is None:
+                    tally.errors.append(f"{x.source}: {x.error}")
                 else:
                     tally.extracted += 1
-                    tally.undated += res["doc"].get("published") is None
-                    tally.count(store.put(res, doc.text, lang=doc.meta.lang, version=version, force=force,
-                                          meta=meta_hash(doc.meta)))
+                    tally.undated += x.result["doc"].get("published") is None
+                    tally.count(store.put(x.result, x.text, lang=x.lang, version=version, force=force,
+                                          meta=x.meta))
                 bar.update(1)
         finally:
             if pool is not None:
