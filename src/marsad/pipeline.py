@@ -68,6 +68,19 @@ class DocumentTimeout(Exception):
     """A document took longer than its time budget (the pipeline stopped in the middle of it)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One document's extraction: its SCHEMA result, or the error that cost it."""
+
+    id: str
+    source: str          # the file (or id) to name in an error
+    text: str
+    lang: str
+    meta: str            # model.document.meta_hash of the input, taken before extraction
+    result: dict | None
+    error: str | None
+
+
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Raise DocumentTimeout in this block after `seconds` of wall time (a real-time timer; only in the main
@@ -120,6 +133,21 @@ class Pipeline:
         """Run every stage on `doc` within `budget` seconds (DocumentTimeout beyond it)."""
         with time_budget(budget):
             return self(doc)
+
+    def extract(self, doc: Document, budget: float | None = DEFAULT_BUDGET) -> Extracted:
+        """`run` and serialise one document, its failure caught: what `marsad extract`, ingest workers and the
+        API's POST /documents need of it (a few KiB, not the annotated Document)."""
+        from marsad.model.document import meta_hash
+        from marsad.output import result_json
+
+        source, meta = doc.meta.source_path or doc.id, meta_hash(doc.meta)  # the input's, before the stages
+        try:
+            res, err = result_json(self.run(doc, budget)), None
+        except DocumentTimeout as exc:
+            res, err = None, f"skipped: extraction {exc}"
+        except Exception as exc:  # one document's failure must not cost the others
+            res, err = None, f"extraction failed: {exc!r}"
+        return Extracted(doc.id, source, doc.text, doc.meta.lang, meta, res, err)
 
     def run_batch(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:

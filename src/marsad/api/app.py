@@ -172,8 +172,6 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     def _ingest(body: bytes, content_type: str) -> dict[str, Any]:
         from marsad.ingest import IngestError, read_bytes
-        from marsad.model.document import meta_hash
-        from marsad.output import result_json
         from marsad.pipeline import Pipeline
         from marsad.version import pipeline_version
 
@@ -186,15 +184,13 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
             if isinstance(item, IngestError):
                 out.append({"line": item.line, "error": item.problem})
                 continue
-            try:
-                res = result_json(pipe.run(item))
-            except Exception as exc:  # one document's failure must not cost the others
-                out.append({"id": item.id, "error": f"extraction failed: {exc}"})
+            x = pipe.extract(item)
+            if x.result is None:
+                out.append({"id": x.id, "error": x.error})
                 continue
-            outcome = store.put(res, item.text, lang=item.meta.lang, version=pipeline_version(),
-                                meta=meta_hash(item.meta))
-            out.append({"id": item.id, "outcome": outcome.value, "events": len(res["events"]),
-                        "quotes": len(res["quotes"])})
+            outcome = store.put(x.result, x.text, lang=x.lang, version=pipeline_version(), meta=x.meta)
+            out.append({"id": x.id, "outcome": outcome.value, "events": len(x.result["events"]),
+                        "quotes": len(x.result["quotes"])})
         if not out:
             raise HTTPException(400, "no document in the request body")
         if all("error" in o for o in out):

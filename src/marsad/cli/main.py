@@ -86,8 +86,7 @@ def _dump(obj, pretty: bool) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from marsad.ingest import IngestError, read_paths
-    from marsad.output import result_json
-    from marsad.pipeline import DocumentTimeout, Pipeline
+    from marsad.pipeline import Pipeline
 
     refuse_overwrite(args.out, args.paths)
     pipe = Pipeline.build()
@@ -100,22 +99,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 errors += 1
                 print(f"marsad: error: {item}", file=sys.stderr)
                 continue
-            try:
-                res = result_json(pipe.run(item, args.time_limit))
-            except DocumentTimeout as exc:
+            x = pipe.extract(item, args.time_limit)
+            if x.result is None:
                 errors += 1
-                print(f"marsad: error: {item.meta.source_path or item.id}: skipped: extraction {exc}",
-                      file=sys.stderr)
-                continue
-            except Exception as exc:  # one document's failure must not cost the others
-                errors += 1
-                print(f"marsad: error: {item.meta.source_path or item.id}: extraction failed: {exc!r}",
-                      file=sys.stderr)
-                continue
-            if args.format == "json":
-                results.append(res)
+                print(f"marsad: error: {x.source}: {x.error}", file=sys.stderr)
+            elif args.format == "json":
+                results.append(x.result)
             else:
-                out.write(_dump(res, False) + "\n")
+                out.write(_dump(x.result, False) + "\n")
         if args.format == "json":
             out.write(_dump(results, True) + "\n")  # a list, for one document as for many
     finally:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from multiprocessing import get_context
-from typing import Any
 
 from marsad.ingest import DEFAULT_LIMITS, IngestError, Limits, document_from_record, read_paths
 from marsad.model.document import Document, meta_hash
+from marsad.pipeline import Extracted
 from marsad.store.store import Outcome, Store
 from marsad.version import pipeline_version
 
@@ -31,31 +31,9 @@ def _init_worker(budget: float | None = None) -> None:
     _PIPE, _BUDGET = Pipeline.build(), budget
 
 
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """What a worker sends back: the result and what the store needs of the document, not the annotated
-    Document (a few KiB instead of tens)."""
-
-    source: str          # the file (or id) to name in an error
-    text: str
-    lang: str
-    meta: str            # model.document.meta_hash of the input, taken before extraction
-    result: dict[str, Any] | None
-    error: str | None
-
-
 def _extract(doc: Document) -> Extracted:
-    from marsad.output import result_json
-    from marsad.pipeline import DocumentTimeout
-
-    source, meta = doc.meta.source_path or doc.id, meta_hash(doc.meta)
-    try:
-        res, err = result_json(_PIPE.run(doc, _BUDGET)), None
-    except DocumentTimeout as exc:
-        res, err = None, f"skipped: extraction {exc}"
-    except Exception as exc:  # one document's failure must not cost the others
-        res, err = None, f"extraction failed: {exc!r}"
-    return Extracted(source, doc.text, doc.meta.lang, meta, res, err)
+    """In a worker: the result and what the store needs, sent back instead of the annotated Document."""
+    return _PIPE.extract(doc, _BUDGET)
 
 
 @dataclass
