@@ -27,6 +27,19 @@ def _most_common(values: list[Any], key=lambda v: v) -> Any:
     return next(v for v in values if counts[key(v)] == best)
 
 
+def report_confidence(e: dict[str, Any]) -> float:
+    """One report's confidence as it enters the noisy-or (capped below 1, so no report is certain)."""
+    return min(float(e.get("confidence") or 0.0), 0.99)
+
+
+def noisy_or(reports: Sequence[dict[str, Any]]) -> float:
+    """The merged event's confidence: independent reports reinforce each other, capped below 1."""
+    miss = 1.0
+    for e in reports:
+        miss *= 1.0 - report_confidence(e)
+    return min(1.0 - miss, 0.99)
+
+
 def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
                    reasons: Sequence[str] = ()) -> dict[str, Any]:
     """Merged SCHEMA EVENT of `members` (each an EVENT dict of one document)."""
@@ -69,10 +82,7 @@ def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
     head["injuries"] = min(injuries) if injuries else None
     head["civilian_targeting"] = any(e.get("civilian_targeting") for e in ranked)
 
-    miss = 1.0
-    for e in ranked:
-        miss *= 1.0 - min(float(e.get("confidence") or 0.0), 0.99)
-    head["confidence"] = round(min(1.0 - miss, 0.99), 3)
+    head["confidence"] = round(noisy_or(ranked), 3)
 
     members_by_id = sorted(members, key=lambda e: e["event_id"])
     head["evidence"] = [s for e in members_by_id for s in e.get("evidence", [])]

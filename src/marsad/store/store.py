@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from marsad.dedup import Profile, Verdict, compare, merge_mentions
 from marsad.dedup.match import DATE_SLACK, iso_date
+from marsad.dedup.merge import noisy_or, report_confidence
 from marsad.model.document import content_hash
 from marsad.output import stable_id
 from marsad.store.query import NO_DATE, EventFilter, after, encode_cursor, sort_key
@@ -101,16 +102,7 @@ def _span(p: Profile) -> int:
     return (p.end - p.start).days if p.start and p.end else 0
 
 
-def _report_conf(ev: dict[str, Any]) -> float:
-    return min(float(ev.get("confidence") or 0.0), 0.99)
 
-
-def cluster_confidence(payloads: list[dict[str, Any]]) -> float:
-    """Noisy-or of the reports' confidences, capped below 1 (dedup.merge_mentions)."""
-    miss = 1.0
-    for p in payloads:
-        miss *= 1.0 - _report_conf(p)
-    return min(1.0 - miss, 0.99)
 
 
 _PROFILE_FIELDS = tuple(f.name for f in fields(Profile))
@@ -329,13 +321,13 @@ class Store:
                 reasons = [*found[cid][1], f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"]
                 joined.append({"b_id": cid, "b_start": cp.start, "b_end": cp.end, "b_span": _span(cp),
                                "b_profile": _profile_json(cp),
-                               "b_reasons": reasons, "b_conf": _report_conf(ev)})
+                               "b_reasons": reasons, "b_conf": report_confidence(ev)})
             else:
                 cid = "e" + ev["event_id"]
                 founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
                                 "date_start": prof.start, "date_end": prof.end, "n_mentions": 1,
                                 "day": prof.start or NO_DATE, "span": _span(prof),
-                                "profile": _profile_json(prof), "reasons": [], "confidence": _report_conf(ev),
+                                "profile": _profile_json(prof), "reasons": [], "confidence": report_confidence(ev),
                                 "merged": merge_mentions(cid, [ev], [])})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
             rows.append({
@@ -382,7 +374,7 @@ class Store:
             kept = [r for r in old[cid] if not r.startswith(f"{doc_id}: ")]
             rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_span": _span(prof),
                             "b_n": len(left[cid]),
-                            "b_conf": cluster_confidence(left[cid]),
+                            "b_conf": noisy_or(left[cid]),
                             "b_merged": merge_mentions(cid, left[cid], kept),
                             "b_profile": _profile_json(prof), "b_reasons": kept})
         if empty:

@@ -38,7 +38,7 @@ def upgrade() -> None:
             {n: sa.bindparam(f"b_{n}") for n, _ in _COLUMNS}),
             [{"b_id": rid, **{f"b_{k}": v for k, v in mention_search_columns(payload).items()}}
              for rid, payload, _ in rows])
-        from marsad.store.store import cluster_confidence
+        from marsad.dedup.merge import noisy_or
 
         by_cluster: dict[str, list] = {}
         for _, payload, cid in rows:
@@ -46,7 +46,7 @@ def upgrade() -> None:
         clusters = sa.table("clusters", sa.column("id", sa.String), sa.column("confidence", sa.Float))
         conn.execute(clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
             confidence=sa.bindparam("b_conf")),
-            [{"b_id": cid, "b_conf": cluster_confidence(ps)} for cid, ps in by_cluster.items()])
+            [{"b_id": cid, "b_conf": noisy_or(ps)} for cid, ps in by_cluster.items()])
 
 
 def downgrade() -> None:
