@@ -120,9 +120,9 @@ def located_places(doc: Document) -> _Located:
 def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int], paragraph_start: int,
                trigger: int) -> PlaceMention | None:
     """The place mention that locates an event whose trigger starts at `trigger` (original offsets)."""
-    if not any(usable(doc, p) for p in doc.places):
-        return None
     located = located_places(doc)
+    if not located.places:
+        return None  # no usable place in the whole document
 
     def best(cands: list[PlaceMention]) -> PlaceMention | None:
         if not cands:
