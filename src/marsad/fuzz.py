@@ -20,11 +20,12 @@ from functools import lru_cache
 from typing import Any
 
 from marsad.ingest import IngestError, read_bytes
+from marsad.model.records import DATE_MAX, DATE_MIN
 from marsad.output import result_json
 from marsad.pipeline import Pipeline
 from marsad.resources.registry import read_tsv
+from marsad.text.normalize import has_arabic
 
-FIRST, LAST = date(1900, 1, 1), date(2100, 12, 31)
 _LEXICONS = ("triggers.tsv", "time_months.tsv", "time_numbers.tsv", "titles_ar.tsv", "quotes_words.tsv",
              "actors.tsv", "places_supplement.tsv", "events_modality.tsv", "cues.tsv")
 _BLANKS = (" ", " ", " ", "\n", "\r\n", "\t", "\u00a0", "\u2028", "\u2029", "\u200f", "\u200e", "\u202e", "  ")
@@ -44,7 +45,7 @@ def vocabulary() -> tuple[str, ...]:
             continue
         for row in rows:
             for v in row.values():
-                if isinstance(v, str) and any("\u0600" <= c <= "\u06ff" for c in v) and len(v) < 60:
+                if isinstance(v, str) and has_arabic(v) and len(v) < 60:
                     words.update(x.strip() for x in v.split("|") if x.strip())
     return tuple(sorted(words))
 
@@ -149,7 +150,7 @@ def check(doc_text: str, res: dict[str, Any]) -> list[str]:
         if v is None:
             return None
         d = date.fromisoformat(v)
-        if not FIRST <= d <= LAST:
+        if not DATE_MIN <= d <= DATE_MAX:
             problems.append(f"{kind} {v} outside 1900-2100")
         return d
 

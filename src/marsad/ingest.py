@@ -19,11 +19,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from marsad.model.document import DocMeta, Document, content_id
+from marsad.model.records import DATE_MAX, DATE_MIN
+from marsad.text.normalize import is_arabic
 
 SUFFIXES = (".json", ".jsonl", ".ndjson", ".txt", ".html", ".htm")
 _JSONL = (".jsonl", ".ndjson")
 _ALIASES = {"maintext": "text", "date_publish": "published", "source_domain": "outlet"}
-FIRST_YEAR, LAST_YEAR = 1900, 2100     # publication dates outside these years are refused as misread
+FIRST_YEAR, LAST_YEAR = DATE_MIN.year, DATE_MAX.year     # publication dates outside are refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ def _control_share(s: str) -> float:
 
 def _arabic_share(s: str) -> float:
     letters = [c for c in s[:20000] if c.isalpha()]
-    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / max(1, len(letters))
+    return sum(1 for c in letters if is_arabic(c)) / max(1, len(letters))
 
 
 def _utf16_order(data: bytes) -> str | None:

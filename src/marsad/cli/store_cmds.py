@@ -138,13 +138,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    from marsad.api.app import create_app
-    from marsad.store.store import sqlite_path
-
-    path = sqlite_path(args.db)
-    if path is not None and not os.path.exists(path):
-        raise SystemExit(f"marsad: error: no store at {path} (run `marsad ingest` first, or give --db)")
-    create_app(args.db).state.store.close()  # open (and migrate) the store once, before any worker starts
+    _open(args, create=False).close()  # says so if there is no store; migrates it once, before any worker
     writes = "need the bearer token" if os.environ.get("MARSAD_API_TOKEN") else "disabled: no MARSAD_API_TOKEN"
     print(f"marsad: serving {args.db} at http://{args.host}:{args.port}/ with {args.workers} process(es) "
           f"(API docs at /docs; writes {writes})", file=sys.stderr)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+# The dates marsad reads and reports (publication dates in, event and quote dates out); a date outside is a
+# misreading or a mistyped input
+DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

@@ -33,8 +33,8 @@ from marsad.resources.actors import (
     TitleHit,
     valid_on,
 )
-from marsad.stages.names import has_arabic
 from marsad.text.match import Match
+from marsad.text.normalize import has_arabic
 
 # Words that may stand between a head and its nationality adjective ("القوات الخاصة العراقية").
 _GAP = re.compile(r"\s*|\s+(?:ال\w+|\w+يه|\w+ه)\s+")

@@ -18,7 +18,7 @@ from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention
 from marsad.resources.registry import read_json
 from marsad.stages.sources import SourceNames
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, has_arabic
 from marsad.text.romanize import Romanizer
 
 _WORD = re.compile(r"\w+")
@@ -250,6 +250,3 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     return m
 
 
-def has_arabic(s: str | None) -> bool:
-    """Whether a name is (partly) in Arabic script, i.e. still has no English form."""
-    return bool(s) and any("\u0600" <= c <= "\u06ff" for c in s)

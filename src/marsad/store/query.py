@@ -23,6 +23,7 @@ from sqlalchemy.sql.expression import FunctionElement
 
 from marsad.store.schema import clusters, mentions
 from marsad.store.search import search_key
+from marsad.text.normalize import has_arabic
 
 Values = str | Sequence[str] | None
 SORTS = ("date", "-date", "-sources")
@@ -99,23 +100,26 @@ def region_countries(given: Iterable[str]) -> tuple[str, ...]:
     return tuple(c for g in given for c in regions.get(g.lower(), ()))
 
 
+# removed, in this order, from a lower-cased region name to compare spellings ("Al-Hasakah" = "hasakah")
+_PLACE_NOISE = ("al-", "al ", "el-", "el ", " ", "-", "'", "’", "`", "_", ".")
+
+
 def _place_key_sql(col: sa.ColumnElement) -> sa.ColumnElement:
-    """store.search.place_key in SQL (the same replacements, so both sides agree)."""
+    """`place_key` in SQL (the same replacements, so both sides agree)."""
     x = sa.func.lower(col)
-    for a in ("al-", "al ", "el-", "el ", " ", "-", "'", "’", "`", "_", "."):
+    for a in _PLACE_NOISE:
         x = sa.func.replace(x, a, "")
     return x
 
 
 def place_key(name: str) -> str:
+    """A spelling-tolerant key for region names: 'Al-Hasakah', 'al hasakah', 'Hasakah' -> 'hasakah'."""
     x = name.lower()
-    for a in ("al-", "al ", "el-", "el ", " ", "-", "'", "’", "`", "_", "."):
+    for a in _PLACE_NOISE:
         x = x.replace(a, "")
     return x
 
 
-def _has_arabic(s: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in s)
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,7 @@ class EventFilter:
             # the user's words are literal ("%" and "_" are no wildcards): has_part, not LIKE
             alts = []
             for a in values(self.actor):
-                if _has_arabic(a):
+                if has_arabic(a):
                     alts.append(has_part(mentions.c.actor_text, search_key(a)))
                 else:
                     part = a.lower()

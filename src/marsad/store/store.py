@@ -424,23 +424,16 @@ class Store:
             if cursor is None:
                 return
 
-    def _merged(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """The merged events of clusters `ids`, as kept in the store (clusters.merged)."""
+    def _merged(self, conn: Connection, ids: list[str], raw: bool = False) -> dict[str, Any]:
+        """The merged events of clusters `ids`, as kept in the store (clusters.merged); `raw`: as JSON texts,
+        read as stored. A cluster without one (none is, after migration 0006) is merged from its mentions."""
         if not ids:
             return {}
-        got = {cid: ev for cid, ev in conn.execute(sa.select(clusters.c.id, clusters.c.merged)
-                                                   .where(clusters.c.id.in_(ids))) if ev is not None}
-        missing = [cid for cid in ids if cid not in got]
-        return got | (self._merge_from_mentions(conn, missing) if missing else {})
-
-    def _merged_json(self, conn: Connection, ids: list[str]) -> dict[str, str]:
-        """`_merged` as JSON texts, read as stored."""
-        if not ids:
-            return {}
-        got = {cid: ev for cid, ev in conn.execute(sa.select(clusters.c.id, sa.cast(clusters.c.merged, sa.Text))
-                                                   .where(clusters.c.id.in_(ids))) if ev is not None}
-        missing = [cid for cid in ids if cid not in got]
-        return got | {cid: _json_utf8(ev) for cid, ev in self._merge_from_mentions(conn, missing).items()}
+        col = sa.cast(clusters.c.merged, sa.Text) if raw else clusters.c.merged
+        got = {cid: ev for cid, ev in conn.execute(sa.select(clusters.c.id, col).where(clusters.c.id.in_(ids)))
+               if ev is not None}
+        missing = self._merge_from_mentions(conn, [cid for cid in ids if cid not in got])
+        return got | {cid: _json_utf8(ev) if raw else ev for cid, ev in missing.items()}
 
     def _merge_from_mentions(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
         """Merge clusters `ids` from their mentions and reasons (one query each)."""
@@ -475,7 +468,7 @@ class Store:
             rows = conn.execute(q.limit(limit + 1)).all()
             more = len(rows) > limit
             rows = rows[:limit]
-            merged = (self._merged_json if raw else self._merged)(conn, [r[0] for r in rows])
+            merged = self._merged(conn, [r[0] for r in rows], raw)
         nxt = encode_cursor(sort, rows[-1][1], rows[-1][0]) if more and rows else None
         return [merged[r[0]] for r in rows if r[0] in merged], nxt
 

@@ -104,3 +104,13 @@ class CharMap:
 def fold(s: str) -> str:
     """Shorthand for `CharMap.default().fold(s)`."""
     return CharMap.default().fold(s)
+
+
+def is_arabic(c: str) -> bool:
+    """Whether a character is in the Arabic block (letters, marks, digits, punctuation: U+0600-U+06FF)."""
+    return "\u0600" <= c <= "\u06ff"
+
+
+def has_arabic(s: str | None) -> bool:
+    """Whether a text is (partly) in Arabic script, e.g. a name that still has no English form."""
+    return bool(s) and any(is_arabic(c) for c in s)

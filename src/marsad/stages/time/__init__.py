@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date
 
 from marsad.model.document import DocMeta, Document
-from marsad.model.records import TimeExpr
+from marsad.model.records import DATE_MAX, DATE_MIN, TimeExpr
 from marsad.stages.time.attach import attach_date
 from marsad.stages.time.combine import (
     anchor_durations,
@@ -26,8 +26,6 @@ from marsad.stages.time.combine import (
 )
 from marsad.stages.time.lexicon import TimeLexicon
 from marsad.stages.time.resolve import resolve
-
-FIRST, LAST = date(1900, 1, 1), date(2100, 12, 31)  # the dates marsad reports; anything else is misread
 
 __all__ = ["TimeLexicon", "attach_date", "find_times", "parse_times", "time_to_json"]
 
@@ -55,7 +53,7 @@ def find_times(doc: Document, res) -> None:
     out = []
     n = len(doc.text)
     for c in cands:
-        if c.ds is None or c.de is None or not (FIRST <= c.ds and c.de <= LAST):
+        if c.ds is None or c.de is None or not (DATE_MIN <= c.ds and c.de <= DATE_MAX):
             continue
         os_, oe = doc.norm.to_original(c.start, c.end)
         while oe < n and _is_mark(doc.text[oe]):
