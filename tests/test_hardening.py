@@ -268,3 +268,14 @@ def test_actor_filter_wildcards_are_literal(tmp_path: Path) -> None:
 
 def test_default_limits_are_generous() -> None:
     assert DEFAULT_LIMITS.max_chars >= 1_000_000 and DEFAULT_LIMITS.max_file_bytes >= 100 << 20
+
+
+def test_json_lines_found_by_content_are_read_like_a_jsonl_file() -> None:
+    """A suffix-less JSON Lines file goes through the .jsonl reader: records end at \\n only (a U+2028 inside a
+    text does not cut its record), and a bad line costs only itself."""
+    lines = [json.dumps({"id": "a", "text": "قتل ثلاثة\u2028في حمص"}, ensure_ascii=False),
+             json.dumps({"id": "b", "text": ARTICLE}, ensure_ascii=False), "{bad"]
+    got = _one("\n".join(lines).encode(), "records")
+    assert [g.id for g in got if not isinstance(g, IngestError)] == ["a", "b"]
+    (err,) = [g for g in got if isinstance(g, IngestError)]
+    assert err.line == 3 and "invalid JSON" in err.problem

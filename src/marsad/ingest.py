@@ -369,14 +369,8 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
         yield IngestError(path, str(exc))
         return
     stem = Path(path).stem if path != "-" else None
-    if kind == "jsonl":
-        for n, line in enumerate(raw.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                yield document_from_record(_json_loads(line), source=path, published=published, limits=limits)
-            except InputProblem as exc:
-                yield IngestError(path, str(exc), n)
+    if kind == "jsonl":  # JSON Lines recognised by content: the same reader as a .jsonl file
+        yield from _read_jsonl(io.BytesIO(raw.encode("utf-8", "surrogatepass")), path, published, limits)
         return
     try:
         if kind == "json":
@@ -410,7 +404,7 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
 
 
 def _looks_jsonl(head: str) -> bool:
-    lines = [ln for ln in head.splitlines() if ln.strip()][:3]
+    lines = [ln for ln in head.split("\n") if ln.strip()][:3]  # JSON Lines end at \n only
     return len(lines) > 1 and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines[:2])
 
 
