@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def test_migrations_match_the_table_definitions(store):
 
     from marsad.store.schema import metadata
 
-    assert store.revision() == "0007"
+    assert store.revision() == "0008"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
@@ -335,7 +336,6 @@ def test_batched_status_agrees_with_one_at_a_time(store, pipeline):
 def _spread(res: dict, doc_id: str, n: int) -> dict:
     """`res` with its first event repeated n times, copy k moved 3k days later: n events of one document,
     each alone in its blocking window."""
-    from datetime import date, timedelta
 
     res = json.loads(json.dumps(res))
     res["doc"]["id"] = doc_id
@@ -365,3 +365,42 @@ def test_each_event_of_a_long_document_finds_its_own_cluster(store, pipeline, n)
     assert len(rows) == n and all(m == 2 for _, m in rows)
     assert sorted(c for c, _ in pairs) == sorted(c for c, _ in rows) and all(k == 2 for _, k in pairs)
     assert store.delete("long-1") and store.counts()["clusters"] == n
+
+
+@pytest.mark.parametrize("span", [0, 20, 120])   # 120 days: over SPAN_CAP, looked up by ix_clusters_long
+def test_an_event_joins_a_cluster_whose_dates_cover_it_however_long_it_spans(store, pipeline, span):
+    (res, text), = _results(pipeline, [REPORTS / "a.json"])
+    first = _spread(res, "range-1", 1)
+    ev = first["events"][0]
+    start = date.fromisoformat(ev["event_date"])
+    ev["event_date_end"] = (start + timedelta(days=span)).isoformat()
+    store.put(first, text)
+    second = _spread(res, "range-2", 1)
+    second["events"][0]["event_date"] = second["events"][0]["event_date_end"] = (
+        start + timedelta(days=span)).isoformat()
+    store.put(second, text + " (نسخة ثانية)")
+    assert store.counts()["clusters"] == 1
+
+
+def test_the_candidate_lookup_reads_a_bounded_window_of_an_index(tmp_path):
+    """Blocking must not slow down as the store grows: every select of the lookup seeks a date range that is
+    closed on both sides, or reads the partial index of the few long-spanning clusters."""
+    from sqlalchemy import event
+
+    from marsad.dedup.match import Profile
+    from marsad.store.store import SPAN_CAP
+
+    st = Store(str(tmp_path / "plan.db"))
+    day = date(2022, 1, 5)
+    profs = [Profile("Battles", "Armed clash", country, None, None, None, None, day, day, frozenset(),
+                     frozenset(), frozenset()) for country in ("Syria", None)]
+    seen: list[tuple[str, object]] = []
+    event.listen(st.engine, "before_cursor_execute", lambda c, cur, s, p, *a: seen.append((s, p)))
+    with st.engine.connect() as conn:
+        st._candidates(conn, profs)
+        plan = [r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + seen[-1][0], seen[-1][1])]
+    st.close()
+    searches = [p for p in plan if p.startswith(("SEARCH", "SCAN"))]
+    assert len(searches) == 4 and SPAN_CAP == 31      # the partial index says "span > 31"
+    for p in searches:
+        assert p.startswith("SEARCH") and ("date_start>? AND date_start<?" in p or "ix_clusters_long" in p), p

@@ -50,6 +50,11 @@ clusters = sa.Table(
     sa.Index("ix_clusters_day", "day", "id"),
     sa.Index("ix_clusters_sources", "n_mentions", "id"),
     sa.Index("ix_clusters_span", "span"),
+    # the candidate lookup of a new mention (store._candidates; migration 0008): without a country, and
+    # among the few clusters spanning over SPAN_CAP = 31 days
+    sa.Index("ix_clusters_type_start", "event_type", "date_start"),
+    sa.Index("ix_clusters_long", "event_type", "date_start", sqlite_where=sa.text("span > 31"),
+             postgresql_where=sa.text("span > 31")),
 )
 
 mentions = sa.Table(

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 _WRITE_LOCK = 0x6D61727361640001  # "marsad" + 1: the advisory lock key of marsad's writers (PostgreSQL)
 _NARROW = 2000  # a filter kept this few mentions: collect their clusters rather than walk the page order
+SPAN_CAP = 31         # days: clusters spanning longer are looked up by their own index (ix_clusters_long)
 _UNION_MAX = 100       # selects per UNION ALL (SQLite allows 500 in one compound select)
 
 
@@ -269,19 +270,29 @@ class Store:
 
     def _candidates(self, conn: Connection, profs: list[Profile]) -> list[tuple[int, str, dict, list]]:
         """Blocking, for all mentions of a document in one query: (mention index, cluster id, profile,
-        reasons) for the clusters of the same event type and country whose dates come within a day (indexed).
-        A UNION ALL of one indexed select per dated mention, so each mention gets exactly its own block."""
+        reasons) for the clusters of the same event type and country whose dates come within a day.
+
+        A UNION ALL of indexed selects per dated mention, so each mention gets exactly its own block. Each
+        reads a bounded window of the date index whatever the store's size: a cluster that spans at most
+        SPAN_CAP days starts no earlier than SPAN_CAP days before the mention's window (the index range is
+        closed on both sides), and the few clusters that span longer are read through their own index."""
         parts = []
         for i, prof in enumerate(profs):
             if prof.start is None:
                 continue
-            q = sa.select(sa.literal_column(str(i)).label("k"), clusters.c.id, clusters.c.profile,
-                          clusters.c.reasons).where(
-                clusters.c.event_type == prof.event_type,
-                clusters.c.date_start <= (prof.end or prof.start) + DATE_SLACK,
-                clusters.c.date_end >= prof.start - DATE_SLACK,
-            )
-            parts.append(q.where(clusters.c.country == prof.country) if prof.country else q)
+            lo, hi = prof.start - DATE_SLACK, (prof.end or prof.start) + DATE_SLACK
+            base = sa.select(sa.literal_column(str(i)).label("k"), clusters.c.id, clusters.c.profile,
+                             clusters.c.reasons).where(clusters.c.event_type == prof.event_type,
+                                                       clusters.c.date_start <= hi, clusters.c.date_end >= lo)
+            long = base.where(clusters.c.span > sa.literal_column(str(SPAN_CAP)))  # as in the index
+            if prof.country:
+                base = base.where(clusters.c.country == prof.country)
+                # coalesce: the country is compared, not sought through ix_clusters_block, whose date range
+                # is open below here; the planner takes the partial index ix_clusters_long
+                long = long.where(sa.func.coalesce(clusters.c.country, "") == prof.country)
+            parts.append(base.where(clusters.c.date_start >= lo - timedelta(days=SPAN_CAP),
+                                    clusters.c.span <= SPAN_CAP))
+            parts.append(long)
         out: list[tuple[int, str, dict, list]] = []
         for k in range(0, len(parts), _UNION_MAX):
             chunk = parts[k:k + _UNION_MAX]
