@@ -14,7 +14,7 @@ from marsad.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = ["extract", "eval", "bench", "time", "places", "actors", "ingest", "reprocess", "query", "export",
-            "serve"]
+            "watch", "serve"]
 
 
 def run(*args: str, **kw) -> subprocess.CompletedProcess:

@@ -6,7 +6,7 @@ import resource
 import time
 from collections.abc import Iterable
 
-from marsad.ingest import IngestError, read_paths
+from marsad.ingest import read_paths
 from marsad.model.document import Document
 from marsad.pipeline import Pipeline
 
@@ -16,7 +16,7 @@ def peak_rss_mb() -> float:
 
 
 def bench(paths: Iterable[str], repeat: int = 1) -> dict[str, float]:
-    docs = [d for d in read_paths(paths) if not isinstance(d, IngestError)]
+    docs = [d for d in read_paths(paths) if isinstance(d, Document)]
     t0 = time.perf_counter()
     pipe = Pipeline.build()
     load_s = time.perf_counter() - t0

@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from marsad.ingest import IngestError, read_bytes
+from marsad.ingest import IngestError, Skipped, read_bytes
 from marsad.model.records import DATE_MAX, DATE_MIN
 from marsad.output import result_json
 from marsad.pipeline import Pipeline
@@ -207,7 +207,7 @@ def run(n: int, seed: int = 0, pipe: Pipeline | None = None, budget: float = 20.
         rep.inputs += 1
         try:
             for k, item in enumerate(read_bytes(data, name)):
-                if isinstance(item, IngestError):
+                if isinstance(item, IngestError | Skipped):
                     rep.refused += 1
                     continue
                 rep.documents += 1

@@ -22,8 +22,12 @@ from marsad.model.document import DocMeta, Document, content_id
 from marsad.model.records import DATE_MAX, DATE_MIN
 from marsad.text.normalize import is_arabic
 
-SUFFIXES = (".json", ".jsonl", ".ndjson", ".txt", ".html", ".htm")
+SUFFIXES = (".json", ".jsonl", ".ndjson", ".txt", ".html", ".htm", ".jsonl.gz", ".ndjson.gz", ".warc",
+            ".warc.gz", ".rss", ".atom", ".xml", ".urls")
 _JSONL = (".jsonl", ".ndjson")
+_JSONL_GZ = (".jsonl.gz", ".ndjson.gz")
+_WARC = (".warc", ".warc.gz")
+_FEED = (".rss", ".atom", ".xml")
 _ALIASES = {"maintext": "text", "date_publish": "published", "source_domain": "outlet"}
 FIRST_YEAR, LAST_YEAR = DATE_MIN.year, DATE_MAX.year     # publication dates outside are refused
 
@@ -39,7 +43,8 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 # string fields of a record and their longest accepted length (the store's columns hold these)
-_FIELDS = {"id": 200, "url": 4096, "outlet": 500, "title": 2000, "lang": 16, "published_source": 16}
+_FIELDS = {"id": 200, "url": 4096, "outlet": 500, "title": 2000, "lang": 16, "published_source": 16,
+           "crawled": 40}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,18 @@ class IngestError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.problem}"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Records of an input passed over on purpose (a WARC archive's images and scripts): counted, not errors."""
+
+    path: str
+    count: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped {self.count:,} {self.reason}"
 
 
 class InputProblem(ValueError):
@@ -77,6 +94,21 @@ def _control_share(s: str) -> float:
 def _arabic_share(s: str) -> float:
     letters = [c for c in s[:20000] if c.isalpha()]
     return sum(1 for c in letters if is_arabic(c)) / max(1, len(letters))
+
+
+MIN_ARABIC = 0.25          # share of a text's letters that must be Arabic
+_MIN_LETTERS = 40          # shorter texts are not judged
+
+
+def _check_language(text: str, lang: str | None) -> None:
+    """Refuse a text that is not Arabic: marsad would give it no events, and that must not pass silently."""
+    letters = sum(1 for c in text[:20000] if c.isalpha())
+    if letters < _MIN_LETTERS:
+        return
+    share = _arabic_share(text)
+    if share < MIN_ARABIC:
+        said = f"; its lang says {lang!r}" if lang and lang != "ar" else ""
+        raise InputProblem(f"not Arabic: {share:.0%} of its letters are Arabic{said} (marsad reads Arabic news)")
 
 
 def _utf16_order(data: bytes) -> str | None:
@@ -144,15 +176,6 @@ def parse_published(value: object) -> date | None:
     return d
 
 
-def extract_html(html: str) -> tuple[str, str | None]:
-    """Body text and title of a web page (trafilatura). Its date is read by `_publication_date`."""
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-    meta = trafilatura.extract_metadata(html, extensive=False)
-    return text or "", meta.title if meta else None
-
-
 def _string(rec: dict, name: str, limit: int) -> str | None:
     """Field `name` of a record as a clean string (None when absent); other types are refused."""
     v = rec.get(name)
@@ -193,24 +216,32 @@ def document_from_record(rec: dict, default_id: str | None = None, source: str |
     rec = {_ALIASES.get(k, k): v for k, v in rec.items() if not (k in _ALIASES and _ALIASES[k] in rec)}
     meta = {k: _string(rec, k, n) for k, n in _FIELDS.items()}
     text, html = _body(rec, "text", limits), _body(rec, "html", limits)
-    title = meta["title"]
     if not (text and text.strip()) and html:
-        text, html_title = extract_html(html)
-        text, title = clean_text(text), title or (clean_text(html_title) if html_title else None)
+        from marsad.inputs.pages import page_record
+
+        page = page_record(html, meta["url"])
+        text = clean_text(page["text"])
+        if not text.strip():
+            raise InputProblem("no article body found in the HTML")
+        for k in ("title", "url", "outlet"):   # the record's own fields win over the page's metadata
+            if not meta[k] and page.get(k):
+                meta[k] = clean_text(page[k])[:_FIELDS[k]]
     if not text or not text.strip():
         raise InputProblem("no text: the record needs a non-empty 'text' (or 'maintext', or 'html')")
+    _check_language(text, meta["lang"])
     rec["published_source"] = meta["published_source"]
     pub, pub_source = _publication_date(rec, html, meta["url"], published)
     doc_meta = DocMeta(
         id=meta["id"] or default_id or content_id(text),
         url=meta["url"],
         outlet=meta["outlet"],
-        title=title,
+        title=meta["title"],
         published=pub,
         lang=meta["lang"] or "ar",
         source_path=source,
         published_source=pub_source,
         published_precision=1 if pub is not None else None,
+        crawled=meta["crawled"],
     )
     return Document(text, doc_meta)
 
@@ -264,7 +295,8 @@ def _read_all(path: str, limits: Limits) -> bytes:
 
 
 def _kind(path: str, head: str) -> str:
-    """jsonl | json | html | text for a file, by its suffix, else (no or an unknown suffix) by its content."""
+    """jsonl | json | html | text | feed for a file, by its suffix, else (no or an unknown suffix) by its
+    content."""
     suffix = Path(path).suffix.lower() if path != "-" else ""
     if suffix in _JSONL:
         return "jsonl"
@@ -275,6 +307,10 @@ def _kind(path: str, head: str) -> str:
     if suffix == ".txt":
         return "text"
     start = head.lstrip()
+    if _looks_feed(start):
+        return "feed"
+    if suffix in _FEED:
+        raise InputProblem(f"not an RSS or Atom feed, though its name ends in {suffix}")
     if start.startswith("{") and _looks_jsonl(head):
         return "jsonl"
     if start.startswith(("{", "[")):
@@ -283,8 +319,8 @@ def _kind(path: str, head: str) -> str:
         return "html"
     if path == "-":
         return "text"
-    raise InputProblem("unknown kind of file: not JSON or HTML, and its name does not end in .json, .jsonl, "
-                       ".txt or .html (name a plain-text article .txt)")
+    raise InputProblem("unknown kind of file: not JSON, HTML, a feed or a WARC archive, and its name does not "
+                       "end in .json, .jsonl, .txt or .html (name a plain-text article .txt)")
 
 
 def _json_loads(raw: str) -> object:
@@ -331,17 +367,23 @@ def _read_jsonl(fh, path: str, published: date | None, limits: Limits) -> Iterat
             yield IngestError(path, str(exc), n)
 
 
-def read_file(path: str, published: date | None = None,
-              limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | IngestError]:
+def _name(path: str) -> str:
+    return "" if path == "-" else Path(path).name.lower()
+
+
+def read_file(path: str, published: date | None = None, limits: Limits = DEFAULT_LIMITS,
+              fetcher=None) -> Iterator[Document | IngestError | Skipped]:
     """Documents from one file ('-' is stdin). `published` is the date of any document that states none
     itself (.txt, .html, and JSON records without one); a record's own date always wins.
 
-    Every problem is an IngestError naming the file (and the line of a JSON Lines record); JSON Lines are
-    streamed a line at a time, other files are read whole (up to `limits.max_file_bytes`)."""
+    Every problem is an IngestError naming the file (and the line of a JSON Lines record); JSON Lines
+    (plain or gzipped) and WARC archives are streamed a record at a time, other files are read whole (up to
+    `limits.max_file_bytes`). A `.urls` file lists pages to fetch with `fetcher` (inputs.http.Fetcher)."""
+    name = _name(path)
     try:
-        if path != "-" and Path(path).suffix.lower() in _JSONL:
+        if name.endswith(_JSONL + _JSONL_GZ + _WARC):
             with _open_regular(path, None) as fh:
-                yield from _read_jsonl(fh, path, published, limits)
+                yield from _read_stream(fh, path, name, published, limits)
             return
         data = _read_all(path, limits)
     except OSError as exc:
@@ -350,15 +392,52 @@ def read_file(path: str, published: date | None = None,
     except InputProblem as exc:
         yield IngestError(path, str(exc))
         return
+    if name.endswith(".urls"):
+        from marsad.inputs.urls import read_urls
+
+        yield from read_urls(data, path, published, limits, fetcher)
+        return
     yield from read_bytes(data, path, published, limits)
 
 
+def _read_stream(fh, path: str, name: str, published: date | None,
+                 limits: Limits) -> Iterator[Document | IngestError | Skipped]:
+    """A JSON Lines stream (gzipped or not) or a WARC archive, a record at a time."""
+    if name.endswith(_WARC) or (not name.endswith(_JSONL + _JSONL_GZ) and fh.peek(8)[:5] == b"WARC/"):
+        from marsad.inputs.warc import read_warc
+
+        yield from read_warc(fh, path, published, limits)
+        return
+    if name.endswith(_JSONL_GZ):
+        import gzip
+        import zlib
+
+        n = 0
+        try:
+            with gzip.GzipFile(fileobj=fh) as gz:
+                for item in _read_jsonl(gz, path, published, limits):
+                    n += 1
+                    yield item
+        except (OSError, EOFError, zlib.error) as exc:
+            yield IngestError(path, f"damaged gzip data after {n:,} records: {str(exc)[:120]}")
+        return
+    yield from _read_jsonl(fh, path, published, limits)
+
+
 def read_bytes(data: bytes, path: str, published: date | None = None,
-               limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | IngestError]:
-    """Documents from the bytes of a file named `path` (its suffix says how to read them, as in
-    `read_file`; nothing is read from disk)."""
-    if path != "-" and Path(path).suffix.lower() in _JSONL:
-        yield from _read_jsonl(io.BytesIO(data), path, published, limits)
+               limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | IngestError | Skipped]:
+    """Documents from the bytes of a file named `path` (its suffix, else its content, says how to read
+    them, as in `read_file`; nothing is read from disk or the network: a list of URLs is refused)."""
+    name = _name(path)
+    if name.endswith(_JSONL + _JSONL_GZ + _WARC) or data.startswith(b"WARC/"):
+        yield from _read_stream(io.BufferedReader(io.BytesIO(data)), path, name, published, limits)
+        return
+    if name.endswith(".urls"):
+        yield IngestError(path, "a list of URLs is fetched only from a file given to `marsad ingest`")
+        return
+    if data.startswith(b"\x1f\x8b"):
+        yield IngestError(path, "gzip-compressed: name it .jsonl.gz or .warc.gz (other compressed files are "
+                                "not read)")
         return
     try:
         if len(data) > limits.max_file_bytes:
@@ -371,6 +450,11 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
     stem = Path(path).stem if path != "-" else None
     if kind == "jsonl":  # JSON Lines recognised by content: the same reader as a .jsonl file
         yield from _read_jsonl(io.BytesIO(raw.encode("utf-8", "surrogatepass")), path, published, limits)
+        return
+    if kind == "feed":
+        from marsad.inputs.feeds import read_feed
+
+        yield from read_feed(data, path, published, limits)
         return
     try:
         if kind == "json":
@@ -389,11 +473,8 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
             if len(raw) > limits.max_chars:
                 raise InputProblem(f"page has {len(raw):,} characters; the limit is {limits.max_chars:,} "
                                    "(--max-chars)")
-            text, title = extract_html(clean_text(raw))
-            if not text.strip():
-                raise InputProblem("no article body found in the HTML")
-            yield document_from_record({"text": text, "title": title, "html": clean_text(raw)}, default_id=stem,
-                                       source=path, published=published, limits=limits)
+            yield document_from_record({"html": clean_text(raw)}, default_id=stem, source=path,
+                                       published=published, limits=limits)
         else:
             if not raw.strip():
                 raise InputProblem("empty file")
@@ -401,6 +482,13 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
                                        limits=limits)
     except InputProblem as exc:
         yield IngestError(path, str(exc))
+
+
+def _looks_feed(start: str) -> bool:
+    head = start[:4096].lower()
+    if head.startswith("<?xml"):
+        return any(tag in head for tag in ("<rss", "<feed", "<rdf:rdf"))
+    return head.startswith(("<rss", "<feed"))
 
 
 def _looks_jsonl(head: str) -> bool:
@@ -427,7 +515,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
-def read_paths(paths: Iterable[str], published: date | None = None,
-               limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | IngestError]:
+def read_paths(paths: Iterable[str], published: date | None = None, limits: Limits = DEFAULT_LIMITS,
+               fetcher=None) -> Iterator[Document | IngestError | Skipped]:
     for p in expand_paths(paths):
-        yield from read_file(p, published, limits)
+        yield from read_file(p, published, limits, fetcher)

@@ -118,7 +118,8 @@ def result_json(doc: Document) -> dict[str, Any]:
                 # where the date came from ("input", "html", "url", "text"; null without one), and 1 when
                 # it is the day itself, 2 when only a lower bound (the latest date the text states)
                 "published_source": (m.published_source or "input") if m.published else None,
-                "published_precision": (m.published_precision or 1) if m.published else None},
+                "published_precision": (m.published_precision or 1) if m.published else None,
+                **({"crawled": m.crawled} if m.crawled else {})},
         "events": [event_json(doc, e) for e in doc.events],
         "quotes": [quote_json(doc, q) for q in doc.quotes],
         # statements of wholly unnamed sources ("Local sources", "Witnesses"): not quotes of an identified

@@ -2,7 +2,8 @@
 
 The text itself (datelines, date stamps, "اليوم الخميس 5 تشرين الأول 2016") is read by the `published`
 stage (stages/published.py), which needs the time lexicon. Where a date came from is recorded in
-`DocMeta.published_source`: "input" (the record's field or `--published`), "html", "url" or "text".
+`DocMeta.published_source`: "input" (the record's field or `--published`), "html", "url", "text", or
+"crawl" (when an archive or feed client fetched the page, for an article that states no date at all).
 
     >>> date_from_url("https://example.org/news/2021/05/03/some-title/")
     datetime.date(2021, 5, 3)
@@ -16,7 +17,7 @@ import re
 from datetime import date
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-SOURCES = ("input", "html", "url", "text")
+SOURCES = ("input", "html", "url", "text", "crawl")
 
 # URL dates are trusted only in this range: an id that happens to read as a date is rarely this recent
 # and this old at once (see `_ymd`)

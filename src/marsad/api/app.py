@@ -171,7 +171,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return await run_in_threadpool(_ingest, body, request.headers.get("content-type") or "")
 
     def _ingest(body: bytes, content_type: str) -> dict[str, Any]:
-        from marsad.ingest import IngestError, read_bytes
+        from marsad.ingest import IngestError, Skipped, read_bytes
         from marsad.pipeline import Pipeline
         from marsad.version import pipeline_version
 
@@ -183,6 +183,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         for item in read_bytes(body, name):
             if isinstance(item, IngestError):
                 out.append({"line": item.line, "error": item.problem})
+                continue
+            if isinstance(item, Skipped):
                 continue
             x = pipe.extract(item)
             if x.result is None:

@@ -85,7 +85,7 @@ def _dump(obj, pretty: bool) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from marsad.ingest import IngestError, read_paths
+    from marsad.ingest import IngestError, Skipped, read_paths
     from marsad.pipeline import Pipeline
 
     refuse_overwrite(args.out, args.paths)
@@ -98,6 +98,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if isinstance(item, IngestError):
                 errors += 1
                 print(f"marsad: error: {item}", file=sys.stderr)
+                continue
+            if isinstance(item, Skipped):
+                print(f"marsad: note: {item}", file=sys.stderr)
                 continue
             x = pipe.extract(item, args.time_limit)
             if x.result is None:

@@ -58,8 +58,45 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with _open(args) as store:
         tally = ingest_paths(store, args.paths, published=args.published, workers=args.workers,
                              progress=not args.quiet, total=total, limits=limits_of(args),
-                             budget=args.time_limit)
+                             budget=args.time_limit, engine=args.engine, scheduler=args.scheduler,
+                             fetcher=_fetcher(args, limits_of(args)))
         return _report(tally, store)
+
+
+def _fetcher(args: argparse.Namespace, limits):
+    from marsad.inputs.http import Fetcher
+
+    return Fetcher(user_agent=args.user_agent, delay=args.fetch_delay, timeout=args.fetch_timeout,
+                   max_bytes=limits.max_file_bytes)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    import logging
+
+    from marsad.cli.main import limits_of
+    from marsad.watch import Watcher, read_feed_list
+
+    try:
+        urls = read_feed_list(args.feeds)
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"marsad: error: {exc}") from None
+    log = logging.getLogger("marsad.watch")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s marsad watch: %(message)s", "%Y-%m-%dT%H:%M:%S"))
+    log.addHandler(handler)
+    log.setLevel(logging.WARNING if args.quiet else logging.INFO)
+    log.propagate = False
+    try:
+        with _open(args) as store:
+            w = Watcher(store, every=args.every, fetcher=_fetcher(args, limits_of(args)),
+                        budget=args.time_limit, limits=limits_of(args))
+            polls = w.run(urls, once=args.once)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        log.removeHandler(handler)
+        log.propagate = True
+    return 1 if any(p.status == "failed" for p in polls) else 0
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -201,9 +238,38 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-sources", type=count(1), default=1, metavar="N", help="events reported by at least N documents")
 
 
+def _every(s: str) -> float:
+    from marsad.watch import parse_every
+
+    try:
+        return parse_every(s)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _delay(s: str) -> float:
+    from marsad.cli.main import seconds
+
+    return 0.0 if s.strip() in ("0", "0.0") else seconds(s)
+
+
+def _fetch_args(p: argparse.ArgumentParser) -> None:
+    from marsad.cli.main import seconds
+    from marsad.inputs.http import USER_AGENT
+
+    g = p.add_argument_group("fetching pages (.urls files, feeds)")
+    g.add_argument("--user-agent", default=USER_AGENT, help="how marsad names itself to web servers")
+    g.add_argument("--fetch-delay", type=_delay, default=1.0, metavar="SECONDS",
+                   help="seconds between two requests to one host (default 1; a robots.txt Crawl-delay wins)")
+    g.add_argument("--fetch-timeout", type=seconds, default=20.0, metavar="SECONDS",
+                   help="seconds to wait for a server (default 20)")
+
+
 def add_store_commands(sub) -> None:
     i = sub.add_parser("ingest", help="extract documents and store them, merging events across outlets",
-                       description="Read .json/.jsonl/.txt/.html files or folders, extract each document and "
+                       description="Read .json/.jsonl(.gz)/.txt/.html files, WARC archives (.warc, .warc.gz), RSS/Atom "
+                       "feeds (.rss, .atom, .xml), lists of URLs to fetch (.urls) or folders of them, extract "
+                       "each document and "
                        "store it with its events, quotes and posts. Re-ingesting an unchanged document does "
                        "nothing; a changed one replaces its old results. Event mentions from different "
                        "documents that describe one real event are merged into one event.")
@@ -215,7 +281,32 @@ def add_store_commands(sub) -> None:
                    help="publication date of every input that states none itself (.txt, .html, JSON records "
                    "without 'published'); a record's own date wins. Without it, a missing date is read from "
                    "the page's metadata, the URL or the text; the summary says how many documents had none")
+    i.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: local processes (--workers), or a Dask cluster (a LocalCluster "
+                   "of --workers processes, or --scheduler's); the store is the same either way")
+    i.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (tcp://host:8786) for "
+                   "--engine dask")
+    _fetch_args(i)
     i.set_defaults(func=cmd_ingest)
+
+    w = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest their new items",
+                       description="Poll each feed of FEEDS_FILE (one http(s) URL a line, # comments) with "
+                       "conditional requests, extract and store the items not seen before (their full content, "
+                       "else the linked page, fetched politely), and keep each feed's state in the store so a "
+                       "restart resumes. A failing feed is retried later and later (every x 2^failures, at "
+                       "most 6 h), and each failure is logged with its reason.")
+    w.add_argument("feeds", metavar="FEEDS_FILE")
+    w.add_argument("--every", type=_every, default=300.0, metavar="DURATION",
+                   help="time between polls: 30s, 5m (default), 1h")
+    w.add_argument("--once", action="store_true", help="poll every feed once and exit (for cron); exit "
+                   "status 1 if a feed failed")
+    _db_args(w)
+    from marsad.cli.main import limit_args
+
+    limit_args(w)
+    w.add_argument("--quiet", action="store_true", help="log failures only, not every poll")
+    _fetch_args(w)
+    w.set_defaults(func=cmd_watch)
 
     r = sub.add_parser("reprocess", help="extract stored documents again after an upgrade",
                        description="Extract again the stored documents that an older pipeline version read "

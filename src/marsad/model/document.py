@@ -38,6 +38,9 @@ class DocMeta:
     published_source: str | None = None
     # 1 the day itself; 2 about a week (the latest date the text states: a lower bound); None without a date
     published_precision: int | None = None
+    # when an archive or feed client fetched the page (ISO date-time; WARC-Date): provenance, and the date of
+    # last resort for an article that states none (published_source "crawl")
+    crawled: str | None = None
 
 
 def content_hash(text: str) -> str:

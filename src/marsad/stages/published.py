@@ -97,11 +97,22 @@ def recover_published(doc: Document, res) -> None:
         return
     cues: PublishedCues = res["published"]
     found = find_published(doc, res["time"], cues)
-    if found is None:
+    if found is not None:
+        day, precision = found
+        doc.meta = replace(doc.meta, published=day, published_source="text", published_precision=precision)
+    elif (crawled := _crawl_day(doc.meta.crawled)) is not None:
+        # fetched then: published on that day or before it (an archive of news is crawled within days)
+        doc.meta = replace(doc.meta, published=crawled, published_source="crawl", published_precision=2)
+    else:
         return
-    day, precision = found
-    doc.meta = replace(doc.meta, published=day, published_source="text", published_precision=precision)
     find_times(doc, res)
+
+
+def _crawl_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def find_published(doc: Document, lx: TimeLexicon, cues: PublishedCues) -> tuple[date, int] | None:

@@ -7,13 +7,14 @@ so the store's contents do not depend on the number of workers.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from multiprocessing import get_context
 
-from marsad.ingest import DEFAULT_LIMITS, IngestError, Limits, document_from_record, read_paths
+from marsad.ingest import DEFAULT_LIMITS, IngestError, Limits, Skipped, document_from_record, read_paths
 from marsad.model.document import Document, meta_hash
 from marsad.pipeline import Extracted
 from marsad.store.store import Outcome, Store
@@ -45,14 +46,16 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     extracted: int = 0
     undated: int = 0      # extracted documents with no date at all (none given, none in the page, URL or text)
+    skipped: Counter[str] = field(default_factory=Counter)   # records passed over on purpose, by reason
 
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
     def line(self) -> str:
+        skipped = "".join(f"; skipped {n:,} {why}" for why, n in sorted(self.skipped.items()))
         return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
                 f"{self.duplicate} duplicate, {len(self.errors)} failed; "
-                f"{self.undated} of {self.extracted} extracted without any date")
+                f"{self.undated} of {self.extracted} extracted without any date{skipped}")
 
 
 def _progress(total: int | None, show: bool, desc: str):
@@ -62,11 +65,16 @@ def _progress(total: int | None, show: bool, desc: str):
                 dynamic_ncols=True)
 
 
-def store_documents(store: Store, docs: Iterable[Document | IngestError], workers: int = 1,
+def store_documents(store: Store, docs: Iterable[Document | IngestError | Skipped], workers: int = 1,
                     force: bool = False, progress: bool = True, total: int | None = None,
-                    desc: str = "ingest", budget: float | None = None) -> Tally:
+                    desc: str = "ingest", budget: float | None = None, engine: str = "local",
+                    scheduler: str | None = None) -> Tally:
     """Extract and store `docs`. Known documents (same id and content) are skipped before extraction
-    unless `force`. Errors are collected with the file they came from; the other documents go on."""
+    unless `force`. Errors are collected with the file they came from; the other documents go on.
+
+    `engine` "local" extracts in this process (workers 1) or in `workers` processes; "dask" on a Dask
+    cluster (`scheduler`'s, else a LocalCluster of `workers` processes; engines.dask). Either way the
+    results come back in input order and are stored here, so the store does not depend on the engine."""
     tally = Tally()
     version = pipeline_version()
 
@@ -75,12 +83,15 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
         # so one that turns up twice within a batch is still stored once
         it = iter(docs)
         while batch := list(islice(it, CHECK_BATCH)):
-            fresh = [d for d in batch if not isinstance(d, IngestError)]
+            fresh = [d for d in batch if isinstance(d, Document)]
             known = iter(store.statuses([(d.id, d.text, meta_hash(d.meta)) for d in fresh]) if not force else [])
             for item in batch:
                 if isinstance(item, IngestError):
                     tally.errors.append(str(item))
                     bar.update(1)
+                    continue
+                if isinstance(item, Skipped):
+                    tally.skipped[item.reason] += item.count
                     continue
                 st = next(known, None)
                 if st in (Outcome.UNCHANGED, Outcome.DUPLICATE):
@@ -90,12 +101,16 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
                 yield item
 
     with _progress(total, progress, desc) as bar:
-        if workers > 1:
+        pool = None
+        if engine == "dask":
+            from marsad.engines.dask import extract_on_dask
+
+            results = extract_on_dask(todo(), workers=workers, scheduler=scheduler, budget=budget)
+        elif workers > 1:
             pool = get_context("fork" if sys.platform == "linux" else "spawn").Pool(workers, _init_worker,
                                                                                      (budget,))
             results = pool.imap(_extract, todo(), chunksize=8)
         else:
-            pool = None
             _init_worker(budget)
             results = map(_extract, todo())
         try:
@@ -111,13 +126,17 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError], worker
         finally:
             if pool is not None:
                 pool.terminate()
+            close = getattr(results, "close", None)
+            if close is not None:       # a generator (the Dask engine): stop its cluster now
+                close()
     return tally
 
 
 def ingest_paths(store: Store, paths: list[str], published: date | None = None,
-                 limits: Limits = DEFAULT_LIMITS, **kw) -> Tally:
-    """Ingest files and folders; `published` dates the documents that state no date themselves."""
-    return store_documents(store, read_paths(paths, published, limits), **kw)
+                 limits: Limits = DEFAULT_LIMITS, fetcher=None, **kw) -> Tally:
+    """Ingest files and folders; `published` dates the documents that state no date themselves; the pages
+    listed in .urls files are fetched with `fetcher` (inputs.http.Fetcher; a default one if None)."""
+    return store_documents(store, read_paths(paths, published, limits, fetcher), **kw)
 
 
 def reprocess(store: Store, everything: bool = False, **kw) -> Tally:

@@ -6,6 +6,7 @@ mentions   one row per event the pipeline found in one document (its EVENT dict 
 clusters   one row per real event: the mentions that describe it share a `cluster_id`; `profile` is what the
            matcher compares new mentions against, `reasons` why each mention joined
 quotes, posts  per document, their SCHEMA dicts in `payload`
+feeds, feed_items  what `marsad watch` keeps between polls
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ documents = sa.Table(
     sa.Column("published_source", sa.String(16)),
     # the record's own provenance (model.document.meta_hash; migration 0003); null in older rows
     sa.Column("meta_hash", sa.String(40)),
+    # when an archive or feed client fetched the page (ISO date-time; migration 0009); null otherwise
+    sa.Column("crawled", sa.String(40)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("version", sa.String(64), nullable=False, index=True),
     sa.Column("n_events", sa.Integer, nullable=False), sa.Column("n_quotes", sa.Integer, nullable=False),
@@ -99,4 +102,26 @@ posts = sa.Table(
     sa.Column("payload", sa.JSON, nullable=False),
 )
 
-TABLES = (documents, clusters, mentions, quotes, posts)
+# what `marsad watch` keeps between polls (migration 0009): validators and backoff per feed, and the items
+# already ingested (by sha1 of feed URL and item key), so a restart resumes where it stopped
+feeds = sa.Table(
+    "feeds", metadata,
+    sa.Column("url", sa.String(2048), primary_key=True),
+    sa.Column("etag", sa.Text), sa.Column("modified", sa.Text),
+    sa.Column("last_polled", sa.DateTime), sa.Column("last_ok", sa.DateTime),
+    sa.Column("next_poll", sa.DateTime),
+    sa.Column("failures", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("last_error", sa.Text),
+    sa.Column("n_items", sa.Integer, nullable=False, server_default=sa.text("0")),
+)
+
+feed_items = sa.Table(
+    "feed_items", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("feed_url", sa.String(2048), nullable=False),
+    sa.Column("item_key", sa.Text, nullable=False),
+    sa.Column("doc_id", sa.String(200)),
+    sa.Column("seen_at", sa.DateTime, nullable=False),
+)
+
+TABLES = (documents, clusters, mentions, quotes, posts)   # the extraction results (counts, dump)

@@ -8,11 +8,12 @@ old results (its mentions leave their clusters, which shrink or disappear).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from marsad.dedup.merge import noisy_or, report_confidence
 from marsad.model.document import content_hash
 from marsad.output import stable_id
 from marsad.store.query import NO_DATE, EventFilter, after, encode_cursor, sort_key
-from marsad.store.schema import TABLES, clusters, documents, mentions, posts, quotes
+from marsad.store.schema import TABLES, clusters, documents, feed_items, feeds, mentions, posts, quotes
 from marsad.store.search import mention_search_columns, search_key
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -253,7 +254,7 @@ class Store:
                 "id": doc["id"], "content_hash": h, "meta_hash": meta, "url": doc.get("url"), "outlet": doc.get("outlet"),
                 "title": doc.get("title"), "published": iso_date(doc.get("published")),
                 "published_source": doc.get("published_source") if doc.get("published") else None,
-                "lang": lang, "text": text,
+                "lang": lang, "text": text, "crawled": doc.get("crawled"),
                 "version": version, "n_events": len(result["events"]), "n_quotes": len(result["quotes"]),
                 "n_posts": len(result["posts"])})
             self._add_mentions(conn, doc["id"], result["events"])
@@ -400,6 +401,48 @@ class Store:
                 self._remove(conn, doc_id)
             return exists is not None
 
+    # -- feeds (marsad watch) ------------------------------------------------------------------------------
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        """What the last polls of feed `url` left: validators, times, failures, last error."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(feeds).where(feeds.c.url == url)).mappings().first()
+        return dict(row) if row else None
+
+    def save_feed_state(self, url: str, **values: Any) -> None:
+        with self._writing() as conn:
+            if conn.execute(sa.select(feeds.c.url).where(feeds.c.url == url)).first():
+                conn.execute(feeds.update().where(feeds.c.url == url).values(**values))
+            else:
+                conn.execute(feeds.insert().values(url=url, **values))
+
+    @staticmethod
+    def _item_id(feed_url: str, key: str) -> str:
+        return hashlib.sha1(f"{feed_url}\x1f{key}".encode()).hexdigest()
+
+    def seen_items(self, feed_url: str, keys: Sequence[str]) -> set[str]:
+        """The keys among `keys` of items of `feed_url` already ingested."""
+        ids = {self._item_id(feed_url, k): k for k in keys}
+        seen: set[str] = set()
+        with self.engine.connect() as conn:
+            chunk = list(ids)
+            for k in range(0, len(chunk), 500):
+                seen.update(conn.execute(sa.select(feed_items.c.id).where(
+                    feed_items.c.id.in_(chunk[k:k + 500]))).scalars())
+        return {ids[i] for i in seen}
+
+    def mark_item(self, feed_url: str, key: str, doc_id: str | None) -> None:
+        """Record an item of a feed as ingested (after its document is stored: a kill in between only
+        makes the next poll find the document unchanged)."""
+        with self._writing() as conn:
+            iid = self._item_id(feed_url, key)
+            if not conn.execute(sa.select(feed_items.c.id).where(feed_items.c.id == iid)).first():
+                conn.execute(feed_items.insert().values(id=iid, feed_url=feed_url, item_key=key, doc_id=doc_id,
+                                                        seen_at=datetime.now(UTC).replace(tzinfo=None)))
+                bumped = conn.execute(feeds.update().where(feeds.c.url == feed_url).values(
+                    n_items=feeds.c.n_items + 1))
+                if not bumped.rowcount:
+                    conn.execute(feeds.insert().values(url=feed_url, n_items=1))
+
     # -- reading --------------------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -418,7 +461,7 @@ class Store:
         with self.engine.connect() as conn:
             rec = dict(conn.execute(sa.select(documents).where(documents.c.id == doc_id)).mappings().one())
         rec["published"] = rec["published"].isoformat() if rec["published"] else None
-        if rec.get("published_source") in ("url", "text"):
+        if rec.get("published_source") in ("url", "text", "crawl"):
             # read again from the stored URL and text, so that a better reader improves them; a page's
             # metadata ("html") is not stored, so that date is kept with its source
             rec["published"] = rec["published_source"] = None
