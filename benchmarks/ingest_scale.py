@@ -1,0 +1,79 @@
+"""Ingest a large corpus into a fresh store and print how the time per 1,000 documents moves as it grows.
+
+    python scripts/make_corpus.py ../shared/corpus/unlabeled 100000 /tmp/corpus100k.jsonl
+    python benchmarks/ingest_scale.py /tmp/corpus100k.jsonl --db /tmp/scale.db [--workers 2]
+        [--engine dask --dask-workers 2]
+
+Prints one line per `--every` documents (seconds for the last 1,000 documents, documents/s so far), then
+the totals: time, documents/s, peak RSS of this process and of its worker processes, store size per
+document. Issue 16 asks for the time per 1,000 documents to be flat from the first thousand to the last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from marsad.ingest import read_paths
+from marsad.store import Store
+from marsad.store.run import store_documents
+
+
+def _rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", help="a JSON Lines file (scripts/make_corpus.py)")
+    ap.add_argument("--db", required=True, help="a new SQLite file or a PostgreSQL URL")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--engine", choices=("local", "dask"), default="local")
+    ap.add_argument("--every", type=int, default=10_000, help="print a line every N documents")
+    a = ap.parse_args()
+    if not a.db.startswith("postgresql") and Path(a.db).exists():
+        sys.exit(f"{a.db} exists: give a new store")
+
+    marks: list[tuple[int, float]] = []
+    t0 = time.perf_counter()
+
+    def docs() -> Iterator:
+        # a document is read when the pipeline is ready for it, so the time it is read is (within a
+        # chunk of the workers' queue) the time the one before it was stored
+        for n, d in enumerate(read_paths([a.corpus]), 1):
+            if n % 1000 == 0:
+                marks.append((n, time.perf_counter() - t0))
+                if n % a.every == 0:
+                    last = marks[-1][1] - (marks[-2][1] if len(marks) > 1 else 0.0)
+                    print(f"{n:>8,} docs  {marks[-1][1]:8.1f} s  last 1,000 in {last:5.1f} s  "
+                          f"{n / marks[-1][1]:6.1f} docs/s", file=sys.stderr, flush=True)
+            yield d
+
+    with Store(a.db) as st:
+        kw = {"engine": a.engine} if a.engine != "local" else {}
+        tally = store_documents(st, docs(), workers=a.workers, progress=False, **kw)
+        total = time.perf_counter() - t0
+        counts = st.counts()
+    n = counts["documents"]
+    per_k = [b[1] - a_[1] for a_, b in zip(marks, marks[1:], strict=False)]
+    print(tally.line())
+    print(f"documents stored: {n:,}  events: {counts['mentions']:,}  clusters: {counts['clusters']:,}")
+    print(f"time: {total:.1f} s  ({n / total:.1f} documents/s, engine {a.engine}, workers {a.workers})")
+    if len(per_k) >= 4:
+        first, last = sum(per_k[:3]) / 3, sum(per_k[-3:]) / 3
+        print(f"time per 1,000 documents: first three thousands {first:.2f} s, last three {last:.2f} s "
+              f"(last/first {last / first:.2f})")
+    print(f"peak RSS: this process {_rss_mb(resource.RUSAGE_SELF):.0f} MB, "
+          f"largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+    if not a.db.startswith("postgresql"):
+        size = os.path.getsize(a.db)
+        print(f"store: {size / 1e6:.1f} MB, {size / max(1, n) / 1024:.1f} KiB per document (before VACUUM)")
+
+
+if __name__ == "__main__":
+    main()
