@@ -76,8 +76,9 @@ class CharMap:
         out = " ".join(s.translate(self._table).split(" "))
         while "  " in out:
             out = out.replace("  ", " ")
-        if out.isascii():
-            return out.lower()
+        low = out.lower()
+        if len(low) == len(out):       # no character lowered to two (as "İ" does): each one mapped to one
+            return low
         return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
 
     def normalize(self, text: str) -> NormText:
