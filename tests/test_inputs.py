@@ -186,7 +186,7 @@ def test_files_that_are_not_feeds_archives_or_articles_are_refused_by_name(tmp_p
     problems = {n: next(iter(read_file(str(tmp_path / n)))).problem for n in cases}
     assert "not an RSS or Atom feed" in problems["broken.rss"] and "no items" in problems["empty.xml"]
     assert "binary" in problems["blob.bin"] and "unknown kind of file" in problems["notes.md"]
-    assert "gzip" in problems["data.gz"] and "WARC" in problems["fake.warc"]
+    assert "gzip-compressed, but neither" in problems["data.gz"] and "WARC" in problems["fake.warc"]
     assert problems["english.txt"].startswith("not Arabic: 0% of its letters are Arabic")
 
 
@@ -195,6 +195,10 @@ def test_gzipped_json_lines_stream_and_a_damaged_tail_keeps_the_records_before_i
     data = gzip.compress("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs).encode())
     (tmp_path / "a.jsonl.gz").write_bytes(data)
     assert [d.id for d in read_file(str(tmp_path / "a.jsonl.gz"))] == ["g0", "g1", "g2"]
+    # gzip recognised by what it holds when the name does not say (stdin, an upload)
+    assert [d.id for d in read_bytes(data, "-")] == ["g0", "g1", "g2"]
+    warc = _warc(tmp_path / "w.warc.gz").read_bytes()
+    assert len(_docs(read_bytes(warc, "-"))) == 3
     (tmp_path / "b.jsonl.gz").write_bytes(data[:-30])
     got = list(read_paths([str(tmp_path / "b.jsonl.gz")]))
     assert [d.id for d in _docs(got)] == ["g0", "g1"] and "damaged gzip" in got[-1].problem

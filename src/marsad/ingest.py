@@ -435,9 +435,17 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
     if name.endswith(".urls"):
         yield IngestError(path, "a list of URLs is fetched only from a file given to `marsad ingest`")
         return
-    if data.startswith(b"\x1f\x8b"):
-        yield IngestError(path, "gzip-compressed: name it .jsonl.gz or .warc.gz (other compressed files are "
-                                "not read)")
+    if data.startswith(b"\x1f\x8b"):               # gzip with no telling name (stdin, say): look inside
+        inner = _gunzip_head(data)
+        if inner.startswith(b"WARC/"):
+            kind_name = ".warc.gz"
+        elif _looks_jsonl(inner.decode("utf-8", "replace")):
+            kind_name = ".jsonl.gz"
+        else:
+            yield IngestError(path, "gzip-compressed, but neither JSON Lines nor a WARC archive inside (marsad "
+                                    "reads .jsonl.gz and .warc.gz)")
+            return
+        yield from _read_stream(io.BufferedReader(io.BytesIO(data)), path, kind_name, published, limits)
         return
     try:
         if len(data) > limits.max_file_bytes:
@@ -482,6 +490,16 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
                                        limits=limits)
     except InputProblem as exc:
         yield IngestError(path, str(exc))
+
+
+def _gunzip_head(data: bytes, n: int = 65536) -> bytes:
+    """The first (up to) `n` bytes inside gzip data; b"" when it is damaged."""
+    import zlib
+
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:n], n)
+    except zlib.error:
+        return b""
 
 
 def _looks_feed(start: str) -> bool:

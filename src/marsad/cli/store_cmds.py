@@ -32,12 +32,15 @@ def _report(tally, store) -> int:
     return 1 if tally.errors else 0
 
 
-def _count(path: str) -> int:
-    """Documents in one input file, for the progress bar: lines of JSON Lines, one for anything else (and
-    for a file that cannot be read: the reader reports it, in its turn)."""
+def _count(path: str) -> int | None:
+    """Documents in one input file, for the progress bar: lines of JSON Lines, None (unknown) for archives,
+    feeds, gzipped JSON Lines and lists of URLs, one for anything else (and for a file that cannot be read:
+    the reader reports it, in its turn)."""
     import os
     import stat
 
+    if path.lower().endswith((".gz", ".warc", ".rss", ".atom", ".xml", ".urls")):
+        return None
     if not path.endswith((".jsonl", ".ndjson")):
         return 1
     try:
@@ -54,7 +57,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from marsad.ingest import expand_paths
     from marsad.store.run import ingest_paths
 
-    total = None if "-" in args.paths else sum(_count(p) for p in expand_paths(args.paths))
+    counts = [None] if "-" in args.paths else [_count(p) for p in expand_paths(args.paths)]
+    total = None if None in counts else sum(c for c in counts if c is not None)
     with _open(args) as store:
         tally = ingest_paths(store, args.paths, published=args.published, workers=args.workers,
                              progress=not args.quiet, total=total, limits=limits_of(args),
