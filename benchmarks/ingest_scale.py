@@ -16,7 +16,6 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.ingest import read_paths
@@ -41,22 +40,29 @@ def main() -> None:
 
     marks: list[tuple[int, float]] = []
     t0 = time.perf_counter()
-
-    def docs() -> Iterator:
-        # a document is read when the pipeline is ready for it, so the time it is read is (within a
-        # chunk of the workers' queue) the time the one before it was stored
-        for n, d in enumerate(read_paths([a.corpus]), 1):
-            if n % 1000 == 0:
-                marks.append((n, time.perf_counter() - t0))
-                if n % a.every == 0:
-                    last = marks[-1][1] - (marks[-2][1] if len(marks) > 1 else 0.0)
-                    print(f"{n:>8,} docs  {marks[-1][1]:8.1f} s  last 1,000 in {last:5.1f} s  "
-                          f"{n / marks[-1][1]:6.1f} docs/s", file=sys.stderr, flush=True)
-            yield d
+    stored = 0
 
     with Store(a.db) as st:
+        put = st.put
+
+        def timed_put(*args, **kw):
+            # timed where each document is stored, not where it is read (the reader runs ahead of the
+            # workers by up to a window of partitions)
+            nonlocal stored
+            out = put(*args, **kw)
+            stored += 1
+            if stored % 1000 == 0:
+                marks.append((stored, time.perf_counter() - t0))
+                if stored % a.every == 0:
+                    last = marks[-1][1] - (marks[-2][1] if len(marks) > 1 else 0.0)
+                    print(f"{stored:>8,} docs  {marks[-1][1]:8.1f} s  last 1,000 in {last:5.1f} s  "
+                          f"{stored / marks[-1][1]:6.1f} docs/s  RSS {_rss_mb(resource.RUSAGE_SELF):.0f} MB",
+                          file=sys.stderr, flush=True)
+            return out
+
+        st.put = timed_put  # type: ignore[method-assign]
         kw = {"engine": a.engine} if a.engine != "local" else {}
-        tally = store_documents(st, docs(), workers=a.workers, progress=False, **kw)
+        tally = store_documents(st, read_paths([a.corpus]), workers=a.workers, progress=False, **kw)
         total = time.perf_counter() - t0
         counts = st.counts()
     n = counts["documents"]

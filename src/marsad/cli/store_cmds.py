@@ -288,8 +288,8 @@ def add_store_commands(sub) -> None:
     i.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="where extraction runs: local processes (--workers), or a Dask cluster (a LocalCluster "
                    "of --workers processes, or --scheduler's); the store is the same either way")
-    i.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (tcp://host:8786) for "
-                   "--engine dask")
+    i.add_argument("--scheduler", metavar="ADDRESS|FILE", help="a running Dask scheduler for --engine dask: "
+                   "its address (tcp://host:8786) or its --scheduler-file")
     _fetch_args(i)
     i.set_defaults(func=cmd_ingest)
 

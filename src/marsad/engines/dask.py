@@ -6,7 +6,8 @@ results (`pipeline.Extracted`), never the annotated Documents. At most `window` 
 so memory stays flat whatever the input's size, and results are handed back in input order: the one writer
 (`store.run.store_documents`) stores them and merges events across outlets exactly as the local engine does.
 
-With no scheduler given, a LocalCluster of `workers` single-threaded processes is started (and stopped).
+`scheduler` is an address (tcp://host:8786) or the JSON file a scheduler wrote (`dask scheduler
+--scheduler-file F`, as on a SLURM cluster: docs/scale.md). With no scheduler given, a LocalCluster of `workers` single-threaded processes is started (and stopped).
 On a cluster, every worker needs marsad installed (the same version: the results carry it).
 Dask runs tasks in worker threads, where `--time-limit` cannot interrupt a document (it needs the main
 thread's alarm signal); a document that hangs holds its worker until the task is cancelled.
@@ -15,10 +16,10 @@ thread's alarm signal); a document that hangs holds its worker until the task is
 from __future__ import annotations
 
 import logging
-from collections import deque
+import os
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
+from marsad.engines import in_order
 from marsad.model.document import Document
 from marsad.pipeline import Extracted
 
@@ -45,6 +46,8 @@ def _client(scheduler: str | None, workers: int):
     from distributed import Client, LocalCluster
 
     if scheduler:
+        if "://" not in scheduler and os.path.isfile(scheduler):   # `dask scheduler --scheduler-file F`
+            return Client(scheduler_file=scheduler, timeout="30s"), None
         return Client(scheduler, timeout="30s"), None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                            silence_logs=logging.ERROR)
@@ -58,15 +61,8 @@ def extract_on_dask(docs: Iterable[Document], workers: int = 2, scheduler: str |
     client, cluster = _client(scheduler, workers)
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        window = window or 2 * n_workers + 1
-        pending: deque = deque()
-        it = iter(docs)
-        while True:
-            while len(pending) < window and (part := list(islice(it, partition))):
-                pending.append(client.submit(extract_partition, part, budget, pure=False))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+        yield from in_order(lambda part: client.submit(extract_partition, part, budget, pure=False).result,
+                            docs, partition, window or 2 * n_workers + 1)
     finally:
         client.close()
         if cluster is not None:

@@ -14,6 +14,7 @@ from datetime import date
 from itertools import islice
 from multiprocessing import get_context
 
+from marsad.engines import in_order
 from marsad.ingest import DEFAULT_LIMITS, IngestError, Limits, Skipped, document_from_record, read_paths
 from marsad.model.document import Document, meta_hash
 from marsad.pipeline import Extracted
@@ -35,6 +36,13 @@ def _init_worker(budget: float | None = None) -> None:
 def _extract(doc: Document) -> Extracted:
     """In a worker: the result and what the store needs, sent back instead of the annotated Document."""
     return _PIPE.extract(doc, _BUDGET)
+
+
+def _extract_many(docs: list[Document]) -> list[Extracted]:
+    return [_extract(d) for d in docs]
+
+
+PARTITION = 8              # documents a worker task (local processes)
 
 
 @dataclass
@@ -109,7 +117,9 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError | Skippe
         elif workers > 1:
             pool = get_context("fork" if sys.platform == "linux" else "spawn").Pool(workers, _init_worker,
                                                                                      (budget,))
-            results = pool.imap(_extract, todo(), chunksize=8)
+            # a bounded window of tasks, not imap: imap reads the whole input ahead of slow workers
+            results = in_order(lambda part: pool.apply_async(_extract_many, (part,)).get, todo(), PARTITION,
+                               2 * workers + 1)
         else:
             _init_worker(budget)
             results = map(_extract, todo())
