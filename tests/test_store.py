@@ -55,7 +55,7 @@ def test_migrations_match_the_table_definitions(store):
 
     from marsad.store.schema import metadata
 
-    assert store.revision() == "0009"
+    assert store.revision() == "0010"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
@@ -404,3 +404,23 @@ def test_the_candidate_lookup_reads_a_bounded_window_of_an_index(tmp_path):
     assert len(searches) == 4 and SPAN_CAP == 31      # the partial index says "span > 31"
     for p in searches:
         assert p.startswith("SEARCH") and ("date_start>? AND date_start<?" in p or "ix_clusters_long" in p), p
+
+
+def test_a_deferred_batch_reads_the_same_merged_events_before_and_after_its_refresh(store, pipeline, tmp_path):
+    """A batch ingest leaves the merged events of the clusters it joins to one refresh at its end; meanwhile
+    (or after a kill) readers merge those clusters from their mentions, and see the same events."""
+    results = _results(pipeline, sorted(REPORTS.glob("*.json")))
+    with Store(str(tmp_path / "eager.db")) as eager:
+        for res, text in results:
+            eager.put(res, text)
+        want = sorted(eager.events(), key=lambda e: e["event_id"])
+    for res, text in results:
+        store.put(res, text, defer_merge=True)
+    with store.engine.connect() as conn:
+        kept = conn.execute(sa.text("SELECT count(*) FROM cluster_events")).scalar_one()
+    assert kept == store.counts()["clusters"] - 1          # the bomb's cluster, joined twice, waits
+    assert sorted(store.events(), key=lambda e: e["event_id"]) == want
+    assert store.refresh_merged() == 1 and store.refresh_merged() == 0
+    assert sorted(store.events(), key=lambda e: e["event_id"]) == want
+    bomb = next(e for e in want if len(e["sources"]) == 3)
+    assert len(bomb["merge_reasons"]) == 2                 # in the order its reports joined

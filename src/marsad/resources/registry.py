@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pickle
+import sys
 from collections.abc import Callable, Iterable
 from importlib import resources as ir
+from pathlib import Path
 from typing import Any
 
 
@@ -57,7 +61,7 @@ class Resources:
                 continue
             if name not in loaders:
                 raise KeyError(f"unknown resource {name!r}; known: {sorted(loaders)}")
-            self._items[name] = loaders[name]()
+            self._items[name] = load_cached(name, loaders[name])
         return self
 
     def __getitem__(self, name: str) -> Any:
@@ -74,6 +78,62 @@ class Resources:
     @property
     def names(self) -> list[str]:
         return sorted(self._items)
+
+
+def cache_dir() -> Path | None:
+    """Where built resources are cached: $MARSAD_CACHE, else $XDG_CACHE_HOME/marsad, else ~/.cache/marsad;
+    None (no cache) when MARSAD_CACHE is "off"."""
+    env = os.environ.get("MARSAD_CACHE", "")
+    if env.lower() in ("off", "0", "no", "false"):
+        return None
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "marsad"
+
+
+def cache_key(name: str) -> str:
+    """What a cached resource was built from: the extraction code and every data file (pipeline_version
+    hashes both), the Python and pyahocorasick versions (their pickle formats)."""
+    import ahocorasick
+
+    from marsad.version import pipeline_version
+
+    raw = "|".join((name, pipeline_version(), sys.version, str(getattr(ahocorasick, "__version__", "")),
+                    str(pickle.HIGHEST_PROTOCOL)))
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def load_cached(name: str, loader: Callable[[], Any]) -> Any:
+    """The resource `name`, from the on-disk cache when a copy built from the same code and data is there,
+    else built by `loader` and cached (written atomically; older copies removed). A cache that cannot be
+    read or written is passed over: the resource is then built, as without a cache.
+
+    The cache holds pickles: keep it where only you can write (as ~/.cache is)."""
+    folder = cache_dir()
+    if folder is None:
+        return loader()
+    path = folder / f"{name}-{cache_key(name)}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 (a damaged or foreign file: build afresh and overwrite it)
+        pass
+    obj = loader()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in folder.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        tmp.unlink(missing_ok=True)
+    return obj
 
 
 def data_version() -> str:

@@ -131,7 +131,7 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError | Skippe
                     tally.extracted += 1
                     tally.undated += x.result["doc"].get("published") is None
                     tally.count(store.put(x.result, x.text, lang=x.lang, version=version, force=force,
-                                          meta=x.meta))
+                                          meta=x.meta, defer_merge=True))
                 bar.update(1)
         finally:
             if pool is not None:
@@ -139,6 +139,8 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError | Skippe
             close = getattr(results, "close", None)
             if close is not None:       # a generator (the Dask engine): stop its cluster now
                 close()
+    # each cluster the batch joined gets its merged event written once, now, not once per joining mention
+    store.refresh_merged()
     return tally
 
 

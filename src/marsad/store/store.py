@@ -27,7 +27,17 @@ from marsad.dedup.merge import noisy_or, report_confidence
 from marsad.model.document import content_hash
 from marsad.output import stable_id
 from marsad.store.query import NO_DATE, EventFilter, after, encode_cursor, sort_key
-from marsad.store.schema import TABLES, clusters, documents, feed_items, feeds, mentions, posts, quotes
+from marsad.store.schema import (
+    TABLES,
+    cluster_events,
+    clusters,
+    documents,
+    feed_items,
+    feeds,
+    mentions,
+    posts,
+    quotes,
+)
 from marsad.store.search import mention_search_columns, search_key
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -79,24 +89,21 @@ _UNION_MAX = 100       # selects per UNION ALL (SQLite allows 500 in one compoun
 
 
 def _set(**extra: Any) -> sa.Update:
-    """UPDATE clusters by id, for executemany: the new dates, profile and reasons from `b_*` parameters."""
+    """UPDATE clusters by id, for executemany: the new dates and profile from `b_*` parameters."""
     return clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
         date_start=sa.bindparam("b_start", type_=sa.Date), date_end=sa.bindparam("b_end", type_=sa.Date),
         day=sa.func.coalesce(sa.bindparam("b_start", type_=sa.Date), sa.literal(NO_DATE, sa.Date)),
         span=sa.bindparam("b_span", type_=sa.Integer),
-        profile=sa.bindparam("b_profile", type_=sa.JSON), reasons=sa.bindparam("b_reasons", type_=sa.JSON),
-        **extra)
+        profile=sa.bindparam("b_profile", type_=sa.JSON), **extra)
 
 
 # a cluster's confidence is the noisy-or of its reports' (as dedup.merge_mentions computes it), kept up to date
 # so that the min-confidence filter compares what a user sees
 _JOINED_CONF = 1.0 - (1.0 - sa.func.coalesce(clusters.c.confidence, 0.0)) * (1.0 - sa.bindparam("b_conf", type_=sa.Float))
-_JOIN = _set(n_mentions=clusters.c.n_mentions + 1,                             # a mention joined
+_JOIN = _set(n_mentions=clusters.c.n_mentions + 1, joins=clusters.c.joins + 1,  # a mention joined
              confidence=sa.case((_JOINED_CONF > 0.99, 0.99), else_=_JOINED_CONF))
 _REBUILD = _set(n_mentions=sa.bindparam("b_n", type_=sa.Integer),              # a document left
-                confidence=sa.bindparam("b_conf", type_=sa.Float), merged=sa.bindparam("b_merged", type_=sa.JSON))
-_REMERGED = clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
-    merged=sa.bindparam("b_merged", type_=sa.JSON))
+                confidence=sa.bindparam("b_conf", type_=sa.Float))
 
 
 def _span(p: Profile) -> int:
@@ -150,6 +157,7 @@ class Store:
         self.url = engine_url(db)
         # JSON columns hold UTF-8 (Arabic as is), not \u escapes: six bytes an Arabic letter become two
         self.engine: Engine = sa.create_engine(self.url, future=True, json_serializer=_json_utf8)
+        self._stale: set[str] = set()   # clusters whose merged event a deferred put dropped (refresh_merged)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
@@ -234,12 +242,13 @@ class Store:
             conn.commit()
 
     def put(self, result: dict[str, Any], text: str, lang: str = "ar", version: str = "",
-            force: bool = False, meta: str | None = None) -> Outcome:
+            force: bool = False, meta: str | None = None, defer_merge: bool = False) -> Outcome:
         """Store one document's extraction result (SCHEMA result object) atomically. `meta`: the input's
         provenance hash (`model.document.meta_hash`): a document whose text is unchanged but whose date or
         title changed is replaced.
 
         `force` replaces a document even when its content is unchanged (reprocessing after an upgrade).
+        `defer_merge` leaves the merged events of the clusters it joins to `refresh_merged` (batch ingest).
         """
         doc = result["doc"]
         h = content_hash(text)
@@ -257,7 +266,7 @@ class Store:
                 "lang": lang, "text": text, "crawled": doc.get("crawled"),
                 "version": version, "n_events": len(result["events"]), "n_quotes": len(result["quotes"]),
                 "n_posts": len(result["posts"])})
-            self._add_mentions(conn, doc["id"], result["events"])
+            self._add_mentions(conn, doc["id"], result["events"], defer_merge)
             if result["quotes"]:
                 conn.execute(quotes.insert(), [
                     {"id": q["quote_id"], "doc_id": doc["id"], "speaker": (q.get("speaker") or {}).get("name"),
@@ -269,9 +278,9 @@ class Store:
                      "payload": p} for p in result["posts"]])
         return outcome
 
-    def _candidates(self, conn: Connection, profs: list[Profile]) -> list[tuple[int, str, dict, list]]:
+    def _candidates(self, conn: Connection, profs: list[Profile]) -> list[tuple[int, str, dict, int]]:
         """Blocking, for all mentions of a document in one query: (mention index, cluster id, profile,
-        reasons) for the clusters of the same event type and country whose dates come within a day.
+        joins so far) for the clusters of the same event type and country whose dates come within a day.
 
         A UNION ALL of indexed selects per dated mention, so each mention gets exactly its own block. Each
         reads a bounded window of the date index whatever the store's size: a cluster that spans at most
@@ -283,7 +292,7 @@ class Store:
                 continue
             lo, hi = prof.start - DATE_SLACK, (prof.end or prof.start) + DATE_SLACK
             base = sa.select(sa.literal_column(str(i)).label("k"), clusters.c.id, clusters.c.profile,
-                             clusters.c.reasons).where(clusters.c.event_type == prof.event_type,
+                             clusters.c.joins).where(clusters.c.event_type == prof.event_type,
                                                        clusters.c.date_start <= hi, clusters.c.date_end >= lo)
             long = base.where(clusters.c.span > sa.literal_column(str(SPAN_CAP)))  # as in the index
             if prof.country:
@@ -294,26 +303,32 @@ class Store:
             parts.append(base.where(clusters.c.date_start >= lo - timedelta(days=SPAN_CAP),
                                     clusters.c.span <= SPAN_CAP))
             parts.append(long)
-        out: list[tuple[int, str, dict, list]] = []
+        out: list[tuple[int, str, dict, int]] = []
         for k in range(0, len(parts), _UNION_MAX):
             chunk = parts[k:k + _UNION_MAX]
             q = chunk[0] if len(chunk) == 1 else sa.union_all(*chunk)
             out.extend(tuple(r) for r in conn.execute(q))
         return out
 
-    def _add_mentions(self, conn: Connection, doc_id: str, events: list[dict[str, Any]]) -> None:
+    def _add_mentions(self, conn: Connection, doc_id: str, events: list[dict[str, Any]],
+                      defer: bool = False) -> None:
         """Give each event mention of one document a cluster. All (mention, cluster) pairs that match are
         ranked by score and taken best first, one mention of this document per cluster; the rest found
         new clusters. Deciding per document, not per mention, stops a weaker mention taking the cluster
-        that a better one of the same article belongs to."""
+        that a better one of the same article belongs to.
+
+        A join writes what it adds: the cluster's counts, dates and profile, and the mention with its reason.
+        The merged event of a joined cluster is written again now, or with `defer` dropped until
+        `refresh_merged` (a batch ingest), so a cluster reported hundreds of times is not rewritten whole
+        for each report."""
         if not events:
             return
         profs = [Profile.from_event(ev) for ev in events]
-        found: dict[str, tuple[Profile, list]] = {}
+        found: dict[str, tuple[Profile, int]] = {}
         scored = []
-        for i, cid, cprof, creasons in self._candidates(conn, profs):
+        for i, cid, cprof, joins in self._candidates(conn, profs):
             if cid not in found:                     # a cluster in the block of two mentions is read once
-                found[cid] = (_profile_from(cprof), creasons)
+                found[cid] = (_profile_from(cprof), joins)
             verdict = compare(profs[i], found[cid][0])
             if verdict.same:
                 scored.append((-verdict.score, i, cid, verdict))
@@ -324,23 +339,24 @@ class Store:
             if i not in chosen and cid not in taken:
                 chosen[i] = (cid, verdict)
                 taken.add(cid)
-        joined, founded, rows = [], [], []
+        joined, founded, rows, merged = [], [], [], []
         for i, (ev, prof) in enumerate(zip(events, profs, strict=True)):
+            reason, order = None, 0
             if i in chosen:
                 cid, verdict = chosen[i]
-                cp = found[cid][0]                   # each cluster is chosen once: widen it in place
+                cp, joins = found[cid]               # each cluster is chosen once: widen it in place
                 cp.absorb(prof)
-                reasons = [*found[cid][1], f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"]
+                reason = f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"
+                order = joins + 1
                 joined.append({"b_id": cid, "b_start": cp.start, "b_end": cp.end, "b_span": _span(cp),
-                               "b_profile": _profile_json(cp),
-                               "b_reasons": reasons, "b_conf": report_confidence(ev)})
+                               "b_profile": _profile_json(cp), "b_conf": report_confidence(ev)})
             else:
                 cid = "e" + ev["event_id"]
                 founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
-                                "date_start": prof.start, "date_end": prof.end, "n_mentions": 1,
+                                "date_start": prof.start, "date_end": prof.end, "n_mentions": 1, "joins": 0,
                                 "day": prof.start or NO_DATE, "span": _span(prof),
-                                "profile": _profile_json(prof), "reasons": [], "confidence": report_confidence(ev),
-                                "merged": merge_mentions(cid, [ev], [])})
+                                "profile": _profile_json(prof), "reasons": [], "confidence": report_confidence(ev)})
+                merged.append({"id": cid, "merged": merge_mentions(cid, [ev], [])})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
             rows.append({
                 "id": ev["event_id"], "doc_id": doc_id, "cluster_id": cid, "event_type": ev["event_type"],
@@ -349,15 +365,42 @@ class Store:
                 "actor1": a1.get("name"), "actor2": a2.get("name"), "fatalities": ev.get("fatalities"),
                 "confidence": ev.get("confidence"),
                 "evidence_text": " … ".join(s["text"] for s in ev.get("evidence", [])), "payload": ev,
-                **mention_search_columns(ev)})
+                "merge_reason": reason, "joined": order, **mention_search_columns(ev)})
         if joined:
             conn.execute(_JOIN, joined)
         if founded:
             conn.execute(clusters.insert(), founded)
         conn.execute(mentions.insert(), rows)        # after the clusters they point to
+        if merged:
+            conn.execute(cluster_events.insert(), merged)
         if joined:
-            fresh = self._merge_from_mentions(conn, [j["b_id"] for j in joined])
-            conn.execute(_REMERGED, [{"b_id": cid, "b_merged": ev} for cid, ev in fresh.items()])
+            ids = [j["b_id"] for j in joined]
+            if defer:
+                conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(ids)))
+                self._stale.update(ids)
+            else:
+                self._write_merged(conn, ids)
+
+    def _write_merged(self, conn: Connection, ids: list[str]) -> None:
+        """Merge clusters `ids` from their mentions and keep the result in cluster_events."""
+        fresh = self._merge_from_mentions(conn, ids)
+        conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(ids)))
+        if fresh:
+            conn.execute(cluster_events.insert(), [{"id": cid, "merged": ev} for cid, ev in fresh.items()])
+
+    def refresh_merged(self, batch: int = 500) -> int:
+        """Write the merged events that deferred puts dropped (and any other cluster left without one, as a
+        killed ingest leaves them), each once. Returns how many were written."""
+        with self.engine.connect() as conn:
+            missing = set(conn.execute(
+                sa.select(clusters.c.id).outerjoin(cluster_events, cluster_events.c.id == clusters.c.id)
+                .where(cluster_events.c.id.is_(None))).scalars())
+        todo = sorted(missing | self._stale)
+        for k in range(0, len(todo), batch):
+            with self._writing() as conn:
+                self._write_merged(conn, todo[k:k + batch])
+        self._stale.clear()
+        return len(todo)
 
     def _remove(self, conn: Connection, doc_id: str) -> None:
         """Delete a document and its results; clusters it belonged to are rebuilt from their other mentions."""
@@ -373,8 +416,6 @@ class Store:
                                          .where(mentions.c.cluster_id.in_(touched))
                                          .order_by(mentions.c.cluster_id, mentions.c.id)):
             left[cid].append(payload)
-        old = {cid: reasons for cid, reasons in conn.execute(
-            sa.select(clusters.c.id, clusters.c.reasons).where(clusters.c.id.in_(touched)))}
         empty = [cid for cid in touched if not left[cid]]
         rebuilt = []
         for cid in touched:
@@ -383,16 +424,16 @@ class Store:
             prof = Profile.from_event(left[cid][0])
             for payload in left[cid][1:]:
                 prof.absorb(Profile.from_event(payload))
-            kept = [r for r in old[cid] if not r.startswith(f"{doc_id}: ")]
             rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_span": _span(prof),
-                            "b_n": len(left[cid]),
-                            "b_conf": noisy_or(left[cid]),
-                            "b_merged": merge_mentions(cid, left[cid], kept),
-                            "b_profile": _profile_json(prof), "b_reasons": kept})
+                            "b_n": len(left[cid]), "b_conf": noisy_or(left[cid]),
+                            "b_profile": _profile_json(prof)})
         if empty:
+            conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(empty)))
             conn.execute(clusters.delete().where(clusters.c.id.in_(empty)))
+            self._stale.difference_update(empty)
         if rebuilt:
             conn.execute(_REBUILD, rebuilt)
+            self._write_merged(conn, [r["b_id"] for r in rebuilt])
 
     def delete(self, doc_id: str) -> bool:
         with self._writing() as conn:
@@ -479,26 +520,31 @@ class Store:
                 return
 
     def _merged(self, conn: Connection, ids: list[str], raw: bool = False) -> dict[str, Any]:
-        """The merged events of clusters `ids`, as kept in the store (clusters.merged); `raw`: as JSON texts,
-        read as stored. A cluster without one (none is, after migration 0006) is merged from its mentions."""
+        """The merged events of clusters `ids`, as kept in the store (cluster_events); `raw`: as JSON texts,
+        read as stored. A cluster without one (a batch ingest is under way, or was killed) is merged from
+        its mentions."""
         if not ids:
             return {}
-        col = sa.cast(clusters.c.merged, sa.Text) if raw else clusters.c.merged
-        got = {cid: ev for cid, ev in conn.execute(sa.select(clusters.c.id, col).where(clusters.c.id.in_(ids)))
-               if ev is not None}
+        col = sa.cast(cluster_events.c.merged, sa.Text) if raw else cluster_events.c.merged
+        got = dict(conn.execute(sa.select(cluster_events.c.id, col).where(cluster_events.c.id.in_(ids))).all())
         missing = self._merge_from_mentions(conn, [cid for cid in ids if cid not in got])
         return got | {cid: _json_utf8(ev) if raw else ev for cid, ev in missing.items()}
 
     def _merge_from_mentions(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Merge clusters `ids` from their mentions and reasons (one query each)."""
+        """Merge clusters `ids` from their mentions, with the reasons their mentions joined for, in the order
+        they joined (one query)."""
         if not ids:
             return {}
         members: dict[str, list[dict]] = {cid: [] for cid in ids}
-        for cid, payload in conn.execute(sa.select(mentions.c.cluster_id, mentions.c.payload)
-                                         .where(mentions.c.cluster_id.in_(ids)).order_by(mentions.c.id)):
+        joins: dict[str, list[tuple[int, str]]] = {cid: [] for cid in ids}
+        for cid, payload, reason, order in conn.execute(
+                sa.select(mentions.c.cluster_id, mentions.c.payload, mentions.c.merge_reason, mentions.c.joined)
+                .where(mentions.c.cluster_id.in_(ids)).order_by(mentions.c.id)):
             members[cid].append(payload)
-        reasons = dict(conn.execute(sa.select(clusters.c.id, clusters.c.reasons).where(clusters.c.id.in_(ids))).all())
-        return {cid: merge_mentions(cid, members[cid], reasons.get(cid) or []) for cid in ids if members[cid]}
+            if reason is not None:
+                joins[cid].append((order, reason))
+        return {cid: merge_mentions(cid, members[cid], [r for _, r in sorted(joins[cid])])
+                for cid in ids if members[cid]}
 
     def page(self, flt: EventFilter | None = None, sort: str = "date", limit: int = 50,
              cursor: str | None = None, raw: bool = False) -> tuple[list[Any], str | None]:
