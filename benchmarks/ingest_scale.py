@@ -39,6 +39,8 @@ def main() -> None:
         sys.exit(f"{a.db} exists: give a new store")
 
     marks: list[tuple[int, float]] = []
+    in_put: list[float] = [0.0]          # seconds spent storing (the writer's share), per 1,000 documents
+    put_marks: list[float] = []
     t0 = time.perf_counter()
     stored = 0
 
@@ -49,15 +51,19 @@ def main() -> None:
             # timed where each document is stored, not where it is read (the reader runs ahead of the
             # workers by up to a window of partitions)
             nonlocal stored
+            s0 = time.perf_counter()
             out = put(*args, **kw)
+            in_put[0] += time.perf_counter() - s0
             stored += 1
             if stored % 1000 == 0:
                 marks.append((stored, time.perf_counter() - t0))
+                put_marks.append(in_put[0])
+                in_put[0] = 0.0
                 if stored % a.every == 0:
                     last = marks[-1][1] - (marks[-2][1] if len(marks) > 1 else 0.0)
-                    print(f"{stored:>8,} docs  {marks[-1][1]:8.1f} s  last 1,000 in {last:5.1f} s  "
-                          f"{stored / marks[-1][1]:6.1f} docs/s  RSS {_rss_mb(resource.RUSAGE_SELF):.0f} MB",
-                          file=sys.stderr, flush=True)
+                    print(f"{stored:>8,} docs  {marks[-1][1]:8.1f} s  last 1,000 in {last:5.1f} s "
+                          f"(storing them {put_marks[-1]:4.1f} s)  {stored / marks[-1][1]:6.1f} docs/s  "
+                          f"RSS {_rss_mb(resource.RUSAGE_SELF):.0f} MB", file=sys.stderr, flush=True)
             return out
 
         st.put = timed_put  # type: ignore[method-assign]
@@ -70,10 +76,11 @@ def main() -> None:
     print(tally.line())
     print(f"documents stored: {n:,}  events: {counts['mentions']:,}  clusters: {counts['clusters']:,}")
     print(f"time: {total:.1f} s  ({n / total:.1f} documents/s, engine {a.engine}, workers {a.workers})")
-    if len(per_k) >= 4:
-        first, last = sum(per_k[:3]) / 3, sum(per_k[-3:]) / 3
-        print(f"time per 1,000 documents: first three thousands {first:.2f} s, last three {last:.2f} s "
-              f"(last/first {last / first:.2f})")
+    if len(per_k) >= 20:
+        first, last = sum(per_k[:10]) / 10, sum(per_k[-10:]) / 10
+        wfirst, wlast = sum(put_marks[1:11]) / 10, sum(put_marks[-10:]) / 10
+        print(f"time per 1,000 documents: first ten thousands {first:.2f} s, last ten {last:.2f} s "
+              f"(last/first {last / first:.2f}); of which storing: {wfirst:.2f} s -> {wlast:.2f} s")
     print(f"peak RSS: this process {_rss_mb(resource.RUSAGE_SELF):.0f} MB, "
           f"largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
     if not a.db.startswith("postgresql"):
