@@ -68,9 +68,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _fetcher(args: argparse.Namespace, limits):
-    from marsad.inputs.http import Fetcher
+    from marsad.inputs.http import USER_AGENT, Fetcher
 
-    return Fetcher(user_agent=args.user_agent, delay=args.fetch_delay, timeout=args.fetch_timeout,
+    return Fetcher(user_agent=args.user_agent or USER_AGENT, delay=args.fetch_delay, timeout=args.fetch_timeout,
                    max_bytes=limits.max_file_bytes)
 
 
@@ -259,10 +259,10 @@ def _delay(s: str) -> float:
 
 def _fetch_args(p: argparse.ArgumentParser) -> None:
     from marsad.cli.main import seconds
-    from marsad.inputs.http import USER_AGENT
 
     g = p.add_argument_group("fetching pages (.urls files, feeds)")
-    g.add_argument("--user-agent", default=USER_AGENT, help="how marsad names itself to web servers")
+    g.add_argument("--user-agent", help="how marsad names itself to web servers (default marsad/VERSION "
+                   "with the project's address)")
     g.add_argument("--fetch-delay", type=_delay, default=1.0, metavar="SECONDS",
                    help="seconds between two requests to one host (default 1; a robots.txt Crawl-delay wins)")
     g.add_argument("--fetch-timeout", type=seconds, default=20.0, metavar="SECONDS",

@@ -132,7 +132,10 @@ def load_cached(name: str, loader: Callable[[], Any]) -> Any:
             if old != path:
                 old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
     return obj
 
 
