@@ -260,3 +260,32 @@ def test_a_warc_cut_inside_a_page_reports_that_record(tmp_path):
     assert len(_docs(got)) == 2
     (err,) = [x for x in got if isinstance(x, IngestError)]
     assert "record" in err.problem and "truncated" in err.problem and "news2.example.org" in err.problem
+
+
+def test_damaged_archives_and_feeds_give_errors_never_exceptions(tmp_path, capfd):
+    """warcio and feedparser read untrusted bytes: 300 random mutations of an archive and a feed (bytes
+    changed, cut out, put in) each give documents or error lines, never an exception."""
+    import random
+
+    warc, warcgz = _warc(tmp_path / "a.warc", gz=False).read_bytes(), _warc(tmp_path / "a.warc.gz").read_bytes()
+    feed = rss([{"title": t, "link": f"https://e.test/{i}", "content": f"<p>{b}</p>"} for i, (t, b) in
+                enumerate(REPORTS)])
+    rng = random.Random(16)
+    kinds = [(warc, "x.warc"), (warcgz, "x.warc.gz"), (feed, "x.rss"), (warc, "-"), (warcgz, "-"), (feed, "-")]
+    errors = 0
+    for _ in range(300):
+        base, name = rng.choice(kinds)
+        b = bytearray(base)
+        for _ in range(rng.randint(1, 20)):
+            i, op = rng.randrange(len(b)), rng.random()
+            if op < 0.4:
+                b[i] = rng.randrange(256)
+            elif op < 0.7:
+                del b[i:i + rng.randint(1, 200)]
+            else:
+                b[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 50)))
+        got = list(read_bytes(bytes(b), name))
+        assert all(isinstance(x, IngestError | Skipped) or x.text.strip() for x in got)
+        errors += any(isinstance(x, IngestError) for x in got)
+    assert errors > 50
+    capfd.readouterr()                      # warcio prints its own warnings about damaged records

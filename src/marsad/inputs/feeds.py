@@ -25,6 +25,8 @@ from marsad.inputs.pages import hostname, page_record, url_id
 FULL_TEXT_MIN = 400     # characters: an item's content shorter than this is a teaser, not the article
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")     # XML cannot hold these
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Feed:
 
 def fragment_text(html: str) -> str:
     """The text of an HTML fragment, a line per block; plain text is returned as it is."""
+    html = _CONTROL.sub("", html)
     if "<" not in html:
         return html.strip()
     import lxml.html
@@ -52,15 +55,16 @@ def fragment_text(html: str) -> str:
 
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return ""
-    for bad in root.xpath("//script|//style"):
-        bad.drop_tree()
-    for el in root.iter(*_BLOCKS):
-        el.tail = "\n" + (el.tail or "")
-        if el.tag != "br":
-            el.text = "\n" + (el.text or "")
-    lines = (_SPACES.sub(" ", ln).strip() for ln in root.text_content().split("\n"))
+        for bad in root.xpath("//script|//style"):
+            bad.drop_tree()
+        for el in root.iter(*_BLOCKS):
+            el.tail = "\n" + (el.tail or "")
+            if el.tag != "br":
+                el.text = "\n" + (el.text or "")
+        text = root.text_content()
+    except (etree.LxmlError, ValueError):       # markup lxml cannot take: its text without the tags
+        text = _TAG.sub("\n", html)
+    lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\n"))
     return "\n".join(ln for ln in lines if ln)
 
 
@@ -75,7 +79,10 @@ def parse_feed(data: bytes) -> Feed:
     """The feed's items, in the feed's order. Raises InputProblem when the bytes are no feed at all."""
     import feedparser
 
-    got = feedparser.parse(data)
+    try:
+        got = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 (a third-party parser on untrusted bytes: any failure is "no feed")
+        raise InputProblem(f"not a readable RSS or Atom feed: {type(exc).__name__}: {str(exc)[:160]}") from None
     if not got.entries and (got.bozo or not got.get("version")):
         why = str(got.get("bozo_exception") or "no <rss> or <feed> element")[:200]
         raise InputProblem(f"not a readable RSS or Atom feed: {why}")

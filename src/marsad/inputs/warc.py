@@ -88,8 +88,10 @@ def read_warc(fh: BinaryIO, path: str, published: date | None = None,
                                            published=published, limits=limits)
             except InputProblem as exc:
                 yield IngestError(path, f"{where}: {exc}")
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield IngestError(path, f"damaged WARC archive after record {n}: {str(exc)[:200]}")
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, KeyError, IndexError,
+            TypeError) as exc:
+        # warcio on damaged bytes raises these (a record without a URI gives AttributeError, say)
+        yield IngestError(path, f"damaged WARC archive after record {n}: {type(exc).__name__}: {str(exc)[:200]}")
     if n == 0:
         yield IngestError(path, "no WARC records: not a WARC archive")
     for reason, k in sorted(skipped.items()):
