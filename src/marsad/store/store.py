@@ -85,7 +85,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 _WRITE_LOCK = 0x6D61727361640001  # "marsad" + 1: the advisory lock key of marsad's writers (PostgreSQL)
 _NARROW = 2000  # a filter kept this few mentions: collect their clusters rather than walk the page order
 SPAN_CAP = 31         # days: clusters spanning longer are looked up by their own index (ix_clusters_long)
-_UNION_MAX = 100       # selects per UNION ALL (SQLite allows 500 in one compound select)
 
 
 def _set(**extra: Any) -> sa.Update:
@@ -104,6 +103,27 @@ _JOIN = _set(n_mentions=clusters.c.n_mentions + 1, joins=clusters.c.joins + 1,  
              confidence=sa.case((_JOINED_CONF > 0.99, 0.99), else_=_JOINED_CONF))
 _REBUILD = _set(n_mentions=sa.bindparam("b_n", type_=sa.Integer),              # a document left
                 confidence=sa.bindparam("b_conf", type_=sa.Float))
+
+
+def _candidate_selects(with_country: bool) -> tuple[sa.Select, sa.Select]:
+    """The two selects of `Store._candidates` for a mention with (or without) a country: clusters spanning
+    up to SPAN_CAP days in a closed window of (event_type, country, date_start); the longer ones through
+    the partial index ix_clusters_long (the span bound is a literal, as in the index's WHERE)."""
+    base = sa.select(clusters.c.id, clusters.c.profile, clusters.c.joins).where(
+        clusters.c.event_type == sa.bindparam("t"), clusters.c.date_start <= sa.bindparam("hi", type_=sa.Date),
+        clusters.c.date_end >= sa.bindparam("lo", type_=sa.Date))
+    window = base.where(clusters.c.date_start >= sa.bindparam("floor", type_=sa.Date),
+                        clusters.c.span <= sa.literal_column(str(SPAN_CAP)))
+    long = base.where(clusters.c.span > sa.literal_column(str(SPAN_CAP)))
+    if with_country:
+        window = window.where(clusters.c.country == sa.bindparam("c"))
+        # coalesce: the country is compared, not sought through ix_clusters_block, whose date range is open
+        # below here; the planner takes the partial index
+        long = long.where(sa.func.coalesce(clusters.c.country, "") == sa.bindparam("c"))
+    return window, long
+
+
+_CANDIDATES = {True: _candidate_selects(True), False: _candidate_selects(False)}
 
 
 def _span(p: Profile) -> int:
@@ -279,35 +299,22 @@ class Store:
         return outcome
 
     def _candidates(self, conn: Connection, profs: list[Profile]) -> list[tuple[int, str, dict, int]]:
-        """Blocking, for all mentions of a document in one query: (mention index, cluster id, profile,
-        joins so far) for the clusters of the same event type and country whose dates come within a day.
+        """Blocking: (mention index, cluster id, profile, joins so far) for the clusters of the same event
+        type and country whose dates come within a day of each dated mention's.
 
-        A UNION ALL of indexed selects per dated mention, so each mention gets exactly its own block. Each
-        reads a bounded window of the date index whatever the store's size: a cluster that spans at most
-        SPAN_CAP days starts no earlier than SPAN_CAP days before the mention's window (the index range is
-        closed on both sides), and the few clusters that span longer are read through their own index."""
-        parts = []
+        Two indexed selects per mention, built once (`_CANDIDATES`), so that each reads a bounded window of an
+        index whatever the store's size: a cluster that spans at most SPAN_CAP days starts no earlier than
+        SPAN_CAP days before the mention's window (the index range is closed on both sides), and the few
+        clusters that span longer are read through their own partial index."""
+        out: list[tuple[int, str, dict, int]] = []
         for i, prof in enumerate(profs):
             if prof.start is None:
                 continue
             lo, hi = prof.start - DATE_SLACK, (prof.end or prof.start) + DATE_SLACK
-            base = sa.select(sa.literal_column(str(i)).label("k"), clusters.c.id, clusters.c.profile,
-                             clusters.c.joins).where(clusters.c.event_type == prof.event_type,
-                                                       clusters.c.date_start <= hi, clusters.c.date_end >= lo)
-            long = base.where(clusters.c.span > sa.literal_column(str(SPAN_CAP)))  # as in the index
-            if prof.country:
-                base = base.where(clusters.c.country == prof.country)
-                # coalesce: the country is compared, not sought through ix_clusters_block, whose date range
-                # is open below here; the planner takes the partial index ix_clusters_long
-                long = long.where(sa.func.coalesce(clusters.c.country, "") == prof.country)
-            parts.append(base.where(clusters.c.date_start >= lo - timedelta(days=SPAN_CAP),
-                                    clusters.c.span <= SPAN_CAP))
-            parts.append(long)
-        out: list[tuple[int, str, dict, int]] = []
-        for k in range(0, len(parts), _UNION_MAX):
-            chunk = parts[k:k + _UNION_MAX]
-            q = chunk[0] if len(chunk) == 1 else sa.union_all(*chunk)
-            out.extend(tuple(r) for r in conn.execute(q))
+            params = {"t": prof.event_type, "c": prof.country, "lo": lo, "hi": hi,
+                      "floor": lo - timedelta(days=SPAN_CAP)}
+            for stmt in _CANDIDATES[prof.country is not None]:
+                out.extend((i, cid, profile, joins) for cid, profile, joins in conn.execute(stmt, params))
         return out
 
     def _add_mentions(self, conn: Connection, doc_id: str, events: list[dict[str, Any]],
