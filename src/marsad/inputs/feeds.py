@@ -133,7 +133,7 @@ def item_record(item: Item, feed: Feed, pages: Path | None = None, fetch: Fetch 
     rec = {"title": item.title, "url": item.link, "outlet": feed.title or hostname(item.link or feed.link),
            "published": item.published.isoformat() if item.published else None}
     if len(text) < FULL_TEXT_MIN and item.link:
-        html = None
+        html: str | bytes | None = None
         if pages is not None and (p := saved_page(pages, item.link)):
             html = p.read_bytes()
         elif fetch is not None:

@@ -117,7 +117,7 @@ class Fetcher:
             except FetchError as exc:
                 status = getattr(exc, "status", None)
                 if status is not None and 400 <= status < 500:
-                    rp.allow_all = True
+                    rp.parse(["User-agent: *", "Allow: /"])     # no robots.txt: everything allowed
                 else:                      # unreachable: disallow now, ask again on the next call
                     self._robots[host] = "unreachable"
                     raise FetchError(f"{url}: {host}'s robots.txt could not be read ({exc})") from None

@@ -51,8 +51,13 @@ def page_record(html: str, url: str | None = None) -> dict:
                                       with_metadata=True, url=url)
     if got is None:
         return {"text": "", "html": html, "url": url, "outlet": hostname(url)}
-    title = (got.title or "").strip() or None
-    page_url = got.url if got.url and got.url.startswith(("http://", "https://")) else url
-    outlet = (got.sitename or "").strip() or hostname(page_url)
-    return {"text": drop_headline(got.text or "", title), "title": title, "url": page_url, "outlet": outlet,
+
+    def field(name: str) -> str:
+        value = got.get(name) if isinstance(got, dict) else getattr(got, name, None)
+        return value if isinstance(value, str) else ""
+
+    title = field("title").strip() or None
+    page_url = field("url") if field("url").startswith(("http://", "https://")) else url
+    outlet = field("sitename").strip() or hostname(page_url)
+    return {"text": drop_headline(field("text"), title), "title": title, "url": page_url, "outlet": outlet,
             "html": html}

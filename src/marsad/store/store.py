@@ -381,7 +381,7 @@ class Store:
         if merged:
             conn.execute(cluster_events.insert(), merged)
         if joined:
-            ids = [j["b_id"] for j in joined]
+            ids = [str(j["b_id"]) for j in joined]
             if defer:
                 conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(ids)))
                 self._stale.update(ids)
