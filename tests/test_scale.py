@@ -107,3 +107,16 @@ def test_an_archive_ingest_killed_again_and_again_ends_with_each_document_once(t
             assert again.unchanged == total and again.added == 0
     finally:
         drop()
+
+
+@needs_shared
+def test_extract_gives_the_same_lines_in_one_process_in_workers_and_on_dask(tmp_path):
+    from marsad.cli.main import main
+
+    paths = [str(p) for p in sorted((DEV / "raw").glob("*.json"))[:20]]
+    outs = {}
+    for name, extra in (("one", []), ("workers", ["--workers", "2"]), ("dask", ["--engine", "dask", "--workers", "2"])):
+        out = tmp_path / f"{name}.jsonl"
+        assert main(["extract", *paths, "--out", str(out), *extra]) == 0
+        outs[name] = out.read_text(encoding="utf-8")
+    assert outs["one"] == outs["workers"] == outs["dask"] and len(outs["one"].splitlines()) == 20

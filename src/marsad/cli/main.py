@@ -85,24 +85,29 @@ def _dump(obj, pretty: bool) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from marsad.engines import extract_all
     from marsad.ingest import IngestError, Skipped, read_paths
-    from marsad.pipeline import Pipeline
 
     refuse_overwrite(args.out, args.paths)
-    pipe = Pipeline.build()
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     errors = 0
     results = []
-    try:
+
+    def documents():
+        nonlocal errors
         for item in read_paths(args.paths, args.published, limits_of(args)):
             if isinstance(item, IngestError):
                 errors += 1
                 print(f"marsad: error: {item}", file=sys.stderr)
-                continue
-            if isinstance(item, Skipped):
+            elif isinstance(item, Skipped):
                 print(f"marsad: note: {item}", file=sys.stderr)
-                continue
-            x = pipe.extract(item, args.time_limit)
+            else:
+                yield item
+
+    extracted = extract_all(documents(), workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                            budget=args.time_limit)
+    try:
+        for x in extracted:
             if x.result is None:
                 errors += 1
                 print(f"marsad: error: {x.source}: {x.error}", file=sys.stderr)
@@ -113,6 +118,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if args.format == "json":
             out.write(_dump(results, True) + "\n")  # a list, for one document as for many
     finally:
+        extracted.close()
         if args.out:
             out.close()
     return 1 if errors else 0
@@ -225,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl (default: one result a line) or json (a pretty JSON array of results, for one "
                    "document as for many)")
     x.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    x.add_argument("--workers", type=count(1, 256), default=1, metavar="N",
+                   help="extraction processes (default 1); results keep the input's order")
+    x.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (a LocalCluster of --workers, or --scheduler's)")
+    x.add_argument("--scheduler", metavar="ADDRESS|FILE", help="a running Dask scheduler for --engine dask")
     x.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                    help="publication date (the anchor for relative dates) of every input that states none "
                    "itself: .txt, .html, and JSON records without 'published'; a record's own date wins. "

@@ -12,37 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from multiprocessing import get_context
 
-from marsad.engines import in_order
+from marsad.engines import extract_all
 from marsad.ingest import DEFAULT_LIMITS, IngestError, Limits, Skipped, document_from_record, read_paths
 from marsad.model.document import Document, meta_hash
-from marsad.pipeline import Extracted
 from marsad.store.store import Outcome, Store
 from marsad.version import pipeline_version
 
-_PIPE = None
-_BUDGET: float | None = None
 CHECK_BATCH = 64           # documents whose stored status one query looks up
-
-
-def _init_worker(budget: float | None = None) -> None:
-    global _PIPE, _BUDGET  # one pipeline per worker process, built once; the main process never touches it
-    from marsad.pipeline import Pipeline
-
-    _PIPE, _BUDGET = Pipeline.build(), budget
-
-
-def _extract(doc: Document) -> Extracted:
-    """In a worker: the result and what the store needs, sent back instead of the annotated Document."""
-    return _PIPE.extract(doc, _BUDGET)
-
-
-def _extract_many(docs: list[Document]) -> list[Extracted]:
-    return [_extract(d) for d in docs]
-
-
-PARTITION = 8              # documents a worker task (local processes)
 
 
 @dataclass
@@ -109,20 +86,7 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError | Skippe
                 yield item
 
     with _progress(total, progress, desc) as bar:
-        pool = None
-        if engine == "dask":
-            from marsad.engines.dask import extract_on_dask
-
-            results = extract_on_dask(todo(), workers=workers, scheduler=scheduler, budget=budget)
-        elif workers > 1:
-            pool = get_context("fork" if sys.platform == "linux" else "spawn").Pool(workers, _init_worker,
-                                                                                     (budget,))
-            # a bounded window of tasks, not imap: imap reads the whole input ahead of slow workers
-            results = in_order(lambda part: pool.apply_async(_extract_many, (part,)).get, todo(), PARTITION,
-                               2 * workers + 1)
-        else:
-            _init_worker(budget)
-            results = map(_extract, todo())
+        results = extract_all(todo(), workers=workers, engine=engine, scheduler=scheduler, budget=budget)
         try:
             for x in results:
                 if x.error is not None or x.result is None:
@@ -134,11 +98,7 @@ def store_documents(store: Store, docs: Iterable[Document | IngestError | Skippe
                                           meta=x.meta, defer_merge=True))
                 bar.update(1)
         finally:
-            if pool is not None:
-                pool.terminate()
-            close = getattr(results, "close", None)
-            if close is not None:       # a generator (the Dask engine): stop its cluster now
-                close()
+            results.close()             # stops the worker processes or the Dask cluster now
     # each cluster the batch joined gets its merged event written once, now, not once per joining mention
     store.refresh_merged()
     return tally
