@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import islice
 from multiprocessing import get_context
 from typing import TYPE_CHECKING, TypeVar
@@ -60,7 +60,7 @@ def _extract_many(docs: list[Document]) -> list[Extracted]:
 
 
 def extract_all(docs: Iterable[Document], workers: int = 1, engine: str = "local",
-                scheduler: str | None = None, budget: float | None = None) -> Iterator[Extracted]:
+                scheduler: str | None = None, budget: float | None = None) -> Generator[Extracted, None, None]:
     """The extraction of `docs`, in their order: in this process (local, 1 worker), in `workers` local
     processes, or on Dask (engines.dask). Close the generator to stop the workers early."""
     if engine == "dask":
