@@ -177,7 +177,6 @@ class Store:
         self.url = engine_url(db)
         # JSON columns hold UTF-8 (Arabic as is), not \u escapes: six bytes an Arabic letter become two
         self.engine: Engine = sa.create_engine(self.url, future=True, json_serializer=_json_utf8)
-        self._stale: set[str] = set()   # clusters whose merged event a deferred put dropped (refresh_merged)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
@@ -382,31 +381,27 @@ class Store:
             conn.execute(cluster_events.insert(), merged)
         if joined:
             ids = [str(j["b_id"]) for j in joined]
-            if defer:
+            if defer:     # dropped: refresh_merged finds the clusters without one
                 conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(ids)))
-                self._stale.update(ids)
             else:
-                self._write_merged(conn, ids)
+                self._keep_merged(conn, self._merge_from_mentions(conn, ids))
 
-    def _write_merged(self, conn: Connection, ids: list[str]) -> None:
-        """Merge clusters `ids` from their mentions and keep the result in cluster_events."""
-        fresh = self._merge_from_mentions(conn, ids)
-        conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(ids)))
-        if fresh:
-            conn.execute(cluster_events.insert(), [{"id": cid, "merged": ev} for cid, ev in fresh.items()])
+    def _keep_merged(self, conn: Connection, merged: dict[str, dict[str, Any]]) -> None:
+        """Keep these merged events (cluster id -> EVENT) in cluster_events, in place of any older ones."""
+        if merged:
+            conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(list(merged))))
+            conn.execute(cluster_events.insert(), [{"id": cid, "merged": ev} for cid, ev in merged.items()])
 
     def refresh_merged(self, batch: int = 500) -> int:
-        """Write the merged events that deferred puts dropped (and any other cluster left without one, as a
-        killed ingest leaves them), each once. Returns how many were written."""
+        """Write the merged event of every cluster that has none (deferred puts dropped them, or a killed
+        ingest left them), each once. Returns how many were written."""
         with self.engine.connect() as conn:
-            missing = set(conn.execute(
+            todo = sorted(conn.execute(
                 sa.select(clusters.c.id).outerjoin(cluster_events, cluster_events.c.id == clusters.c.id)
                 .where(cluster_events.c.id.is_(None))).scalars())
-        todo = sorted(missing | self._stale)
         for k in range(0, len(todo), batch):
             with self._writing() as conn:
-                self._write_merged(conn, todo[k:k + batch])
-        self._stale.clear()
+                self._keep_merged(conn, self._merge_from_mentions(conn, todo[k:k + batch]))
         return len(todo)
 
     def _remove(self, conn: Connection, doc_id: str) -> None:
@@ -418,29 +413,23 @@ class Store:
         conn.execute(documents.delete().where(documents.c.id == doc_id))
         if not touched:
             return
-        left: dict[str, list[dict]] = {cid: [] for cid in touched}
-        for cid, payload in conn.execute(sa.select(mentions.c.cluster_id, mentions.c.payload)
-                                         .where(mentions.c.cluster_id.in_(touched))
-                                         .order_by(mentions.c.cluster_id, mentions.c.id)):
-            left[cid].append(payload)
-        empty = [cid for cid in touched if not left[cid]]
-        rebuilt = []
-        for cid in touched:
-            if not left[cid]:
-                continue
-            prof = Profile.from_event(left[cid][0])
-            for payload in left[cid][1:]:
+        left = self._members(conn, touched)
+        empty = [cid for cid in touched if cid not in left]
+        rebuilt, merged = [], {}
+        for cid, (payloads, reasons) in left.items():
+            prof = Profile.from_event(payloads[0])
+            for payload in payloads[1:]:
                 prof.absorb(Profile.from_event(payload))
             rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_span": _span(prof),
-                            "b_n": len(left[cid]), "b_conf": noisy_or(left[cid]),
+                            "b_n": len(payloads), "b_conf": noisy_or(payloads),
                             "b_profile": _profile_json(prof)})
+            merged[cid] = merge_mentions(cid, payloads, reasons)
         if empty:
             conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(empty)))
             conn.execute(clusters.delete().where(clusters.c.id.in_(empty)))
-            self._stale.difference_update(empty)
         if rebuilt:
             conn.execute(_REBUILD, rebuilt)
-            self._write_merged(conn, [r["b_id"] for r in rebuilt])
+            self._keep_merged(conn, merged)
 
     def delete(self, doc_id: str) -> bool:
         with self._writing() as conn:
@@ -537,21 +526,25 @@ class Store:
         missing = self._merge_from_mentions(conn, [cid for cid in ids if cid not in got])
         return got | {cid: _json_utf8(ev) if raw else ev for cid, ev in missing.items()}
 
-    def _merge_from_mentions(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Merge clusters `ids` from their mentions, with the reasons their mentions joined for, in the order
-        they joined (one query)."""
-        if not ids:
-            return {}
-        members: dict[str, list[dict]] = {cid: [] for cid in ids}
-        joins: dict[str, list[tuple[int, str]]] = {cid: [] for cid in ids}
+    def _members(self, conn: Connection, ids: list[str]) -> dict[str, tuple[list[dict], list[str]]]:
+        """The mentions of clusters `ids` (payloads, by mention id) and the reasons they joined for, in the
+        order they joined (one query); clusters without mentions are left out."""
+        payloads: dict[str, list[dict]] = {}
+        joins: dict[str, list[tuple[int, str]]] = {}
         for cid, payload, reason, order in conn.execute(
                 sa.select(mentions.c.cluster_id, mentions.c.payload, mentions.c.merge_reason, mentions.c.joined)
                 .where(mentions.c.cluster_id.in_(ids)).order_by(mentions.c.id)):
-            members[cid].append(payload)
+            payloads.setdefault(cid, []).append(payload)
             if reason is not None:
-                joins[cid].append((order, reason))
-        return {cid: merge_mentions(cid, members[cid], [r for _, r in sorted(joins[cid])])
-                for cid in ids if members[cid]}
+                joins.setdefault(cid, []).append((order, reason))
+        return {cid: (ps, [r for _, r in sorted(joins.get(cid, []))]) for cid, ps in payloads.items()}
+
+    def _merge_from_mentions(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Merge clusters `ids` from their mentions and the reasons those joined for."""
+        if not ids:
+            return {}
+        members = self._members(conn, ids)
+        return {cid: merge_mentions(cid, *members[cid]) for cid in ids if cid in members}
 
     def page(self, flt: EventFilter | None = None, sort: str = "date", limit: int = 50,
              cursor: str | None = None, raw: bool = False) -> tuple[list[Any], str | None]:
