@@ -91,9 +91,10 @@ def _control_share(s: str) -> float:
     return bad / max(1, len(sample))
 
 
-def _arabic_share(s: str) -> float:
+def _arabic_letters(s: str) -> tuple[float, int]:
+    """(share of Arabic among the letters, number of letters) of the first 20,000 characters."""
     letters = [c for c in s[:20000] if c.isalpha()]
-    return sum(1 for c in letters if is_arabic(c)) / max(1, len(letters))
+    return sum(1 for c in letters if is_arabic(c)) / max(1, len(letters)), len(letters)
 
 
 MIN_ARABIC = 0.25          # share of a text's letters that must be Arabic
@@ -102,11 +103,8 @@ _MIN_LETTERS = 40          # shorter texts are not judged
 
 def _check_language(text: str, lang: str | None) -> None:
     """Refuse a text that is not Arabic: marsad would give it no events, and that must not pass silently."""
-    letters = sum(1 for c in text[:20000] if c.isalpha())
-    if letters < _MIN_LETTERS:
-        return
-    share = _arabic_share(text)
-    if share < MIN_ARABIC:
+    share, letters = _arabic_letters(text)
+    if letters >= _MIN_LETTERS and share < MIN_ARABIC:
         said = f"; its lang says {lang!r}" if lang and lang != "ar" else ""
         raise InputProblem(f"not Arabic: {share:.0%} of its letters are Arabic{said} (marsad reads Arabic news)")
 
@@ -153,7 +151,7 @@ def decode(data: bytes) -> str:
         return lenient  # UTF-8 with a few damaged bytes: in windows-1256 nearly every high byte is invalid
     if b"\x00" not in data:
         text = data.decode("cp1256", errors="replace")
-        if _control_share(text) <= 0.01 and _arabic_share(text) >= 0.5:
+        if _control_share(text) <= 0.01 and _arabic_letters(text)[0] >= 0.5:
             return text
     raise InputProblem("binary data or an unknown encoding (marsad reads UTF-8, UTF-16 and windows-1256)")
 
@@ -402,8 +400,8 @@ def read_file(path: str, published: date | None = None, limits: Limits = DEFAULT
 
 def _read_stream(fh, path: str, name: str, published: date | None,
                  limits: Limits) -> Iterator[Document | IngestError | Skipped]:
-    """A JSON Lines stream (gzipped or not) or a WARC archive, a record at a time."""
-    if name.endswith(_WARC) or (not name.endswith(_JSONL + _JSONL_GZ) and fh.peek(8)[:5] == b"WARC/"):
+    """A JSON Lines stream (gzipped or not) or a WARC archive, a record at a time, as `name` ends."""
+    if name.endswith(_WARC):
         from marsad.inputs.warc import read_warc
 
         yield from read_warc(fh, path, published, limits)
@@ -429,7 +427,9 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
     """Documents from the bytes of a file named `path` (its suffix, else its content, says how to read
     them, as in `read_file`; nothing is read from disk or the network: a list of URLs is refused)."""
     name = _name(path)
-    if name.endswith(_JSONL + _JSONL_GZ + _WARC) or data.startswith(b"WARC/"):
+    if data.startswith(b"WARC/") and not name.endswith(_JSONL + _JSONL_GZ):
+        name = ".warc"                               # an archive under another name (stdin, say)
+    if name.endswith(_JSONL + _JSONL_GZ + _WARC):
         yield from _read_stream(io.BufferedReader(io.BytesIO(data)), path, name, published, limits)
         return
     if name.endswith(".urls"):
