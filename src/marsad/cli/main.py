@@ -56,6 +56,19 @@ def limit_args(p: argparse.ArgumentParser) -> None:
                    f"(default {DEFAULT_BUDGET:g})")
 
 
+def engine_args(p: argparse.ArgumentParser) -> None:
+    """--workers, --engine and --scheduler: where extraction runs (engines.extract_all)."""
+    from marsad.engines import ENGINES
+
+    p.add_argument("--workers", type=count(1, 256), default=1, metavar="N",
+                   help="extraction processes (default 1); results keep the input's order")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where extraction runs: local processes (--workers), or a Dask cluster (a LocalCluster "
+                   "of --workers processes, or --scheduler's); the results are the same either way")
+    p.add_argument("--scheduler", metavar="ADDRESS|FILE", help="a running Dask scheduler for --engine dask: "
+                   "its address (tcp://host:8786) or its --scheduler-file")
+
+
 def limits_of(args: argparse.Namespace):
     from dataclasses import replace
 
@@ -231,11 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl (default: one result a line) or json (a pretty JSON array of results, for one "
                    "document as for many)")
     x.add_argument("--out", metavar="FILE", help="write here instead of stdout")
-    x.add_argument("--workers", type=count(1, 256), default=1, metavar="N",
-                   help="extraction processes (default 1); results keep the input's order")
-    x.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local processes, or a Dask cluster (a LocalCluster of --workers, or --scheduler's)")
-    x.add_argument("--scheduler", metavar="ADDRESS|FILE", help="a running Dask scheduler for --engine dask")
+    engine_args(x)
     x.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                    help="publication date (the anchor for relative dates) of every input that states none "
                    "itself: .txt, .html, and JSON records without 'published'; a record's own date wins. "

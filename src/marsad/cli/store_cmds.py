@@ -108,7 +108,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         tally = reprocess(store, everything=args.all, workers=args.workers, progress=not args.quiet,
-                          budget=args.time_limit)
+                          budget=args.time_limit, engine=args.engine, scheduler=args.scheduler)
         return _report(tally, store)
 
 
@@ -193,10 +193,9 @@ def _db_args(p: argparse.ArgumentParser, extracting: bool = False) -> None:
     p.add_argument("--db", default=DEFAULT_DB, metavar="PATH|URL",
                    help=f"SQLite file (default {DEFAULT_DB}) or postgresql://user@host:port/dbname")
     if extracting:
-        from marsad.cli.main import count, limit_args
+        from marsad.cli.main import engine_args, limit_args
 
-        p.add_argument("--workers", type=count(1, 256), default=1, metavar="N",
-                       help="extraction processes (default 1)")
+        engine_args(p)
         p.add_argument("--quiet", action="store_true", help="no progress bar")
         limit_args(p)
 
@@ -252,9 +251,15 @@ def _every(s: str) -> float:
 
 
 def _delay(s: str) -> float:
+    """Seconds between requests to one host: as `seconds`, and 0 (no wait) allowed."""
     from marsad.cli.main import seconds
 
-    return 0.0 if s.strip() in ("0", "0.0") else seconds(s)
+    try:
+        if float(s) == 0:
+            return 0.0
+    except ValueError:
+        pass
+    return seconds(s)
 
 
 def _fetch_args(p: argparse.ArgumentParser) -> None:
@@ -285,11 +290,6 @@ def add_store_commands(sub) -> None:
                    help="publication date of every input that states none itself (.txt, .html, JSON records "
                    "without 'published'); a record's own date wins. Without it, a missing date is read from "
                    "the page's metadata, the URL or the text; the summary says how many documents had none")
-    i.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="where extraction runs: local processes (--workers), or a Dask cluster (a LocalCluster "
-                   "of --workers processes, or --scheduler's); the store is the same either way")
-    i.add_argument("--scheduler", metavar="ADDRESS|FILE", help="a running Dask scheduler for --engine dask: "
-                   "its address (tcp://host:8786) or its --scheduler-file")
     _fetch_args(i)
     i.set_defaults(func=cmd_ingest)
 
