@@ -19,7 +19,15 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from marsad.ingest import DEFAULT_LIMITS, IngestError, InputProblem, Limits, clean_text
+from marsad.ingest import (
+    DEFAULT_LIMITS,
+    IngestError,
+    InputProblem,
+    Limits,
+    clean_text,
+    decode,
+    document_from_record,
+)
 from marsad.inputs.pages import hostname, page_record, url_id
 
 FULL_TEXT_MIN = 400     # characters: an item's content shorter than this is a teaser, not the article
@@ -139,8 +147,6 @@ def item_record(item: Item, feed: Feed, pages: Path | None = None, fetch: Fetch 
         elif fetch is not None:
             html = fetch(item.link)
         if html is not None:
-            from marsad.ingest import decode
-
             page = page_record(clean_text(decode(html) if isinstance(html, bytes) else html), item.link)
             if len(page["text"].strip()) > len(text):
                 text = page["text"]
@@ -152,8 +158,6 @@ def item_record(item: Item, feed: Feed, pages: Path | None = None, fetch: Fetch 
 def read_feed(data: bytes, path: str, published: date | None = None, limits: Limits = DEFAULT_LIMITS,
               fetch: Fetch | None = None) -> Iterator:
     """Documents (and errors naming the item) from one feed file; pages saved beside it are read."""
-    from marsad.ingest import document_from_record
-
     try:
         feed = parse_feed(data)
     except InputProblem as exc:

@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from marsad.ingest import DEFAULT_LIMITS, IngestError, InputProblem, Limits, clean_text, decode
+from marsad.ingest import (
+    DEFAULT_LIMITS,
+    IngestError,
+    InputProblem,
+    Limits,
+    clean_text,
+    decode,
+    document_from_record,
+)
 from marsad.inputs.http import Fetcher
 from marsad.inputs.pages import url_id
 from marsad.inputs.warc import body_text
@@ -32,8 +40,6 @@ def fetch_page(fetcher: Fetcher, url: str) -> tuple[str, str]:
 
 def read_urls(data: bytes, path: str, published: date | None = None, limits: Limits = DEFAULT_LIMITS,
               fetcher: Fetcher | None = None) -> Iterator:
-    from marsad.ingest import document_from_record
-
     fetcher = fetcher or Fetcher(max_bytes=limits.max_file_bytes)
     try:
         lines = decode(data).splitlines()

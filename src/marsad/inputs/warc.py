@@ -14,7 +14,16 @@ from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
 
-from marsad.ingest import DEFAULT_LIMITS, IngestError, InputProblem, Limits, Skipped, clean_text, decode
+from marsad.ingest import (
+    DEFAULT_LIMITS,
+    IngestError,
+    InputProblem,
+    Limits,
+    Skipped,
+    clean_text,
+    decode,
+    document_from_record,
+)
 from marsad.inputs.pages import url_id
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -45,8 +54,6 @@ def read_warc(fh: BinaryIO, path: str, published: date | None = None,
     """Documents (and errors, and one `Skipped` count at the end) from a WARC stream."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from marsad.ingest import document_from_record
 
     skipped: Counter[str] = Counter()
     n = 0
