@@ -160,8 +160,11 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
     n_sents = max(1, len(doc.sentences))
     last_para, last_clause = -1, []
     events: list[Event] = []
+    # per-mention facts keyed by id(event); `held` keeps every event that got an entry alive until the end, so
+    # that no later event can take the id of one dropped on the way (_tidy_sentence) and inherit its entry
     info: dict[int, Mention] = {}
     background: set[int] = set()
+    held: list[Event] = []
     para_start: dict[int, int] = {}
     mod_spans, cue_spans = Spans(all_mods), Spans(all_cues)
     for si, sent in enumerate(doc.sentences):
@@ -198,6 +201,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                     src = info.get(id(last_clause[0]))
                     if src is not None:
                         info[id(ev)] = replace(src, count=1)
+                        held.append(ev)
                     sent_events.append(ev)
                 continue
             kinds = {c.cue for c in ccues}
@@ -244,6 +248,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                 m.headline, m.lead, m.position = si in lead, si == int(bool(lead)), si / n_sents
                 m.in_quote = any(a <= ev.trigger.start < b for a, b in quote_spans)
                 info[id(ev)] = m
+                held.append(ev)
                 if m.background:
                     background.add(id(ev))
                     ev.generic = True
@@ -253,6 +258,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                 span = (oa, ob) if ev.place is None or oa <= ev.place.start < ob else (sent.start, sent.end)
                 for other in _per_location(doc, ev, span, res["gazetteer"].contains):
                     info[id(other)] = replace(m)
+                    held.append(other)
                     if m.background:
                         background.add(id(other))
                     made.append(other)
