@@ -26,6 +26,14 @@ def _speakers(pipeline, text: str) -> list[str]:
     ("وقال العقيد عبد الكريم الجبوري إن القوات طوقت المنطقة.", ["Abdul Karim al-Jubouri"]),
     # an unnamed official is described in English
     ("وقال مسؤول عسكري إن الهجوم صد بعد ساعتين.", ["Military official"]),
+    # plural adjectives describe officials; they are no one's name
+    ("وقال مسؤولون أمنيون كينيون إن الطريق أغلق أمام الشاحنات.", ["Security officials (Kenya)"]),
+    ("وقال مسؤولون صحيون إن المستشفى استقبل عشرين جريحا.", ["Health officials"]),
+    # a source inside a body named in the phrase
+    ("وقال مصدر في قيادة شرطة المدينة إن الانفجار وقع صباحا.", ["Police source"]),
+    ("وقال مصدر عسكري في الأمم المتحدة إن الدورية تعرضت لإطلاق نار.", ["UN military source"]),
+    # a foreign first name that looks like a plural adjective is still a name
+    ("وقال جيديون جبرين إن القرية هوجمت ليلا.", ["Jaydayun Jabrin"]),
 ])
 def test_speaker_names(pipeline, text: str, want: list[str]) -> None:
     got = _speakers(pipeline, text)
@@ -42,7 +50,8 @@ def test_person_names(phrase: str, latin: str) -> None:
     assert same_entity(Names.load().person(phrase), latin)
 
 
-@pytest.mark.parametrize("phrase", ["أنهم يخشون سقوط", "البيان", "مراسل قناة بلقيس", "الحكومة"])
+@pytest.mark.parametrize("phrase", ["أنهم يخشون سقوط", "البيان", "مراسل قناة بلقيس", "الحكومة",
+                                    "أمنيون صوماليون", "المواقع المحلية", "مراسلين محليين"])
 def test_not_person_names(phrase: str) -> None:
     from marsad.stages.names import Names
 

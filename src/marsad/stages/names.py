@@ -38,6 +38,7 @@ class Names:
     roles: frozenset[str] = frozenset()  # folded titles and offices (quotes_words.tsv role / title)
     media_heads: tuple[tuple[str, str], ...] = ()  # (folded head, English word after the name)
     correspondent: frozenset[str] = frozenset()
+    sources: SourceNames | None = None  # its adjectives mark a phrase as a description ("مسؤولون أمنيون")
     _orgs: object | None = field(default=None, repr=False)
 
     @classmethod
@@ -54,7 +55,11 @@ class Names:
         media = tuple((fold(w.split("|")[0]), w.split("|")[1]) for w in data["media_heads"]["words"])
         return cls(Romanizer.load(), words("anaphor_heads"), words("not_person"), words("function"),
                    words("statement"), words("title_anaphors"), words("same"), countries, roles, media,
-                   words("correspondent"))
+                   words("correspondent"), SourceNames.load())
+
+    def describes(self, word: str) -> bool:
+        """A folded word that describes people and is no part of a name ("أمنيون", "المحلية")."""
+        return self.sources is not None and self.sources.is_modifier(word)
 
     def medium(self, text: str, orgs) -> str | None:
         """A medium's English name: a known one from the organisation namer, else its romanised name and
@@ -99,7 +104,7 @@ class Names:
         first = self._bare(words[0])
         head = first[2:] if first.startswith("ال") else first
         if first in self.not_person or head in self.anaphor_heads or any(
-                w in self.function or w in self.same or w in self.countries for w in words):
+                w in self.function or w in self.same or w in self.countries or self.describes(w) for w in words):
             return None
         if words[0].startswith("ال") and len(words) == 1:
             return None
@@ -125,7 +130,7 @@ class Names:
             bare = w[2:] if w.startswith("ال") else w
             return bool(_WORD.fullmatch(w)) and not (
                 w in self.roles or bare in self.roles or bare in self.anaphor_heads or w in self.countries
-                or w in self.function or w in self.not_person or w in self.same
+                or w in self.function or w in self.not_person or w in self.same or self.describes(w)
                 or (w.startswith("ال") and not self.romanizer.knows(w)))
 
         best: tuple[int, int] | None = None
@@ -213,6 +218,12 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     if actor.kind == "person" and m.org is None and not has_arabic(actor.name):
         return _person(names, doc, m, actor.id, actor.name, actor.country, actor.inter)
     if not has_arabic(actor.name):
+        described = sources.describe(m.text) if sources is not None and actor.kind != "person" else None
+        if described:  # "مصدر عسكري في الأمم المتحدة": a source inside the body, not the body itself
+            if " " not in described:  # "مصادر بمجلس شورى الثوار": "Benghazi Revolutionaries Shura Council sources"
+                described = f"{actor.name} {described.lower()}"
+            return ActorMention(m.start, m.end, m.text, Actor(f"source:{described}", described, "person", None,
+                                                              country), m.role, actor)
         return m
     head = names.anaphor_head(m.text)
     if head is not None:
@@ -223,7 +234,10 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
         return m
     if actor.kind == "person":
         latin = names.person(actor.name)
-        return _person(names, doc, m, actor.id, latin, actor.country, actor.inter) if latin else m
+        if latin:
+            return _person(names, doc, m, actor.id, latin, actor.country, actor.inter)
+        if not (sources is not None and sources.describe(m.text)):
+            return m
     words = fold(m.text).split()
     if len(words) > 1 and names._bare(words[0]) in names.correspondent:
         medium = names.medium(" ".join(m.text.split()[1:]), names.orgs(gazetteer))

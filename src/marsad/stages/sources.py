@@ -20,6 +20,7 @@ from marsad.text.normalize import fold
 
 _ENDINGS = ("", "ه", "ون", "ين", "ان", "يه", "يون", "يين")
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فل")
+_OF = frozenset({"في", "من", "لدى", "داخل", "ب"})  # "مصدر في الشرطة", "مسؤول بالبلدية" (ب is a clitic)
 
 
 def _bare(word: str) -> str:
@@ -38,6 +39,8 @@ class SourceNames:
     heads: dict[str, str]  # folded, bare form -> English
     adjectives: dict[str, str]  # folded stem + ending -> English
     nationality: dict[str, str]  # folded stem + ending -> country
+    of_nouns: dict[str, str]  # folded body without the article -> English word ("شرطه" -> "police")
+    of_skip: frozenset[str]  # "قياده", "مديريه": passed over between the preposition and the body
 
     @classmethod
     def load(cls) -> SourceNames:
@@ -55,11 +58,44 @@ class SourceNames:
                 if stem:
                     for e in _ENDINGS:
                         nat.setdefault(stem + e, row["name"])
-        return cls(heads, adjs, nat)
+        of = data.get("of_nouns", {"forms": {}, "skip": []})
+        of_nouns = {" ".join(_bare(w) for w in fold(k).split()): v for k, v in of["forms"].items()}
+        return cls(heads, adjs, nat, of_nouns, frozenset(_bare(fold(w)) for w in of["skip"]))
+
+    def is_modifier(self, word: str) -> bool:
+        """A folded word that describes people rather than names anyone: a known adjective or nationality in
+        the plural or the feminine ("أمنيون", "الصوماليين", "المحلية"), or a plural relative adjective of any
+        stem with the article ("الميدانيين"). The masculine singular is left alone: "العربي", "المصري" are surnames."""
+        w = _bare(word)
+        if w != word and len(w) >= 4 and w.endswith(("يون", "يين")):
+            return True  # with the article: "الميدانيين" (a bare "جيديون" may be a foreign name, Gideon)
+        return (w in self.adjectives or w in self.nationality) and w.endswith(("ه", "ون", "ين"))
+
+    def _body(self, raw: list[str]) -> tuple[str | None, list[str]]:
+        """The English word for the body a source belongs to ("في قيادة شرطة حلب" -> "police") and the
+        words after it; (None, []) when `raw` (folded words with their clitics) names none."""
+        if not raw:
+            return None, []
+        if raw[0] in _OF:
+            tries = [raw[1:]]
+        elif raw[0].startswith("ب") and len(raw[0]) > 3:  # "بوزارة الدفاع", "بالبلدية"; or "بلدية" itself
+            tries = [[raw[0][1:]] + raw[1:], raw]
+        else:  # a body in construct with the head: "مصادر الشرطة", "مسؤولو البلدية"
+            tries = [raw]
+        for t in tries:
+            rest = [_bare(w) for w in t]
+            while rest and rest[0] in self.of_skip:
+                rest = rest[1:]
+            for size in (2, 1):
+                key = " ".join(rest[:size])
+                if len(rest) >= size and key in self.of_nouns:
+                    return self.of_nouns[key], rest[size:]
+        return None, []
 
     def describe(self, phrase: str) -> str | None:
         """The English description of an unnamed-source phrase, or None when it does not open with a head."""
-        words = [_bare(w) for w in fold(phrase).split()]
+        raw = fold(phrase).split()
+        words = [_bare(w) for w in raw]
         if not words:
             return None
         head, n = None, 0
@@ -72,6 +108,7 @@ class SourceNames:
             return None
         mods: list[str] = []
         country = None
+        k = n
         for w in words[n:n + 4]:
             if w in self.adjectives:
                 if self.adjectives[w] and self.adjectives[w] not in mods:
@@ -80,6 +117,12 @@ class SourceNames:
                 country = self.nationality[w]
             else:
                 break
+            k += 1
+        body, after = self._body(raw[k:])
+        if body is not None and body not in mods:
+            mods.insert(0, body)  # "مصدر عسكري في الأمم المتحدة" -> "UN military source"
+            if country is None and after and after[0] in self.nationality:
+                country = self.nationality[after[0]]  # "مصادر الشرطة العراقية" -> "Police sources (Iraq)"
         text = " ".join([*mods, head])
         text = text[:1].upper() + text[1:]
         return f"{text} ({country})" if country else text
