@@ -345,7 +345,7 @@ class Store:
             if i not in chosen and cid not in taken:
                 chosen[i] = (cid, verdict)
                 taken.add(cid)
-        joined, founded, rows, merged = [], [], [], []
+        joined, founded, rows = [], [], []
         for i, (ev, prof) in enumerate(zip(events, profs, strict=True)):
             reason, order = None, 0
             if i in chosen:
@@ -361,24 +361,20 @@ class Store:
                 founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
                                 "date_start": prof.start, "date_end": prof.end, "n_mentions": 1, "joins": 0,
                                 "day": prof.start or NO_DATE, "span": _span(prof),
-                                "profile": _profile_json(prof), "reasons": [], "confidence": report_confidence(ev)})
-                merged.append({"id": cid, "merged": merge_mentions(cid, [ev], [])})
+                                "profile": _profile_json(prof), "confidence": report_confidence(ev)})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
             rows.append({
                 "id": ev["event_id"], "doc_id": doc_id, "cluster_id": cid, "event_type": ev["event_type"],
                 "sub_event_type": ev["sub_event_type"], "date_start": prof.start, "date_end": prof.end,
                 "country": ev.get("country"), "admin1": ev.get("admin1"), "location": ev.get("location"),
                 "actor1": a1.get("name"), "actor2": a2.get("name"), "fatalities": ev.get("fatalities"),
-                "confidence": ev.get("confidence"),
-                "evidence_text": " … ".join(s["text"] for s in ev.get("evidence", [])), "payload": ev,
+                "confidence": ev.get("confidence"), "payload": ev,
                 "merge_reason": reason, "joined": order, **mention_search_columns(ev)})
         if joined:
             conn.execute(_JOIN, joined)
         if founded:
             conn.execute(clusters.insert(), founded)
         conn.execute(mentions.insert(), rows)        # after the clusters they point to
-        if merged:
-            conn.execute(cluster_events.insert(), merged)
         if joined:
             ids = [str(j["b_id"]) for j in joined]
             if defer:     # dropped: refresh_merged finds the clusters without one
@@ -393,12 +389,12 @@ class Store:
             conn.execute(cluster_events.insert(), [{"id": cid, "merged": ev} for cid, ev in merged.items()])
 
     def refresh_merged(self, batch: int = 500) -> int:
-        """Write the merged event of every cluster that has none (deferred puts dropped them, or a killed
-        ingest left them), each once. Returns how many were written."""
+        """Write the merged event of every cluster of two or more mentions that has none (deferred puts
+        dropped them, or a killed ingest left them), each once. Returns how many were written."""
         with self.engine.connect() as conn:
             todo = sorted(conn.execute(
                 sa.select(clusters.c.id).outerjoin(cluster_events, cluster_events.c.id == clusters.c.id)
-                .where(cluster_events.c.id.is_(None))).scalars())
+                .where(cluster_events.c.id.is_(None), clusters.c.n_mentions > 1)).scalars())
         for k in range(0, len(todo), batch):
             with self._writing() as conn:
                 self._keep_merged(conn, self._merge_from_mentions(conn, todo[k:k + batch]))
@@ -415,7 +411,7 @@ class Store:
             return
         left = self._members(conn, touched)
         empty = [cid for cid in touched if cid not in left]
-        rebuilt, merged = [], {}
+        rebuilt, merged, single = [], {}, []
         for cid, (payloads, reasons) in left.items():
             prof = Profile.from_event(payloads[0])
             for payload in payloads[1:]:
@@ -423,9 +419,13 @@ class Store:
             rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_span": _span(prof),
                             "b_n": len(payloads), "b_conf": noisy_or(payloads),
                             "b_profile": _profile_json(prof)})
-            merged[cid] = merge_mentions(cid, payloads, reasons)
+            if len(payloads) > 1:
+                merged[cid] = merge_mentions(cid, payloads, reasons)
+            else:
+                single.append(cid)     # a single report again: read from its mention, without a row
+        if empty or single:
+            conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(empty + single)))
         if empty:
-            conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(empty)))
             conn.execute(clusters.delete().where(clusters.c.id.in_(empty)))
         if rebuilt:
             conn.execute(_REBUILD, rebuilt)
@@ -517,8 +517,8 @@ class Store:
 
     def _merged(self, conn: Connection, ids: list[str], raw: bool = False) -> dict[str, Any]:
         """The merged events of clusters `ids`, as kept in the store (cluster_events); `raw`: as JSON texts,
-        read as stored. A cluster without one (a batch ingest is under way, or was killed) is merged from
-        its mentions."""
+        read as stored. A cluster without one (a single report, which keeps no copy; or a batch ingest is
+        under way, or was killed) is merged from its mentions."""
         if not ids:
             return {}
         col = sa.cast(cluster_events.c.merged, sa.Text) if raw else cluster_events.c.merged
