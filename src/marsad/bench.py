@@ -6,6 +6,7 @@ import re
 import resource
 import time
 from collections.abc import Iterable
+from typing import Any
 
 from marsad.ingest import read_paths
 from marsad.model.document import Document
@@ -35,7 +36,7 @@ def bench(paths: Iterable[str], repeat: int = 1) -> dict[str, float]:
             n_chars += len(doc.text)
             n_sents += len(doc.sentences)
     total = time.perf_counter() - t1
-    out = {
+    out: dict[str, Any] = {
         "documents": n_docs,
         "docs_per_s": round(n_docs / total, 1) if total else 0.0,
         "chars_per_s": round(n_chars / total, 1) if total else 0.0,

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from marsad.eval.scorer import _event_score, _match, _types, load_gold, locate
+from marsad.eval.scorer import _event_score, _match, _types, load_gold, locate, read_raw
 
 
 @dataclass
@@ -122,7 +122,6 @@ def _gold_event(doc, g: dict, i: int) -> dict:
 def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = None,
                    oracle: bool = False) -> DedupReport:
     """`oracle`: store the gold events themselves instead of marsad's, to measure the merging alone."""
-    from marsad.ingest import read_file
     from marsad.output import result_json
     from marsad.pipeline import Pipeline
     from marsad.store import Store
@@ -137,7 +136,7 @@ def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = N
         for doc_id in sorted(gold):
             path = Path(raw_dir) / f"{doc_id}.json"
             tags[doc_id] = json.loads(path.read_text(encoding="utf-8")).get("cluster") or ""
-            doc = next(read_file(str(path)))
+            doc = read_raw(path)
             evs = [dict(g) for g in gold[doc_id]["events"]]
             for g in evs:
                 g["_span"] = locate(doc.text, g["evidence"])

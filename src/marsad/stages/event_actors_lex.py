@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from marsad.resources.registry import read_json
 from marsad.text.normalize import fold
@@ -136,6 +137,7 @@ class ActorGrammar:
         used = {m for shape in SHAPES.values() for m in _SLOT.findall(shape)} | set(SETS.values())
         if used != set(lists):
             raise ValueError(f"{DATA}: lists missing {sorted(used - set(lists))}, unused {sorted(set(lists) - used)}")
-        pats = {f: re.compile(build_pattern(shape, lists)) for f, shape in SHAPES.items()}
-        sets = {f: frozenset(lists[name]) for f, name in SETS.items()}
+        # keyword arguments by field name (Any: the dataclass takes patterns and word sets alike)
+        pats: dict[str, Any] = {f: re.compile(build_pattern(shape, lists)) for f, shape in SHAPES.items()}
+        sets: dict[str, Any] = {f: frozenset(lists[name]) for f, name in SETS.items()}
         return cls(**pats, **sets)

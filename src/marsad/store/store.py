@@ -156,7 +156,7 @@ def _profile_from(d: dict[str, Any]) -> Profile:
     return Profile(**d)
 
 
-def _outcome(rows: list, doc_id: str, h: str, mh: str | None = None) -> tuple[Outcome, bool]:
+def _outcome(rows: Sequence[Any], doc_id: str, h: str, mh: str | None = None) -> tuple[Outcome, bool]:
     """What to do with document `doc_id` of content hash `h` and provenance hash `mh`, given stored (id,
     hash, meta hash) rows that include the one with its id and those with its content; and whether a row
     with its id exists. A row stored without a meta hash (before migration 0003) is judged by its text."""

@@ -114,4 +114,4 @@ def is_arabic(c: str) -> bool:
 
 def has_arabic(s: str | None) -> bool:
     """Whether a text is (partly) in Arabic script, e.g. a name that still has no English form."""
-    return bool(s) and any(is_arabic(c) for c in s)
+    return bool(s and any(is_arabic(c) for c in s))
