@@ -50,7 +50,7 @@ def bench(paths: Iterable[str], repeat: int = 1) -> dict[str, float]:
     return out
 
 
-def _floor_automaton():
+def _floor_automaton() -> tuple[Any, int]:
     """One Aho-Corasick automaton of every folded Arabic name in the place and actor tables."""
     import ahocorasick
 
