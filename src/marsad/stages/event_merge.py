@@ -177,13 +177,13 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
 
     evidence: dict[int, set[EvidenceSpan]] = {}
 
-    def join(target: Event, ev: Event) -> None:
+    def join(target: Event, ev: Event, sides: bool = True) -> None:
         if absorbed is not None:
             absorbed(target, ev)
         have = evidence.get(id(target))
         if have is None:
             have = evidence[id(target)] = set(target.evidence)
-        absorb(target, ev, sides=id(ev) not in background, have=have)
+        absorb(target, ev, sides=sides and id(ev) not in background, have=have)
 
     out: list[Event] = []
     for ev in (e for e in events if not e.generic):
@@ -200,6 +200,16 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
                  and (not ev.anaphoric or family(o) == family(ev))
                  # "تعرضت البلدة لقصف": shelling is its own event beside a battle or a takeover
                  and (ev.event_type != "Explosions/Remote violence" or o.event_type == ev.event_type)]
+        if not cands and ev.anaphoric and not any(
+                o is not ev and o.sentence == ev.sentence and family(o) == family(ev) for o in events):
+            # "ويأتي التفجير بالتزامن مع قداس في الإسكندرية": a definite event noun refers back to the last
+            # event of its family even when its sentence names another place (a reference point) — unless
+            # its sentence lists several ("شملت الغارات بلدات أورم وكفرناها": one event per town)
+            back = [o for o in out if o.sentence < ev.sentence and family(o) == family(ev) and dates_ok(o, ev)
+                    and (ev.event_type != "Explosions/Remote violence" or o.event_type == ev.event_type)]
+            if back:
+                join(back[-1], ev, sides=False)  # its sentence is about something else: its sides too
+                continue
         if not cands:
             if id(ev) not in background:
                 out.append(ev)
