@@ -44,3 +44,25 @@ def test_tokens_keep_numbers_urls_handles() -> None:
     assert kinds["pic.twitter.com/GOiOu8BgAw"] == "url"
     assert kinds["#الحسكة"] == "hashtag"
     assert all(text[t.start:t.end] for t in toks)
+
+
+def test_stages_declare_themselves_and_see_only_their_resources() -> None:
+    """Each stage is declared beside its code (@stage); the pipeline keeps the declared order, checks the
+    layers once, and a stage reading a resource it did not declare fails at once."""
+    from marsad.model.document import DocMeta, Document
+    from marsad.pipeline import STAGE_NAMES, Pipeline, PipelineError, stages
+    from marsad.resources.registry import Resources
+    from marsad.stages.base import Stage, UndeclaredResource
+
+    declared = stages()
+    assert tuple(s.name for s in declared) == STAGE_NAMES
+    assert all(s.fn.__module__.startswith("marsad.stages.") for s in declared)
+    with pytest.raises(PipelineError, match="needs"):
+        Pipeline([s for s in declared if s.name != "segment"][:1], Resources())
+
+    def greedy(doc, res):
+        res["gazetteer"]
+
+    with pytest.raises(UndeclaredResource, match="gazetteer"):
+        Pipeline([declared[0], Stage("greedy", greedy, needs=("sentences",))], Resources())(
+            Document("قال مصدر أمني.", DocMeta(id="t")))

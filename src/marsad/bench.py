@@ -28,9 +28,9 @@ def bench(paths: Iterable[str], repeat: int = 1) -> dict[str, float]:
     for _ in range(repeat):
         for src in docs:
             doc = Document(src.text, src.meta)
-            for st, fn in zip(pipe.stages, pipe.fns, strict=True):
+            for st, fn, view in zip(pipe.stages, pipe.fns, pipe.views, strict=True):
                 s = time.perf_counter()
-                fn(doc, pipe.resources)
+                fn(doc, view)
                 stage_s[st.name] += time.perf_counter() - s
             n_docs += 1
             n_chars += len(doc.text)

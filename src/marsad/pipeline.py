@@ -9,52 +9,41 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Any
 
 from marsad.model.document import Document
 from marsad.resources.registry import Resources
+from marsad.stages.base import REGISTRY, ResourceView, Stage
 
-StageFn = Callable[[Document, Resources], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Stage:
-    name: str
-    target: str  # "module:function", imported when the pipeline is built
-    needs: tuple[str, ...] = ()
-    adds: tuple[str, ...] = ()
-    resources: tuple[str, ...] = ()
-
-    def load(self) -> StageFn:
-        mod, fn = self.target.split(":")
-        return getattr(import_module(mod), fn)
+# The declared order of marsad's stages; each declares what it needs, adds and reads beside its code
+# (`@stage` in stages/base.py), in the module listed here.
+STAGE_NAMES: tuple[str, ...] = ("segment", "furniture", "posts", "time", "published", "places", "actors",
+                                "quotes", "events")
+_MODULES = ("marsad.stages.segment", "marsad.stages.furniture", "marsad.stages.posts", "marsad.stages.time",
+            "marsad.stages.published", "marsad.stages.places", "marsad.stages.actors", "marsad.stages.quotes",
+            "marsad.stages.events")
 
 
-# The declared order of marsad's stages. Layers named here are Document attributes.
-STAGES: tuple[Stage, ...] = (
-    Stage("segment", "marsad.stages.segment:segment", adds=("sentences", "tokens")),
-    Stage("furniture", "marsad.stages.furniture:mark_furniture", needs=("sentences",), adds=("furniture",),
-          resources=("furniture",)),
-    Stage("posts", "marsad.stages.posts:find_posts", needs=("sentences",), adds=("posts",)),
-    Stage("time", "marsad.stages.time:find_times", needs=("sentences", "furniture", "posts"), adds=("times",),
-          resources=("time",)),
-    # the article's date from its own text when the input has none; re-runs `time` against it
-    Stage("published", "marsad.stages.published:recover_published", needs=("sentences", "furniture", "posts", "times"),
-          adds=("published",), resources=("time", "published")),
-    Stage("places", "marsad.stages.places:find_places", needs=("sentences", "furniture"), adds=("places",),
-          resources=("gazetteer",)),
-    Stage("actors", "marsad.stages.actors:find_actors", needs=("sentences", "places"), adds=("actors",),
-          resources=("actors", "names")),
-    Stage("quotes", "marsad.stages.quotes:find_quotes", needs=("sentences", "actors", "times", "posts"),
-          adds=("quotes", "unnamed_quotes"), resources=("cues", "names", "gazetteer")),
-    Stage("events", "marsad.stages.events:find_events",
-          needs=("sentences", "times", "places", "actors", "quotes", "furniture"), adds=("events",),
-          resources=("triggers", "gazetteer", "event_actors")),
-)
-STAGE_NAMES = tuple(s.name for s in STAGES)
+def stages(names: Iterable[str] = STAGE_NAMES) -> tuple[Stage, ...]:
+    """The declared stages of these names, in this order (their modules imported, which registers them)."""
+    for mod in _MODULES:
+        import_module(mod)
+    names = tuple(names)
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        raise PipelineError(f"unknown stage(s) {unknown}; stages: {', '.join(sorted(REGISTRY))}")
+    return tuple(REGISTRY[n] for n in names)
+
+
+def __getattr__(name: str) -> Any:
+    # STAGES is built on first use: importing marsad.pipeline imports no stage module
+    if name == "STAGES":
+        return stages()
+    raise AttributeError(name)
 
 
 class PipelineError(ValueError):
@@ -112,21 +101,23 @@ class Pipeline:
             if missing:
                 raise PipelineError(f"stage {st.name!r} needs {missing}, which no earlier stage adds")
             have.update(st.adds)
-        self.fns = [st.load() for st in self.stages]
+        self.fns = [st.fn for st in self.stages]
         self.resources = resources or Resources()
         self.resources.load(r for st in self.stages for r in st.resources)
+        # each stage sees only the resources it declared
+        self.views = [ResourceView(self.resources, st.resources, st.name) for st in self.stages]
 
     @classmethod
     def build(cls, until: str | None = None, resources: Resources | None = None) -> Pipeline:
         """The default pipeline, optionally stopping after stage `until`."""
         if until is not None and until not in STAGE_NAMES:
             raise PipelineError(f"unknown stage {until!r}; stages: {', '.join(STAGE_NAMES)}")
-        chosen = STAGES if until is None else STAGES[: STAGE_NAMES.index(until) + 1]
-        return cls(chosen, resources)
+        names = STAGE_NAMES if until is None else STAGE_NAMES[: STAGE_NAMES.index(until) + 1]
+        return cls(stages(names), resources)
 
     def __call__(self, doc: Document) -> Document:
-        for fn in self.fns:
-            fn(doc, self.resources)
+        for fn, view in zip(self.fns, self.views, strict=True):
+            fn(doc, view)
         return doc
 
     def run(self, doc: Document, budget: float | None = DEFAULT_BUDGET) -> Document:

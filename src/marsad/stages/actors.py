@@ -34,6 +34,7 @@ from marsad.resources.actors import (
     TitleHit,
     valid_on,
 )
+from marsad.stages.base import stage
 from marsad.text.match import Match
 from marsad.text.normalize import has_arabic
 
@@ -373,6 +374,7 @@ def resolve(doc: Document, table: ActorTable, country: str | None = None) -> lis
     return out
 
 
+@stage("actors", needs=("sentences", "places"), adds=("actors",), resources=("actors", "names"))
 def find_actors(doc: Document, res) -> None:
     """Pipeline stage: fill `doc.actors`; a person no table holds gets a Latin name (stages/names.py)."""
     names = res["names"]

@@ -18,6 +18,7 @@ from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.model.spans import Spans
 from marsad.resources.registry import Resources, read_tsv
 from marsad.stages import event_actors, event_args, event_place
+from marsad.stages.base import stage
 from marsad.stages.event_args import place_rank
 from marsad.stages.event_confidence import ConfidenceModel, Mention, context_words, features
 from marsad.stages.event_factuality import Factuality
@@ -132,6 +133,8 @@ def _civilian_target(targets: TargetWords, norm: str, clause: tuple[int, int], s
             or targets.civilian_place(norm, *sent) or any(m and m.actor.kind == "civilians" for m in (a1, a2)))
 
 
+@stage("events", needs=("sentences", "times", "places", "actors", "quotes", "furniture"), adds=("events",),
+       resources=("triggers", "gazetteer", "event_actors", "actors"))
 def find_events(doc: Document, res: Resources) -> None:
     doc.events = [ev for ev, _ in extract_events(doc, res)]
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from marsad.model.document import Document
 from marsad.resources.registry import Resources, read_json
+from marsad.stages.base import stage
 from marsad.text.normalize import fold
 
 _DIGIT = re.compile(r"\d")
@@ -45,6 +46,7 @@ def _lines(norm: str) -> list[tuple[int, int]]:
     return out
 
 
+@stage("furniture", needs=("sentences",), adds=("furniture",), resources=("furniture",))
 def mark_furniture(doc: Document, res: Resources) -> None:
     rules: FurnitureRules = res["furniture"]
     norm = doc.norm.text

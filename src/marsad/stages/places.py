@@ -24,6 +24,7 @@ from dataclasses import replace
 from marsad.model.document import Document
 from marsad.model.records import Place, PlaceMention
 from marsad.resources.gazetteer import POINT_FEATURES, Entry, Gazetteer
+from marsad.stages.base import stage
 from marsad.text.match import is_word_char
 from marsad.text.normalize import fold
 
@@ -598,6 +599,7 @@ def _dedupe(ms: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+@stage("places", needs=("sentences", "furniture"), adds=("places",), resources=("gazetteer",))
 def find_places(doc: Document, res) -> None:
     """Fill doc.places (start-sorted PlaceMentions, original offsets)."""
     doc.places = _Finder(doc, res["gazetteer"]).run()

@@ -14,6 +14,7 @@ from datetime import date
 from marsad.model.document import Document
 from marsad.model.records import Post
 from marsad.resources.registry import Resources
+from marsad.stages.base import stage
 
 _EN_MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -49,6 +50,7 @@ def _body_start(text: str, sig_start: int) -> int:
     return text.rfind("\n", 0, prev_end) + 1 if prev_end > 0 else line_start
 
 
+@stage("posts", needs=("sentences",), adds=("posts",))
 def find_posts(doc: Document, res: Resources) -> None:
     text = doc.text
     posts = []

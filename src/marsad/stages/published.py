@@ -29,6 +29,7 @@ from marsad.model.document import Document
 from marsad.model.records import TimeExpr
 from marsad.published import MAX_YEAR, MIN_YEAR, month_from_url
 from marsad.resources.registry import read_json
+from marsad.stages.base import stage
 from marsad.stages.time import TimeLexicon, find_times
 from marsad.text.match import phrase_alternation
 from marsad.text.normalize import fold
@@ -91,6 +92,8 @@ class _Full:
     post: bool
 
 
+@stage("published", needs=("sentences", "furniture", "posts", "times"), adds=("published",),
+       resources=("time", "published"))
 def recover_published(doc: Document, res) -> None:
     """Set `doc.meta.published` from the text when the input had no date, and re-run `time` against it."""
     if doc.meta.published is not None:

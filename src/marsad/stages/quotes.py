@@ -18,6 +18,7 @@ from bisect import bisect_left
 
 from marsad.model.document import Document
 from marsad.resources.registry import Resources
+from marsad.stages.base import stage
 from marsad.stages.quotes_build import Draft, Namer, build_quotes
 from marsad.stages.quotes_lex import (
     ALA,
@@ -252,6 +253,8 @@ def _speakerish(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
     return not (lex.has(w, "nonspeaker") or lex.has(w, "stop") or lex.is_content_start(w) or lex.has(w, "time"))
 
 
+@stage("quotes", needs=("sentences", "actors", "times", "posts"), adds=("quotes", "unnamed_quotes"),
+       resources=("cues", "names", "gazetteer"))
 def find_quotes(doc: Document, res: Resources) -> None:
     lex: CueLexicon = res["cues"]
     norm = doc.norm.text

@@ -16,6 +16,7 @@ from datetime import date
 
 from marsad.model.document import DocMeta, Document
 from marsad.model.records import DATE_MAX, DATE_MIN, TimeExpr
+from marsad.stages.base import stage
 from marsad.stages.time.attach import attach_date
 from marsad.stages.time.combine import (
     anchor_durations,
@@ -30,6 +31,7 @@ from marsad.stages.time.resolve import resolve
 __all__ = ["TimeLexicon", "attach_date", "find_times", "parse_times", "time_to_json"]
 
 
+@stage("time", needs=("sentences", "furniture", "posts"), adds=("times",), resources=("time",))
 def find_times(doc: Document, res) -> None:
     """Fill `doc.times` (start-sorted TimeExpr, original offsets)."""
     lx: TimeLexicon = res["time"]
