@@ -17,7 +17,6 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 # file (relative to src/marsad) -> Arabic string literals it may still hold
 ALLOWED = {
-    "stages/time/patterns.py": 121,
     "stages/places.py": 70,
     "stages/quotes.py": 63,
     "stages/quotes_speaker.py": 53,
@@ -35,17 +34,11 @@ ALLOWED = {
     "fuzz.py": 10,
     "export/text_formats.py": 1,
     "resources/actors.py": 7,
-    "stages/time/grammar.py": 5,
-    "stages/time/lexicon.py": 4,
     "stages/event_factuality.py": 3,
-    "stages/time/resolve.py": 3,
-    "stages/time/combine.py": 2,
     "cli/main.py": 1,
     "cli/store_cmds.py": 1,
     "dedup/match.py": 1,
     "stages/event_merge.py": 1,
-    "stages/time/__init__.py": 1,
-    "stages/time/scan.py": 1,
 }
 
 
