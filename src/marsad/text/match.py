@@ -159,7 +159,8 @@ class Lexicon(Generic[T]):
             return
         n = len(text)
         cl = self._clitics
-        prefixes, lam_prefixes, pron_suffixes, max_prefix = cl.prefixes, cl.lam_prefixes, cl.pron_suffixes, cl.max_prefix
+        prefixes, lam_prefixes, pron_suffixes = cl.prefixes, cl.lam_prefixes, cl.pron_suffixes
+        max_prefix = cl.max_prefix
         article = self._article
         for end_idx, (key, vals, lil, mode) in self._auto.iter(text):
             surface_len = len(key) - 1 if lil else len(key)
