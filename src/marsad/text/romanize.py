@@ -100,6 +100,9 @@ class _Scheme:
         vowels = frozenset(L[k] for k in ("alef", "alef_hamza_above", "alef_hamza_below", "alef_madda",
                                           "alef_maqsura", "ta_marbuta", "waw", "ya", "farsi_ya", "alef_wasla"))
         seats = frozenset(L[k] for k in ("hamza", "hamza_on_ya", "hamza_on_waw"))
+        both = set(consonants) & set(L.values())
+        if both:
+            raise ValueError(f"names_latin.tsv: letter rows for letters the rules handle by name: {sorted(both)}")
         return cls(
             consonants=consonants, alef=L["alef"], alef_wasla=L["alef_wasla"], hamza_above=L["alef_hamza_above"],
             hamza_below=L["alef_hamza_below"], madda=L["alef_madda"], maqsura=L["alef_maqsura"],
@@ -127,12 +130,16 @@ _C, _V, _S = "c", "v", "s"
 def _units(word: str) -> list[Unit]:
     """One Arabic word (no article, no diacritics) -> consonant and vowel units, before any 'a' is guessed."""
     sc = _scheme()
-    vowels = sc.vowel_letters
+    consonants = sc.consonants
     out: list[Unit] = []
     n = len(word)
     for k, c in enumerate(word):
+        if c in consonants:  # most letters: no vowel letter or hamza seat to weigh
+            out.append((_C, consonants[c]))
+            continue
         nxt = word[k + 1] if k + 1 < n else None
         prev_vowel = bool(out) and out[-1][0] != _C
+        vowels = sc.vowel_letters
         if c in sc.initial_a and k == 0:
             out.append((_S, "a"))
         elif c in sc.long_a:
@@ -179,7 +186,7 @@ def _units(word: str) -> list[Unit]:
             else:
                 out.append((_V, "i"))
         else:
-            out.append((_C, sc.consonants.get(c, c)))
+            out.append((_C, c))  # a letter the scheme does not know stands as it is
     return out
 
 

@@ -54,10 +54,10 @@ class Scanner:
         """Per anchor group, the merged [start, end) windows of `text` around its anchors."""
         out: list[list[list[int]]] = [[] for _ in self._reach]
         n = len(text)
-        reach, clitics = self._reach, self.clitics
+        reach, clitics, stands_alone = self._reach, self.clitics, _stands_alone
         for last, (ln, plain, bounded) in self._auto.iter(text):
             end = last + 1
-            if bounded and _stands_alone(text, end - ln, end, clitics):
+            if bounded and not (end < n and text[end].isalpha()) and stands_alone(text, end - ln, end, clitics):
                 gis = plain + bounded
             elif plain:
                 gis = plain
