@@ -57,6 +57,7 @@ class Scanner:
         reach, clitics, stands_alone = self._reach, self.clitics, _stands_alone
         for last, (ln, plain, bounded) in self._auto.iter(text):
             end = last + 1
+            # (a letter right after the anchor is the commonest no, and the cheapest to test before the call)
             if bounded and not (end < n and text[end].isalpha()) and stands_alone(text, end - ln, end, clitics):
                 gis = plain + bounded
             elif plain:
