@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.text.match import Lexicon
+from marsad.text.match import Lexicon, clitics, word_pattern
 from marsad.text.normalize import fold
 
 LEX = Lexicon([
@@ -56,3 +56,24 @@ def test_longest_match_wins() -> None:
 def test_ambiguous_alias_keeps_all_values() -> None:
     lx = Lexicon([("الجيش", "army-sy"), ("الجيش", "army-iq")])
     assert lx.find(fold("الجيش"))[0].values == ("army-sy", "army-iq")
+
+
+def test_clitic_runs_built_from_the_script_table() -> None:
+    """The clitics come from charmap.json's "script" (conjunction, preposition or future prefix, article)."""
+    cl = clitics()
+    runs = {c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك", "س", "ال", "بال", "لل", "كال")}
+    assert cl.prefixes == runs
+    assert cl.lam_prefixes == {"ل", "ول", "فل"}
+    assert cl.max_prefix == 4
+    assert cl.pron_suffixes == {"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني"}
+    assert cl.word_prefix == "(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
+    assert word_pattern(["المدنيين"]).fullmatch(fold("وللمدنيين"))
+
+
+def test_clitics_are_read_at_first_use_not_at_import() -> None:
+    import subprocess
+    import sys
+
+    code = ("import marsad.text.match as m, marsad.text.normalize as n, marsad.text.numbers, marsad.stages.time; "
+            "assert n.CharMap._default is None and m.clitics.cache_info().currsize == 0")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -17,15 +17,12 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 # file (relative to src/marsad) -> Arabic string literals it may still hold
 ALLOWED = {
-    "stages/time/patterns.py": 121,
-    "text/romanize.py": 71,
     "stages/places.py": 70,
     "stages/quotes.py": 63,
     "stages/quotes_speaker.py": 53,
     "stages/orgnames.py": 34,
     "stages/quotes_lex.py": 34,
     "stages/sources.py": 29,
-    "text/match.py": 29,
     "stages/actors.py": 19,
     "stages/names.py": 18,
     "stages/tolls.py": 18,
@@ -37,20 +34,11 @@ ALLOWED = {
     "fuzz.py": 10,
     "export/text_formats.py": 1,
     "resources/actors.py": 7,
-    "text/numbers.py": 7,
-    "stages/time/grammar.py": 5,
-    "stages/time/lexicon.py": 4,
     "stages/event_factuality.py": 3,
-    "stages/time/resolve.py": 3,
-    "stages/time/combine.py": 2,
-    "text/normalize.py": 2,
-    "text/segment.py": 2,
     "cli/main.py": 1,
     "cli/store_cmds.py": 1,
     "dedup/match.py": 1,
     "stages/event_merge.py": 1,
-    "stages/time/__init__.py": 1,
-    "stages/time/scan.py": 1,
 }
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.text.normalize import CharMap, fold
+from marsad.resources.registry import data_path
+from marsad.text.normalize import CharMap, Script, fold, is_arabic
 
 CASES = [
     ("قُوّاتُ", "قوات"),  # diacritics and shadda
@@ -82,3 +85,53 @@ def test_the_fast_path_equals_the_character_by_character_one(text: str) -> None:
     cm = CharMap.default()
     fast, slow = cm.normalize(text), cm.normalize_slow(text)
     assert (fast.text, fast.origin) == (slow.text, slow.origin)
+
+
+# ---- the script table (charmap.json, "script"): letters and clitics the code handles one by one
+
+SCRIPT = json.loads(data_path("charmap.json").read_text("utf-8"))["script"]
+_AS_WRITTEN = {"letters", "punctuation", "tatweel"}  # compared with the original text, not folded
+
+
+def _values(entry: dict) -> list[str]:
+    v = entry.get("value", [entry.get("preposition"), entry.get("written")])
+    return [v] if isinstance(v, str) else list(v)
+
+
+@pytest.mark.parametrize("name", sorted(set(SCRIPT) - {"about", "letters"}))
+def test_script_entry_is_documented_folded_and_unique(name: str) -> None:
+    entry = SCRIPT[name]
+    assert entry["about"].strip()
+    values = _values(entry)
+    assert values and all(values)
+    assert len(set(values)) == len(values), f"{name} repeats a value"
+    if name not in _AS_WRITTEN:
+        assert [v for v in values if fold(v) != v] == [], f"{name} is compared with folded text: write it folded"
+
+
+def test_script_letters_are_single_distinct_letters() -> None:
+    letters = {k: v for k, v in SCRIPT["letters"].items() if k != "about"}
+    assert SCRIPT["letters"]["about"].strip()
+    assert all(len(v) == 1 for v in letters.values())
+    assert len(set(letters.values())) == len(letters)
+
+
+def test_every_script_entry_is_read() -> None:
+    sc = CharMap.default().script
+    assert (sc.article, sc.lam, sc.lam_article, sc.and_) == ("ال", "ل", "لل", "و")
+    assert sc.conjunctions == ("و", "ف") and sc.prepositions == ("ب", "ل", "ك") and sc.future_prefix == "س"
+    assert sc.tatweel == "\u0640" and set(sc.punctuation) == {"\u060c", "\u061b", "\u061f"}
+    assert len(sc.pronoun_suffixes) == 11
+    spare = dict(SCRIPT, spare={"about": "x", "value": "x"})
+    with pytest.raises(ValueError, match="unused"):
+        Script.from_data(spare, fold)
+    with pytest.raises(ValueError, match="missing"):
+        Script.from_data({k: v for k, v in SCRIPT.items() if k != "tatweel"}, fold)
+    twice = dict(SCRIPT, conjunctions={"about": "x", "value": ["و", "و"]})
+    with pytest.raises(ValueError, match="repeats"):
+        Script.from_data(twice, fold)
+
+
+def test_arabic_block() -> None:
+    assert is_arabic("\u0600") and is_arabic("\u06ff") and is_arabic("ق") and is_arabic("\u060c")
+    assert not is_arabic("\u05ff") and not is_arabic("\u0700") and not is_arabic("a")

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from marsad.eval.names import same_entity
-from marsad.text.romanize import Romanizer, rule_romanize
+from marsad.resources.registry import read_tsv
+from marsad.text.normalize import fold, script
+from marsad.text.romanize import LETTER_NAMES, RULE_WORDS, Romanizer, rule_romanize
 from tests import known_failures
 
 CASES_TSV = Path(__file__).parent / "data" / "romanize_cases.tsv"
@@ -148,3 +150,42 @@ def test_speed(romanizer: Romanizer) -> None:
             romanizer.romanize(n)
     per_name = (time.perf_counter() - start) / (5 * len(names))
     assert per_name < 0.0005, f"{per_name * 1000:.3f} ms per name"
+
+
+# The rule scheme's data: consonant rows (kind letter) and named words (kind rule) of names_latin.tsv, and the
+# vowel letters and hamza seats of charmap.json's script.letters.
+SCHEME_ROWS = [r for r in read_tsv("names_latin.tsv") if r["kind"] in ("letter", "rule")]
+LETTER_ROWS = [r for r in SCHEME_ROWS if r["kind"] == "letter"]
+
+
+def test_letter_rows_are_single_distinct_consonants() -> None:
+    letters = [r["ar"] for r in LETTER_ROWS]
+    assert len(letters) >= 28 and all(len(a) == 1 for a in letters)
+    assert sorted({a for a in letters if letters.count(a) > 1}) == [], "a letter has two rows"
+    assert all(r["latin"].isascii() and r["latin"] == r["latin"].lower() for r in LETTER_ROWS)
+    named = set(script().letters.values())
+    assert named.isdisjoint(letters), "a vowel letter or hamza seat is handled by name, not as a consonant"
+    assert sorted(script().letters) == sorted(LETTER_NAMES)
+
+
+@pytest.mark.parametrize("row", LETTER_ROWS, ids=[r["latin"] for r in LETTER_ROWS])
+def test_every_letter_row_is_used(row: dict[str, str]) -> None:
+    """Each consonant row spells its letter between two consonants (ع's ' is dropped word-initially)."""
+    assert rule_romanize("ب" + row["ar"] + "ت") == "Ba" + row["latin"] + "t"
+
+
+def test_rule_rows_are_the_named_words_folded_and_not_in_the_table(romanizer: Romanizer) -> None:
+    rules = {r["latin"].lower(): r["ar"] for r in SCHEME_ROWS if r["kind"] == "rule"}
+    assert sorted(rules) == sorted(RULE_WORDS)
+    assert all(fold(a) == a for a in rules.values()), "the rules compare folded words: write them folded"
+    assert romanizer.romanize("عطية الله") == "Atiyatallah" and romanizer.romanize("عبد الكريم") == "Abdul Karim"
+    assert "ب" not in romanizer._table, "letter rows are not name rows"
+
+
+def test_the_scheme_is_read_at_first_use_not_at_import() -> None:
+    import subprocess
+    import sys
+
+    code = ("import marsad.text.romanize as r, marsad.text.normalize as n; "
+            "assert n.CharMap._default is None and r._scheme.cache_info().currsize == 0")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -12,7 +12,7 @@ import pytest
 
 from marsad.resources.registry import Resources
 from marsad.stages.time import parse_times
-from marsad.text.normalize import CharMap
+from marsad.text.normalize import CharMap, fold
 from tests import known_failures
 
 DATA = Path(__file__).parent / "data"
@@ -122,3 +122,72 @@ def test_grammar_words_are_data(res: Resources):
     assert "about" in g
     undocumented = [k for k in g if not k.startswith("about") and f"about_{k}" not in g]
     assert not undocumented, undocumented
+
+
+# ---- the words the patterns spell out (time_grammar.json "pattern_words")
+
+def _grammar() -> dict:
+    import json
+
+    from marsad.resources.registry import data_path
+
+    return json.loads(data_path("time_grammar.json").read_text("utf-8"))
+
+
+PATTERN_WORDS = _grammar()["pattern_words"]
+
+
+@pytest.mark.parametrize("name", sorted(PATTERN_WORDS))
+def test_pattern_word_slot_is_documented_and_unique(name: str) -> None:
+    spec = PATTERN_WORDS[name]
+    assert spec["about"].strip()
+    folded = [fold(w) for w in spec["words"]]
+    assert folded and all(folded)
+    assert sorted({w for w in folded if folded.count(w) > 1}) == [], f"{name} repeats words after folding"
+
+
+def _sources(lx) -> str:
+    regexes = [p.regex for p in lx.patterns] + [lx.clock_cue, lx.duration_noun, lx.since, lx.since_clause]
+    return "\n".join(r.pattern for r in regexes)
+
+
+@pytest.mark.parametrize("name", sorted(PATTERN_WORDS))
+def test_pattern_word_slot_is_used_folded(res: Resources, name: str) -> None:
+    """Each word of each slot is in a compiled regex, folded (أ/ة/ى never reach the normalised view)."""
+    import re
+
+    src = _sources(res["time"])
+    for word in PATTERN_WORDS[name]["words"]:
+        form = r"\s+".join(re.escape(p) for p in fold(word).split(" "))
+        assert form in src, f"{name}: {word!r} is in no pattern"
+        if fold(word) != word:
+            assert re.escape(word) not in src, f"{name}: {word!r} is used unfolded"
+
+
+def test_pattern_word_slots_are_checked_at_load(res: Resources) -> None:
+    import copy
+
+    def compile_with(words: dict) -> None:
+        lx = copy.deepcopy(res["time"])
+        lx.grammar = dict(lx.grammar, pattern_words=words)
+        lx._compile()
+
+    compile_with(copy.deepcopy(PATTERN_WORDS))  # the file as it is
+    spare = dict(PATTERN_WORDS, spare={"about": "x", "words": ["كلمة"]})
+    with pytest.raises(ValueError, match="unused"):
+        compile_with(spare)
+    with pytest.raises(ValueError, match="missing"):
+        compile_with({k: v for k, v in PATTERN_WORDS.items() if k != "since"})
+    with pytest.raises(ValueError, match="takes one word"):
+        compile_with(dict(PATTERN_WORDS, day={"about": "x", "words": ["يوم", "نهار"]}))
+    with pytest.raises(ValueError, match="repeats"):
+        compile_with(dict(PATTERN_WORDS, last={"about": "x", "words": ["الأخيرة", "الاخيرة"]}))
+
+
+def test_period_nouns_and_script(res: Resources) -> None:
+    """What the resolvers read from the pattern words and the script table, folded."""
+    lx = res["time"]
+    assert lx.period_nouns == {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
+    assert lx.script.article == "ال" and lx.script.tatweel == "\u0640"
+    assert set(lx.scanner.clitics) == {"و", "ف", "ب", "ل", "ك"}
+    assert lx.since.search("وذلك ابتداء من ") and lx.since_clause.search("منذ ان بدات, ")

@@ -15,35 +15,53 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Generic, TypeVar
 
 import ahocorasick
 
 from marsad.model.spans import Taken
-from marsad.text.normalize import fold
+from marsad.text.normalize import Script, fold, script
 
 T = TypeVar("T")
 
 
-def _prefixes() -> frozenset[str]:
-    out = set()
-    for conj in ("", "و", "ف"):
-        for prep in ("", "ب", "ل", "ك", "س"):
-            for art in ("", "ال"):
-                if prep == "س" and art:
-                    continue
-                out.add(conj + ("لل" if prep == "ل" and art else prep + art))
-    return frozenset(out)
+@cache
+def clitics() -> Clitics:
+    """The clitic runs and pronoun suffixes of the script table (charmap.json, "script"), built once, at
+    first use."""
+    return Clitics.of(script())
 
 
-PREFIXES = _prefixes()
-PRON_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني"})
-MAX_PREFIX = max(map(len, PREFIXES))
+@dataclass(frozen=True, slots=True)
+class Clitics:
+    """What may stand before and after a lexicon entry, from the letters of `Script`."""
+
+    prefixes: frozenset[str]  # clitic runs before an entry: "", "و", "وب", "بال", "فلل", "وس" ...
+    lam_prefixes: frozenset[str]  # runs ending in the ل that takes the article as لل: "ل", "ول", "فل"
+    pron_suffixes: frozenset[str]  # "", "ه", "ها", "هم" ...
+    word_prefix: str  # regex: a conjunction, a preposition and the article, each optional
+    max_prefix: int
+
+    @classmethod
+    def of(cls, sc: Script) -> Clitics:
+        out = set()
+        for conj in ("", *sc.conjunctions):
+            for prep in ("", *sc.prepositions, sc.future_prefix):
+                for art in ("", sc.article):
+                    if prep == sc.future_prefix and art:
+                        continue
+                    out.add(conj + (sc.lam_article if prep == sc.lam and art else prep + art))
+        # after ل the article is its lam alone ("لل"): the third slot of "والمدنيين", "للمدنيين"
+        article_after_lam = sc.lam_article.removeprefix(sc.lam)
+        word_prefix = (f"(?:{'|'.join(sc.conjunctions)})?(?:{'|'.join(sc.prepositions)})?"
+                       f"(?:{sc.article}|{article_after_lam})?")
+        return cls(frozenset(out), frozenset(conj + sc.lam for conj in ("", *sc.conjunctions)),
+                   frozenset({"", *sc.pronoun_suffixes}), word_prefix, max(map(len, out)))
+
+
 MAX_SUFFIX = 24     # the longest inflection an "any" entry takes; a longer run of letters is not one word
 SUFFIX_MODES = ("none", "pron", "any")
-
-
-_WORD_PREFIX = r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"  # a conjunction, a preposition and the article, each optional
 
 
 def word_pattern(words: Iterable[str], endings: bool = False) -> re.Pattern[str]:
@@ -51,10 +69,11 @@ def word_pattern(words: Iterable[str], endings: bool = False) -> re.Pattern[str]
     conjunction, preposition and article before them ("والمدنيين" for "مدنيين"); an entry written with the
     article matches without it too. `endings`: any ending may follow ("محتج" -> "محتجون")."""
     forms = {fold(w) for w in words}
-    bare = sorted({f[2:] if f.startswith("ال") and len(f) > 4 else f for f in forms}, key=len, reverse=True)
+    art = script().article
+    bare = sorted({f[len(art):] if f.startswith(art) and len(f) > 4 else f for f in forms}, key=len, reverse=True)
     tail = r"\w*" if endings else ""
-    return re.compile(r"(?<!\w)" + _WORD_PREFIX + "(?:" + "|".join(re.escape(f) for f in bare) + ")" + tail
-                      + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + clitics().word_prefix + "(?:" + "|".join(re.escape(f) for f in bare) + ")"
+                      + tail + r"(?!\w)")
 
 
 def phrase_alternation(forms: Iterable[str]) -> str:
@@ -113,11 +132,13 @@ class Lexicon(Generic[T]):
                 modes[key] = mode
             modes.setdefault(key, mode)
         self.table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
+        self._clitics = clitics()
+        self._article = article = script().article
         self._auto = ahocorasick.Automaton()
         for key, found in self.table.items():
             self._auto.add_word(key, (key, found, False, modes[key]))
             # "لل" + noun: the preposition swallows the article's alef ("الحسكة" -> "للحسكة")
-            if key.startswith("ال") and len(key) > 3:
+            if key.startswith(article) and len(key) > 3:
                 lil = key[1:]
                 if lil not in self.table:
                     self._auto.add_word(lil, (key, found, True, modes[key]))
@@ -132,24 +153,28 @@ class Lexicon(Generic[T]):
 
     def _candidates(self, text: str) -> Iterator[Match[T]]:
         # Word boundaries are looked for a few characters around each hit only (a clitic run is at most
-        # MAX_PREFIX long, an inflection at most MAX_SUFFIX), so a text without spaces costs no more than
+        # max_prefix long, an inflection at most MAX_SUFFIX), so a text without spaces costs no more than
         # any other: the work is linear in the number of hits, never in the length of the word around them.
         if not self.table:
             return
         n = len(text)
+        cl = self._clitics
+        prefixes, lam_prefixes, pron_suffixes = cl.prefixes, cl.lam_prefixes, cl.pron_suffixes
+        max_prefix = cl.max_prefix
+        article = self._article
         for end_idx, (key, vals, lil, mode) in self._auto.iter(text):
             surface_len = len(key) - 1 if lil else len(key)
             start, end = end_idx - surface_len + 1, end_idx + 1
-            ws, stop = start, max(0, start - MAX_PREFIX - 1)
+            ws, stop = start, max(0, start - max_prefix - 1)
             while ws > stop and is_word_char(text[ws - 1]):
                 ws -= 1
             if ws > 0 and is_word_char(text[ws - 1]):
                 continue  # a longer run of letters before the entry: not a clitic, another word
             prefix = text[ws:start]
             if lil:
-                if prefix not in ("ل", "ول", "فل"):
+                if prefix not in lam_prefixes:
                     continue
-            elif prefix not in PREFIXES or (prefix.endswith("ال") and key.startswith("ال")):
+            elif prefix not in prefixes or (prefix.endswith(article) and key.startswith(article)):
                 continue
             we, stop = end, min(n, end + MAX_SUFFIX + 1)
             while we < stop and is_word_char(text[we]):
@@ -158,7 +183,7 @@ class Lexicon(Generic[T]):
             if suffix and not (is_word_char(key[-1])):
                 suffix = ""  # entry ends in punctuation: no inflection to check
             elif suffix:
-                if mode == "none" or (mode == "pron" and suffix not in PRON_SUFFIXES) or len(suffix) > MAX_SUFFIX:
+                if mode == "none" or (mode == "pron" and suffix not in pron_suffixes) or len(suffix) > MAX_SUFFIX:
                     continue
                 end = we
             yield Match(start, end, key, vals, prefix, suffix)

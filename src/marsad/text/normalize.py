@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import resources as ir
 
 
@@ -45,10 +46,56 @@ _KEPT = re.compile(r"[^\0]+")
 _REPEATED_SPACE = re.compile(r"(?<=[ \n]) +")
 
 
+_SCRIPT_ENTRIES = frozenset({"article", "lam_article", "conjunctions", "prepositions", "future_prefix", "and",
+                             "pronoun_suffixes", "tatweel", "punctuation", "letters"})
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """Letters, clitics and marks of Arabic script that code handles one by one (charmap.json, "script";
+    each entry's "about" says where it is used). `letters`, `punctuation` and `tatweel` are as written, the
+    rest folded."""
+
+    article: str = ""  # "ال"
+    lam: str = ""  # the preposition ل, which takes the article as `lam_article`
+    lam_article: str = ""  # "لل" (ل + ال)
+    conjunctions: tuple[str, ...] = ()  # و ف
+    prepositions: tuple[str, ...] = ()  # ب ل ك
+    future_prefix: str = ""  # س
+    and_: str = ""  # و
+    pronoun_suffixes: tuple[str, ...] = ()
+    tatweel: str = ""
+    punctuation: str = ""  # Arabic punctuation marks, one string
+    letters: dict[str, str] = field(default_factory=dict)  # name -> letter, unfolded
+
+    @classmethod
+    def from_data(cls, data: dict, fold_: Callable[[str], str]) -> Script:
+        """From charmap.json's "script" section; an entry missing or not read here is an error."""
+        names = set(data) - {"about"}
+        if names != _SCRIPT_ENTRIES:
+            raise ValueError(f"charmap.json script: missing {sorted(_SCRIPT_ENTRIES - names)}, "
+                             f"unused {sorted(names - _SCRIPT_ENTRIES)}")
+
+        def one(key: str) -> str:
+            return fold_(data[key]["value"])
+
+        def many(key: str) -> tuple[str, ...]:
+            out = tuple(fold_(v) for v in data[key]["value"])
+            if len(set(out)) != len(out):
+                raise ValueError(f"charmap.json script: {key!r} repeats an entry")
+            return out
+
+        lam = data["lam_article"]
+        return cls(one("article"), fold_(lam["preposition"]), fold_(lam["written"]), many("conjunctions"),
+                   many("prepositions"), one("future_prefix"), one("and"), many("pronoun_suffixes"),
+                   data["tatweel"]["value"], "".join(data["punctuation"]["value"]),
+                   {k: v for k, v in data["letters"].items() if k != "about"})
+
+
 class CharMap:
     """The character table from resources/data/charmap.json (reviewable data, not code)."""
 
-    def __init__(self, delete: set[str], mapping: dict[str, str]):
+    def __init__(self, delete: set[str], mapping: dict[str, str], script: dict | None = None):
         self.delete = delete
         self.mapping = mapping
         self._table = {ord(c): "" for c in delete} | {ord(k): v for k, v in mapping.items()}
@@ -56,6 +103,7 @@ class CharMap:
         # NUL, removed afterwards); valid while no target changes when lowered (non-ASCII targets are not)
         self._keep_len = {ord(c): "\0" for c in delete} | {ord(k): v for k, v in mapping.items()}
         self._fast = all(v.isascii() or v.lower() == v for v in mapping.values())
+        self.script = Script.from_data(script, self.fold) if script else Script()
 
     @classmethod
     def load(cls, path: str | None = None) -> CharMap:
@@ -69,7 +117,7 @@ class CharMap:
         bad = [k for k, v in mapping.items() if len(k) != 1 or len(v) != 1]
         if bad:
             raise ValueError(f"charmap entries must map one char to one char: {bad[:5]}")
-        return cls(set(data["delete"]), mapping)
+        return cls(set(data["delete"]), mapping, data.get("script"))
 
     _default: CharMap | None = None
 
@@ -143,9 +191,15 @@ def fold(s: str) -> str:
     return CharMap.default().fold(s)
 
 
+def script() -> Script:
+    """Shorthand for `CharMap.default().script`: the article, clitics and marks (charmap.json, "script")."""
+    return CharMap.default().script
+
+
 def is_arabic(c: str) -> bool:
-    """Whether a character is in the Arabic block (letters, marks, digits, punctuation: U+0600-U+06FF)."""
-    return "\u0600" <= c <= "\u06ff"
+    """Whether a character is in the Arabic block (letters, marks, digits, punctuation: U+0600-U+06FF).
+    The block's bounds are code points, a fact of Unicode rather than language data."""
+    return 0x0600 <= ord(c) <= 0x06FF
 
 
 def has_arabic(s: str | None) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from marsad.resources.registry import read_tsv
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, script
 
 
 class NumberWords:
@@ -23,10 +23,12 @@ class NumberWords:
         self.words: dict[str, tuple[int, str]] = {}
         for form, value, kind in rows:
             self.words[fold(form)] = (value, kind)
+        sc = script()
+        self._article, self._and = sc.article, sc.and_  # "ال", "و"
         forms = sorted(self.words, key=len, reverse=True)
-        word = "(?:ال)?(?:" + "|".join(re.escape(f) for f in forms) + ")"
+        word = f"(?:{sc.article})?(?:" + "|".join(re.escape(f) for f in forms) + ")"
         # up to three words: "الحادي عشر", "الثالث والعشرين", "ثلاثة و عشرين"
-        self.pattern = rf"{word}(?:\s+(?:و\s*)?{word}(?!\w)){{0,2}}(?!\w)"
+        self.pattern = rf"{word}(?:\s+(?:{sc.and_}\s*)?{word}(?!\w)){{0,2}}(?!\w)"
         self.regex = re.compile(rf"(?<!\w){self.pattern}")
 
     @classmethod
@@ -35,7 +37,7 @@ class NumberWords:
         return cls(rows)
 
     def _lookup(self, tok: str) -> tuple[int, str] | None:
-        for cand in (tok, tok[2:] if tok.startswith("ال") else None):
+        for cand in (tok, tok[len(self._article):] if tok.startswith(self._article) else None):
             if cand and cand in self.words:
                 return self.words[cand]
         return None
@@ -47,10 +49,10 @@ class NumberWords:
         for raw in phrase.split():
             tok = raw
             hit = self._lookup(tok)
-            if hit is None and tok.startswith("و") and len(tok) > 1:
+            if hit is None and tok.startswith(self._and) and len(tok) > 1:
                 hit = self._lookup(tok[1:])
             if hit is None:
-                if tok == "و":
+                if tok == self._and:
                     continue
                 return None
             value, kind = hit
@@ -66,8 +68,8 @@ class NumberWords:
     def is_ordinal(self, phrase: str) -> bool:
         """True for "الثالث", "الحادي والعشرين" (an ordinal word, or tens with the article)."""
         for tok in phrase.split():
-            tok = tok[1:] if tok.startswith("و") and self._lookup(tok) is None else tok
+            tok = tok[1:] if tok.startswith(self._and) and self._lookup(tok) is None else tok
             hit = self._lookup(tok)
-            if hit and (hit[1] == "ord" or (hit[1] == "tens" and tok.startswith("ال"))):
+            if hit and (hit[1] == "ord" or (hit[1] == "tens" and tok.startswith(self._article))):
                 return True
         return False

@@ -38,21 +38,88 @@ strip titles and clitics before calling.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
 
-from marsad.text.normalize import CharMap
+from marsad.text.normalize import CharMap, script
 
-# Arabic letter -> Latin for the letters that are always consonants (vowel letters and hamza seats are
-# handled in `_units`).
-_CONSONANTS = {
-    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
-    "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'", "غ": "gh", "ف": "f", "ق": "q",
-    "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ۀ": "h",
-    "پ": "p", "چ": "ch", "گ": "g", "ژ": "zh", "ڤ": "v", "ڨ": "g",
-}
-# letters after which و / ي are consonants (w / y), and which make a preceding ي / و a consonant
-_VOWEL_LETTERS = frozenset("اأإآىةويیٱ")
-_ARABIC_LETTER = frozenset(_CONSONANTS) | _VOWEL_LETTERS | frozenset("ءئؤ")
-_PUNCT = "\"'«»()[]{}،,.;:؛!?؟“”‘’"
+# names_latin.tsv rows that are the rule scheme's, not names: a consonant letter, a word the rules name
+_LETTER, _RULE = "letter", "rule"
+RULE_WORDS = ("abd", "allah")  # the `latin` of the rule rows
+# the letters of charmap.json's script.letters that the rules read
+LETTER_NAMES = ("alef", "alef_wasla", "alef_hamza_above", "alef_hamza_below", "alef_madda", "alef_maqsura",
+                "ta_marbuta", "hamza", "hamza_on_ya", "hamza_on_waw", "waw", "ya", "farsi_ya")
+_ASCII_PUNCT = "\"'«»()[]{},.;:!?“”‘’"
+
+
+@dataclass(frozen=True, slots=True)
+class _Scheme:
+    """The letters of the rule scheme: consonants with their Latin (names_latin.tsv, kind letter), the vowel
+    letters and hamza seats by name (charmap.json, script.letters), the words the rules name (kind rule)."""
+
+    consonants: dict[str, str]  # letter -> Latin, for the letters that are always consonants
+    alef: str
+    alef_wasla: str
+    hamza_above: str  # أ
+    hamza_below: str  # إ
+    madda: str  # آ
+    maqsura: str  # ى
+    ta_marbuta: str  # ة
+    hamza: str  # ء
+    hamza_on_ya: str  # ئ
+    hamza_on_waw: str  # ؤ
+    waw: str
+    ya: str
+    ya_forms: tuple[str, ...]  # ي and the Persian ی
+    initial_a: tuple[str, ...]  # ا ٱ أ: a short a at the start of a word
+    long_a: tuple[str, ...]  # ا ٱ ى: a long a
+    vowel_letters: frozenset[str]  # after which و / ي are consonants, and which make a preceding ي / و one
+    w_before: tuple[str, ...]  # ا ى ة: و before one is w
+    y_before: tuple[str, ...]  # و ى: ي before one is y
+    iy_before: tuple[str, ...]  # ا ة: ي before one is -iya
+    arabic_letters: frozenset[str]
+    punct: str  # stripped from the ends of a name's words
+    article: str  # folded "ال"
+    abd: str  # folded "عبد"
+    allah: str  # folded "الله"
+
+    @classmethod
+    def load(cls) -> _Scheme:
+        from marsad.resources.registry import read_tsv
+
+        sc = script()
+        rows = read_tsv("names_latin.tsv")
+        consonants = {r["ar"]: r["latin"] for r in rows if r["kind"] == _LETTER}
+        fold = CharMap.default().fold
+        rules = {r["latin"].lower(): fold(r["ar"]) for r in rows if r["kind"] == _RULE}
+        if sorted(rules) != sorted(RULE_WORDS):
+            raise ValueError(f"names_latin.tsv: the rule rows must be {RULE_WORDS}, not {sorted(rules)}")
+        L = sc.letters
+        if sorted(L) != sorted(LETTER_NAMES):
+            raise ValueError(f"charmap.json script.letters must name {sorted(LETTER_NAMES)}, not {sorted(L)}")
+        vowels = frozenset(L[k] for k in ("alef", "alef_hamza_above", "alef_hamza_below", "alef_madda",
+                                          "alef_maqsura", "ta_marbuta", "waw", "ya", "farsi_ya", "alef_wasla"))
+        seats = frozenset(L[k] for k in ("hamza", "hamza_on_ya", "hamza_on_waw"))
+        both = set(consonants) & set(L.values())
+        if both:
+            raise ValueError(f"names_latin.tsv: letter rows for letters the rules handle by name: {sorted(both)}")
+        return cls(
+            consonants=consonants, alef=L["alef"], alef_wasla=L["alef_wasla"], hamza_above=L["alef_hamza_above"],
+            hamza_below=L["alef_hamza_below"], madda=L["alef_madda"], maqsura=L["alef_maqsura"],
+            ta_marbuta=L["ta_marbuta"], hamza=L["hamza"], hamza_on_ya=L["hamza_on_ya"],
+            hamza_on_waw=L["hamza_on_waw"], waw=L["waw"], ya=L["ya"], ya_forms=(L["ya"], L["farsi_ya"]),
+            initial_a=(L["alef"], L["alef_wasla"], L["alef_hamza_above"]),
+            long_a=(L["alef"], L["alef_wasla"], L["alef_maqsura"]), vowel_letters=vowels,
+            w_before=(L["alef"], L["alef_maqsura"], L["ta_marbuta"]), y_before=(L["waw"], L["alef_maqsura"]),
+            iy_before=(L["alef"], L["ta_marbuta"]), arabic_letters=frozenset(consonants) | vowels | seats,
+            punct=_ASCII_PUNCT + sc.punctuation, article=sc.article, abd=rules["abd"], allah=rules["allah"])
+
+
+@cache
+def _scheme() -> _Scheme:
+    """The rule scheme's letters, read at first use (never at import)."""
+    return _Scheme.load()
+
 
 # A unit is (kind, latin): kind "c" a consonant, "v" a long vowel (a letter), "s" a short vowel (the vowel
 # of a word-initial hamza seat, which Arabic does not write as a letter).
@@ -62,58 +129,64 @@ _C, _V, _S = "c", "v", "s"
 
 def _units(word: str) -> list[Unit]:
     """One Arabic word (no article, no diacritics) -> consonant and vowel units, before any 'a' is guessed."""
+    sc = _scheme()
+    consonants = sc.consonants
     out: list[Unit] = []
     n = len(word)
     for k, c in enumerate(word):
+        if c in consonants:  # most letters: no vowel letter or hamza seat to weigh
+            out.append((_C, consonants[c]))
+            continue
         nxt = word[k + 1] if k + 1 < n else None
         prev_vowel = bool(out) and out[-1][0] != _C
-        if c in ("ا", "ٱ", "أ") and k == 0:
+        vowels = sc.vowel_letters
+        if c in sc.initial_a and k == 0:
             out.append((_S, "a"))
-        elif c in ("ا", "ٱ", "ى"):
+        elif c in sc.long_a:
             out.append((_V, "a"))
-        elif c == "أ":
+        elif c == sc.hamza_above:
             out.append((_C, "'"))
-        elif c == "إ":
+        elif c == sc.hamza_below:
             out.append((_S, "i") if k == 0 else (_C, "'"))
-        elif c == "آ":
+        elif c == sc.madda:
             if k:
                 out.append((_C, "'"))
             out.append((_V, "a"))
-        elif c == "ة":
+        elif c == sc.ta_marbuta:
             out.append((_V, "a") if nxt is None else (_C, "t"))
-        elif c == "ء":
-            out.append((_V, "a") if nxt is None and k and word[k - 1] == "ا" else (_C, "'"))
-        elif c == "ئ":
+        elif c == sc.hamza:
+            out.append((_V, "a") if nxt is None and k and word[k - 1] == sc.alef else (_C, "'"))
+        elif c == sc.hamza_on_ya:
             out.append((_C, "'"))
-            if nxt is not None and nxt not in _VOWEL_LETTERS:
+            if nxt is not None and nxt not in vowels:
                 out.append((_S, "i"))
-        elif c == "ؤ":
+        elif c == sc.hamza_on_waw:
             if out and not prev_vowel:
                 out.append((_S, "u"))
             out.append((_C, "'"))
-        elif c == "و" and k == 1 and out[0][0] == _S and nxt is not None and nxt not in _VOWEL_LETTERS:
+        elif c == sc.waw and k == 1 and out[0][0] == _S and nxt is not None and nxt not in vowels:
             out[-1] = (_S, "o")  # initial أو before a consonant is a foreign O: أولمرت Olmert, أوباما Obama
-        elif c in ("ي", "ی") and out == [(_S, "i")] and nxt is not None and nxt not in _VOWEL_LETTERS:
+        elif c in sc.ya_forms and out == [(_S, "i")] and nxt is not None and nxt not in vowels:
             out[-1] = (_V, "i")  # initial إي = ī: the ي only lengthens the vowel (إيهود Ihud)
-        elif c == "و" and k + 2 == n and word[-1] == "ي" and out and not prev_vowel:
+        elif c == sc.waw and k + 2 == n and word[-1] == sc.ya and out and not prev_vowel:
             out += [(_S, "a"), (_C, "w")]  # the nisba -awi: الرهوي al-Rahawi, المحمداوي
-        elif c == "و":
-            if k == 0 or prev_vowel or (nxt is not None and nxt in "اىة"):
+        elif c == sc.waw:
+            if k == 0 or prev_vowel or (nxt is not None and nxt in sc.w_before):
                 out.append((_C, "w"))
             else:
                 out.append((_V, "u"))
-        elif c in ("ي", "ی"):
-            if k == 0 or prev_vowel or (nxt is not None and nxt in "وى"):
+        elif c in sc.ya_forms:
+            if k == 0 or prev_vowel or (nxt is not None and nxt in sc.y_before):
                 out.append((_C, "y"))
-            elif nxt is not None and nxt in "اة":
+            elif nxt is not None and nxt in sc.iy_before:
                 # -iya / -iyya: عطية Atiya, زكريا Zakriya; the second letter of the word stays y (زياد Zayad)
                 out += [(_C, "y")] if k == 1 else [(_V, "i"), (_C, "y")]
-            elif k == 1 and nxt is not None and nxt not in _VOWEL_LETTERS:
+            elif k == 1 and nxt is not None and nxt not in vowels:
                 out.append((_V, "ay"))
             else:
                 out.append((_V, "i"))
         else:
-            out.append((_C, _CONSONANTS.get(c, c)))
+            out.append((_C, c))  # a letter the scheme does not know stands as it is
     return out
 
 
@@ -146,17 +219,18 @@ def rule_romanize(word: str) -> str:
     return latin[:1].upper() + latin[1:]
 
 
-def _is_arabic(token: str) -> bool:
-    return any(c in _ARABIC_LETTER for c in token)
+def _is_arabic(token: str, letters: frozenset[str]) -> bool:
+    return any(c in letters for c in token)
 
 
 class Romanizer:
     """Table-first romanisation of Arabic-script person names. Build with `Romanizer.load()`."""
 
-    __slots__ = ("_table", "_max_words", "_strip", "_fold")
+    __slots__ = ("_table", "_max_words", "_strip", "_fold", "_scheme")
 
     def __init__(self, table: Mapping[str, str], charmap: CharMap):
         self._fold = charmap.fold
+        self._scheme = _scheme()
         self._table = dict(table)
         self._max_words = max((k.count(" ") + 1 for k in self._table), default=1)
         # the same characters the fold deletes (diacritics, tatweel, bidi marks), but no letter mapping:
@@ -165,12 +239,15 @@ class Romanizer:
 
     @classmethod
     def load(cls, charmap: CharMap | None = None) -> Romanizer:
-        """Read resources/data/names_latin.tsv; a folded key that appears twice is an error."""
+        """Read resources/data/names_latin.tsv (the name rows; letter and rule rows are the rule scheme's); a
+        folded key that appears twice is an error."""
         from marsad.resources.registry import read_tsv
 
         cm = charmap or CharMap.default()
         table: dict[str, str] = {}
         for row in read_tsv("names_latin.tsv"):
+            if row["kind"] in (_LETTER, _RULE):
+                continue
             key = cm.fold(row["ar"]).strip()
             if not key or not row["latin"]:
                 raise ValueError(f"names_latin.tsv: empty cell in {row}")
@@ -181,7 +258,8 @@ class Romanizer:
 
     def knows(self, folded_word: str) -> bool:
         """Whether the table holds this folded word (a frequent name or name part)."""
-        return folded_word in self._table or (folded_word.startswith("ال") and folded_word[2:] in self._table)
+        art = self._scheme.article
+        return folded_word in self._table or (folded_word.startswith(art) and folded_word[len(art):] in self._table)
 
     def __len__(self) -> int:
         return len(self._table)
@@ -191,10 +269,11 @@ class Romanizer:
         raw = self._tokens(name_ar)
         folded = [self._fold(t) for t in raw]
         table = self._table
+        sc = self._scheme
         parts: list[str] = []
         i, n = 0, len(raw)
         while i < n:
-            if not _is_arabic(raw[i]):
+            if not _is_arabic(raw[i], sc.arabic_letters):
                 parts.append(raw[i])
                 i += 1
                 continue
@@ -203,16 +282,16 @@ class Romanizer:
                 parts.append(table[" ".join(folded[i:i + span])])
                 i += span
                 continue
-            if folded[i] == "عبد" and i + 1 < n and folded[i + 1].startswith("ال") and len(folded[i + 1]) > 3:
+            if folded[i] == sc.abd and i + 1 < n and folded[i + 1].startswith(sc.article) and len(folded[i + 1]) > 3:
                 # عبد + the article: the article goes ("عبد الكريم" -> "Abdul Karim")
-                parts.append(table.get("عبد", "Abd"))
+                parts.append(table.get(sc.abd, "Abd"))
                 parts.append(self._word(raw[i + 1], folded[i + 1], article=False))
                 i += 2
                 continue
-            if i + 1 < n and folded[i + 1] == "الله":
+            if i + 1 < n and folded[i + 1] == sc.allah:
                 # "X الله" with no row: one word, ة read as t in the construct ("عطية الله" -> Atiyatallah)
                 stem = rule_romanize(raw[i])
-                parts.append(stem + ("tallah" if raw[i].endswith("ة") else "allah"))
+                parts.append(stem + ("tallah" if raw[i].endswith(sc.ta_marbuta) else "allah"))
                 i += 2
                 continue
             parts.append(self._word(raw[i], folded[i], article=True))
@@ -223,15 +302,17 @@ class Romanizer:
     # ------------------------------------------------------------------ helpers
 
     def _tokens(self, name: str) -> list[str]:
+        sc = self._scheme
         words = []
         for w in name.translate(self._strip).split():
-            w = w.strip(_PUNCT)
+            w = w.strip(sc.punct)
             if not w:
                 continue
             f = self._fold(w)
             # "عبدالرحمن" written solid: split off عبد so that it takes the same path as "عبد الرحمن"
-            if f.startswith("عبدال") and len(f) > 6 and f not in self._table and not f.startswith("عبدالله"):
-                words += [w[:3], w[3:]]
+            if (f.startswith(sc.abd + sc.article) and len(f) > 6 and f not in self._table
+                    and not f.startswith(sc.abd + sc.allah)):
+                words += [w[:len(sc.abd)], w[len(sc.abd):]]
             else:
                 words.append(w)
         return words
@@ -244,11 +325,12 @@ class Romanizer:
 
     def _word(self, raw: str, folded: str, article: bool) -> str:
         """One word: its row, else its article + the row or rules for the rest."""
-        if folded in self._table and (article or not folded.startswith("ال")):
+        art = self._scheme.article
+        if folded in self._table and (article or not folded.startswith(art)):
             return self._table[folded]
-        if folded.startswith("ال") and len(folded) > 3:
-            rest = folded[2:]
-            base = self._table.get(rest) or rule_romanize(raw[2:])
+        if folded.startswith(art) and len(folded) > 3:
+            rest = folded[len(art):]
+            base = self._table.get(rest) or rule_romanize(raw[len(art):])
             if folded in self._table:  # a family row, asked for without its article
                 base = self._table[folded]
                 for prefix in ("al-", "Al-", "el-", "El-"):

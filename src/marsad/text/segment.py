@@ -39,7 +39,8 @@ def tokenize(nt: NormText) -> list[Token]:
 
 
 def _arabic(c: str) -> bool:
-    return "\u0621" <= c <= "\u064a"
+    """An Arabic letter, hamza to ya (U+0621-U+064A): Unicode code points, not language data."""
+    return 0x0621 <= ord(c) <= 0x064A
 
 
 def _glued(para: str, i: int) -> bool:

@@ -50,15 +50,16 @@ def find_times(doc: Document, res) -> None:
     cands = drop_overlaps(cands, lx.order)
     mark_furniture(cands, doc, lx, pub)
     cands = link_points(cands, lx, text)
-    since_ranges(cands, text, pub)
+    since_ranges(cands, lx, text, pub)
     cands = anchor_durations(cands, doc, pub)
     out = []
     n = len(doc.text)
+    tatweel = lx.script.tatweel
     for c in cands:
         if c.ds is None or c.de is None or not (DATE_MIN <= c.ds and c.de <= DATE_MAX):
             continue
         os_, oe = doc.norm.to_original(c.start, c.end)
-        while oe < n and _is_mark(doc.text[oe]):
+        while oe < n and _is_mark(doc.text[oe], tatweel):
             oe += 1  # keep a trailing tatweel or diacritic: "هـ", "غداً"
         out.append(TimeExpr(os_, oe, doc.text[os_:oe], c.ds, c.de, c.precision, round(c.confidence, 2),
                             c.kind, c.furniture))
@@ -66,8 +67,8 @@ def find_times(doc: Document, res) -> None:
     doc.times = out
 
 
-def _is_mark(ch: str) -> bool:
-    return ch == "\u0640" or unicodedata.category(ch) == "Mn"
+def _is_mark(ch: str, tatweel: str) -> bool:
+    return ch == tatweel or unicodedata.category(ch) == "Mn"
 
 
 def parse_times(text: str, published: date | None, res=None) -> list[TimeExpr]:

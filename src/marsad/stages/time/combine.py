@@ -10,7 +10,6 @@ anchored durations.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from marsad.model.document import Document
@@ -19,8 +18,6 @@ from marsad.stages.time.lexicon import TimeLexicon
 from marsad.stages.time.parts import UNIT_DAYS, Cand
 
 DAY = timedelta(days=1)
-_SINCE = re.compile(r"(?:منذ|(?:ابتداء|اعتبارا|بدءا)\s+من)\s+$")
-_SINCE_CLAUSE = re.compile(r"منذ\s+ان\s+\w+\s*,?\s*$")  # "منذ أن بدأت، أول أمس الثلاثاء"
 _LINE_ONLY = frozenset({"date", "numeric", "english", "hijri", "wd", "ago", "year", "month", "range"})
 _LINKABLE = frozenset({"rel", "wd", "date"})
 
@@ -96,15 +93,16 @@ def link_points(cands: list[Cand], lx: TimeLexicon, text: str) -> list[Cand]:
     return out
 
 
-def since_ranges(cands: list[Cand], text: str, pub: date | None) -> None:
-    """"منذ الخميس الماضي" -> [Thursday, publication]."""
+def since_ranges(cands: list[Cand], lx: TimeLexicon, text: str, pub: date | None) -> None:
+    """"منذ الخميس الماضي" -> [Thursday, publication]; "منذ أن بدأت، أول أمس الثلاثاء" too (lx.since,
+    lx.since_clause)."""
     for c in cands:
         if c.name == "ago" or c.kind == "duration" or pub is None or c.ds is None or c.ds > pub:
             continue
-        m = _SINCE.search(text, max(0, c.start - 14), c.start)
+        m = lx.since.search(text, max(0, c.start - 14), c.start)
         if m:
             c.start = m.start()
-        if m or _SINCE_CLAUSE.search(text, max(0, c.start - 30), c.start):
+        if m or lx.since_clause.search(text, max(0, c.start - 30), c.start):
             if c.kind == "weekday" and c.ds == pub:
                 c.ds = pub - 7 * DAY  # "منذ الخميس" written on a Thursday means last Thursday
             c.de = pub

@@ -166,19 +166,16 @@ def _inmonth(m, lx, pub, future_ok):
     return ds, de, "month", 0.75 if confirmed else 0.65, "relative"
 
 
-_WEEK = "اسبوع"  # folded "أسبوع", as the patterns' `per` group gives it
-
-
 def _period_end(lx, m, pub, future_ok) -> tuple[date, date, str] | None:
     """The period "حتى نهاية X" names: (start, end, "week" | "month" | "year")."""
     g = m.groupdict()
     if g.get("per"):
-        per = g["per"].removeprefix("ال")
+        per = lx.period_nouns.get(g["per"].removeprefix(lx.script.article))
         mod = "current" if g.get("this") else mod_of(lx, g.get("mod")) or "current"
-        if per == _WEEK:
+        if per == "week":
             monday = cal.week_range(pub, mod)[0]
             return monday, monday + 6 * DAY, "week"
-        if per == "شهر":
+        if per == "month":
             y, mo = cal.add_months(pub, {"past": -1, "future": 1}.get(mod, 0))
             return *cal.month_range(y, mo), "month"
         y = pub.year + {"past": -1, "future": 1}.get(mod, 0)
@@ -275,10 +272,10 @@ def _rest(m, lx, pub, future_ok):
         return None
     if not g.get("this") and mod_of(lx, g.get("mod")) not in (None, "current"):
         return None
-    per = g["per"].removeprefix("ال")
-    if per == _WEEK:
+    per = lx.period_nouns.get(g["per"].removeprefix(lx.script.article))
+    if per == "week":
         de = pub + (6 - pub.weekday()) * DAY
-    elif per == "شهر":
+    elif per == "month":
         de = cal.month_end(pub.year, pub.month)
     else:
         de = date(pub.year, 12, 31)

@@ -1,8 +1,9 @@
 """The time lexicon: month names, weekdays, relative words, number words and the date grammar's word
 lists, with the patterns compiled from them (patterns.py) and the anchor scanner (scan.py).
 
-Everything Arabic comes from data files (time_months.tsv, time_words.json, time_grammar.json,
-time_numbers.tsv) and is folded with text.normalize.fold, so the patterns run over the normalised view
+Everything Arabic comes from data files (time_months.tsv, time_words.json, time_grammar.json with the words
+the patterns spell out in "pattern_words", time_numbers.tsv; the article and clitics from charmap.json
+"script") and is folded with text.normalize.fold, so the patterns run over the normalised view
 (أ/إ/آ -> ا, ة -> ه, ى -> ي, Arabic-Indic digits -> ASCII, ، -> ","). Each pattern has a group `x`: the
 expression without its leading clitic ("وأمس" -> "أمس").
 """
@@ -13,9 +14,9 @@ import re
 from dataclasses import dataclass, field, fields
 
 from marsad.resources.registry import read_json, read_tsv
-from marsad.stages.time.patterns import F, TimePattern, _alt, build_patterns
+from marsad.stages.time.patterns import F, Slots, TimePattern, _alt, build_patterns
 from marsad.stages.time.scan import Scanner
-from marsad.text.normalize import fold
+from marsad.text.normalize import Script, fold, script
 from marsad.text.numbers import NumberWords
 
 __all__ = ["F", "Holiday", "TimeLexicon", "_alt"]
@@ -82,6 +83,8 @@ class TimeLexicon:
     holidays: dict[str, Holiday] = field(default_factory=dict)
     holiday_days: dict[str, int] = field(default_factory=dict)
     weekend_days: tuple[int, int] = (4, 5)
+    # the article, clitics and tatweel (charmap.json "script")
+    script: Script = field(default_factory=Script)
     patterns: list[TimePattern] = field(default_factory=list)
     order: dict[str, int] = field(default_factory=dict)  # name -> its first pattern's index (overlap ties)
     # compiled from the tables above by `_compile` (at the end of `load`)
@@ -94,6 +97,11 @@ class TimeLexicon:
     clock_cue: re.Pattern[str] = field(init=False)
     duration_noun: re.Pattern[str] = field(init=False)
     serial_before: re.Pattern[str] = field(init=False)
+    # the period nouns of the patterns' `per` groups, without the article: folded "أسبوع" -> "week", "شهر" ->
+    # "month", "عام"/"سنة" -> "year" (time_grammar.json pattern_words)
+    period_nouns: dict[str, str] = field(init=False)
+    since: re.Pattern[str] = field(init=False)  # "منذ", "ابتداء من" right before a date (combine.since_ranges)
+    since_clause: re.Pattern[str] = field(init=False)  # "منذ أن بدأت، " before a date
 
     @classmethod
     def load(cls) -> TimeLexicon:
@@ -101,7 +109,8 @@ class TimeLexicon:
         for r in read_tsv("time_months.tsv"):
             months[fold(r["form"])] = (int(r["month"]), r["calendar"], r["needs_context"] == "1")
         words = read_json("time_words.json")
-        lx = cls(months=months, words=words, numbers=NumberWords.load(), grammar=read_json("time_grammar.json"))
+        lx = cls(months=months, words=words, numbers=NumberWords.load(), grammar=read_json("time_grammar.json"),
+                 script=script())
         lx.weekdays = _folded(words["weekdays"]) | _folded(words["english_weekdays"])
         lx.reldays = _folded(words["relative_days"]) | _folded(words["relative_nights"])
         lx.units = {fold(k): (v[0], v[1]) for k, v in words["units"].items()}
@@ -115,7 +124,7 @@ class TimeLexicon:
         lx.ordinal_weekdays = _folded(g["ordinal_weekdays"])
         lx.ordinal_adjectives = _folded(g["ordinal_adjectives"])
         lx.quarters = {fold(k): (v[0], v[1]) for k, v in g["quarters"].items()}
-        lx.decade_names = {fold(k).removeprefix("ال"): v for k, v in g["decades"].items()}
+        lx.decade_names = {fold(k).removeprefix(lx.script.article): v for k, v in g["decades"].items()}
         lx.centuries = _folded(g["centuries"])
         lx.thousands = _folded(g["spelled_thousands"])
         lx.holidays = {fold(h["form"]): Holiday(h["calendar"], int(h["month"]), int(h["day"]), int(h["days"]),
@@ -132,20 +141,31 @@ class TimeLexicon:
         return lx
 
     def _compile(self) -> None:
-        w = self.words
-        self.patterns = build_patterns(self)
+        """The patterns and the regexes of the second pass; every slot of time_grammar.json "pattern_words"
+        must be read by one of them."""
+        w, sc = self.words, self.script
+        sl = Slots(self.grammar["pattern_words"])
+        self.patterns = build_patterns(self, sl)
         for i, p in enumerate(self.patterns):
             self.order.setdefault(p.name, i)
         self.order["link"] = len(self.patterns)
-        self.scanner = Scanner(self.patterns)
+        self.scanner = Scanner(self.patterns, "".join(sc.conjunctions + sc.prepositions))
+        self.period_nouns = {sl.forms("week")[0]: "week", sl.forms("month")[0]: "month"}
+        self.period_nouns |= {f: "year" for f in sl.forms("year")}
         self.link = re.compile(rf"\s*,?\s*(?:{_alt(fold(k) for k in w['point_links'])})\s*$")
         self.future_cue = re.compile(rf"(?<!\w){_alt(fold(k) for k in w['future_cues'])}(?!\w)")
         rest = _alt(fold(k) for k in w["furniture_words"] if k.isalpha() or " " in k)
         self.furniture_rest = re.compile(rf"(?<!\w){rest}(?!\w)|\d{{1,2}}:\d\d(?::\d\d)?|[^\w]|\d")
         self.signature = re.compile(r"\s*-\s*[^\n]{0,120}\(@\w+\)")
         self.clock = re.compile(r"\s*,?\s*\d{1,2}:\d\d")
-        self.clock_cue = re.compile(rf"{F('الساعة')}\s*$")
+        self.clock_cue = re.compile(rf"{sl.one('clock')}\s*$")
         nouns = _alt(fold(s) for s in w["duration_nouns"])
-        self.duration_noun = re.compile(rf"\s+(?:من|علي)\s+(?:[وف]?[بل]?)?{nouns}(?!\w)")
+        conj = "[" + "".join(sc.conjunctions) + "]"
+        preps = sl.chars("duration_prepositions")
+        self.duration_noun = re.compile(rf"\s+(?:{sl.alt('counted_from')})\s+(?:{conj}?{preps}?)?{nouns}(?!\w)")
         serial = _alt(fold(s) for s in self.grammar["numeric_not_after"])
-        self.serial_before = re.compile(rf"(?<!\w)[وف]?(?:{serial})\s*:?\s*$")
+        self.serial_before = re.compile(rf"(?<!\w){conj}?(?:{serial})\s*:?\s*$")
+        since = sl.one("since")
+        self.since = re.compile(rf"(?:{since}|(?:{sl.alt('starting')})\s+{sl.one('from')})\s+$")
+        self.since_clause = re.compile(rf"{since}\s+{sl.one('that')}\s+\w+\s*,?\s*$")
+        sl.check_all_used()

@@ -164,15 +164,15 @@ def _period(m, lx, pub, future_ok):
     if pub is None:
         return None
     g = m.groupdict()
-    per = g["per"].removeprefix("ال")
+    per = lx.period_nouns.get(g["per"].removeprefix(lx.script.article))  # "week", "month", "year"
     mod = "current" if g.get("this") or "mod" not in m.re.groupindex else mod_of(lx, g.get("mod"))
     if mod is None:
         return None
     pos = lx.positions.get(g["pos"]) if g.get("pos") else None
-    if per == "اسبوع":
+    if per == "week":
         ds, de = cal.week_range(pub, mod)
         return ds, de, "week", 0.85, "relative"
-    if per == "شهر":
+    if per == "month":
         y, mo = cal.add_months(pub, {"past": -1, "future": 1}.get(mod, 0))
         ds, de = cal.month_range(y, mo, pos)
         return ds, de, "week" if pos else "month", 0.85, "relative"

@@ -18,24 +18,24 @@ import ahocorasick
 
 from marsad.stages.time.patterns import TimePattern
 
-_CLITICS = "وفبلك"
 
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
+def _stands_alone(text: str, start: int, end: int, clitics: str) -> bool:
     """[start, end) is a word of its own, at most behind two clitics: "وآب" yes, "كتاب" no."""
     if end < len(text) and text[end].isalpha():
         return False
     p = start
-    while p > 0 and start - p < 2 and text[p - 1] in _CLITICS:
+    while p > 0 and start - p < 2 and text[p - 1] in clitics:
         p -= 1
     return p == 0 or not text[p - 1].isalpha()
 
 
 class Scanner:
-    """Anchor automaton of a list of patterns; `matches(text)` yields (pattern index, match)."""
+    """Anchor automaton of a list of patterns; `matches(text)` yields (pattern index, match). `clitics`: the
+    letters that may stand before a bounded anchor (و ف ب ل ك, charmap.json "script")."""
 
-    def __init__(self, patterns: Sequence[TimePattern]):
+    def __init__(self, patterns: Sequence[TimePattern], clitics: str):
         self.patterns = list(patterns)
+        self.clitics = clitics
         groups: dict[tuple, int] = {}
         self._group_of: list[int] = []
         for p in self.patterns:
@@ -54,10 +54,11 @@ class Scanner:
         """Per anchor group, the merged [start, end) windows of `text` around its anchors."""
         out: list[list[list[int]]] = [[] for _ in self._reach]
         n = len(text)
-        reach = self._reach
+        reach, clitics, stands_alone = self._reach, self.clitics, _stands_alone
         for last, (ln, plain, bounded) in self._auto.iter(text):
             end = last + 1
-            if bounded and _stands_alone(text, end - ln, end):
+            # (a letter right after the anchor is the commonest no, and the cheapest to test before the call)
+            if bounded and not (end < n and text[end].isalpha()) and stands_alone(text, end - ln, end, clitics):
                 gis = plain + bounded
             elif plain:
                 gis = plain
