@@ -195,3 +195,33 @@ def test_grammar_words_read_as_the_code_expects() -> None:
 def test_malformed_word_classes_are_rejected(edit, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         class_words(edit(read_tsv("quotes_words.tsv")))
+
+
+# --- the letters and short lists of stages/sources.py (resources/data/sources_en.json) --------------------
+
+SOURCE_LISTS = ("endings", "clitics", "article", "conjunctions", "of_preps", "of_clitic", "plural_relative",
+                "modifier_endings")
+
+
+@pytest.mark.parametrize("key", SOURCE_LISTS)
+def test_source_list_is_documented_used_and_unique(key: str) -> None:
+    from marsad.resources.registry import read_json
+
+    spec = read_json("sources_en.json")[key]
+    assert spec["about"].strip()
+    folded = [fold(w) for w in spec["words"]]
+    assert folded and sorted({w for w in folded if folded.count(w) > 1}) == [], f"{key} repeats words after folding"
+    assert f'"{key}"' in (ROOT / "src" / "marsad" / "stages" / "sources.py").read_text("utf-8"), f"{key} is never read"
+    if key in ("article", "of_clitic"):
+        assert len(folded) == 1
+
+
+def test_source_lists_load_folded() -> None:
+    from marsad.stages.sources import SourceNames
+
+    s = SourceNames.load()
+    assert s.of_preps == {"في", "من", "داخل", "ب"} and s.of_clitic == "ب"
+    assert s.modifier_endings == ("ه", "ون", "ين") and s.plural_relative == ("يون", "يين")
+    assert s.bare.clitics == ("وب", "ول", "فل", "و", "ف", "ب", "ل") and s.bare.article == "ال"
+    assert (s.bare("وبالبلديه"), s.bare("المحليه"), s.bare("ومصادر"), s.bare("وزير")) == ("بلديه", "محليه", "مصادر", "وزير")
+    assert {"امنيه", "امنيون", "امنيين"} <= set(s.adjectives)  # the folded endings of "أمني"
