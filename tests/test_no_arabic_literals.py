@@ -25,7 +25,6 @@ ALLOWED = {
     "stages/tolls.py": 18,
     "stages/event_actors.py": 17,
     "stages/event_actors_lex.py": 13,
-    "stages/event_place.py": 11,
     "stages/events.py": 10,
     "fuzz.py": 10,
     "export/text_formats.py": 1,
