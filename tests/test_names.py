@@ -90,3 +90,37 @@ def test_a_correspondent_speaks_for_the_medium(pipeline) -> None:
                             DocMeta(id="t", published=date(2018, 1, 2))))
     sp = doc.quotes[0].speaker
     assert sp.actor.name == "Balqis TV correspondent" and sp.org is not None and sp.org.name == "Balqis TV"
+
+
+# --- the letters and marks of stages/names.py (resources/data/speaker_names.json) -------------------------
+
+NAMES_CODE_LISTS = ("article", "article_clitics", "lil", "conjunctions", "antecedent_clitics", "clause_marks",
+                    "apposition_commas")
+AS_WRITTEN = ("clause_marks", "apposition_commas")  # compared with the original text
+
+
+@pytest.mark.parametrize("key", NAMES_CODE_LISTS)
+def test_names_code_list_is_documented_used_and_unique(key: str) -> None:
+    from pathlib import Path
+
+    from marsad.resources.registry import read_json
+    from marsad.text.normalize import fold
+
+    spec = read_json("speaker_names.json")["lists"][key]
+    assert spec["about"].strip()
+    words = spec["words"] if key in AS_WRITTEN else [fold(w) for w in spec["words"]]
+    assert words and sorted({w for w in words if words.count(w) > 1}) == [], f"{key} repeats words"
+    if key in AS_WRITTEN:  # folding would change them (، -> ,), and the original text holds them as written
+        assert all(fold(w) != w for w in words)
+    code = (Path(__file__).resolve().parents[1] / "src" / "marsad" / "stages" / "names.py").read_text("utf-8")
+    assert f'"{key}"' in code, f"{key} is never read"
+
+
+def test_names_code_lists_load_as_the_code_expects() -> None:
+    from marsad.stages.names import Names
+
+    n = Names.load()
+    assert (n.article, n.lil, n.conjunctions, n.article_clitics) == ("ال", "لل", ("و", "ف"), ("وال", "فال", "بال"))
+    assert n.antecedent_prefix == r"(?<!\w)(?:و|ف|ب|ل)?(?:ال)?"
+    assert set(n.stop_marks) == set(".؟?!:") and set(n.commas) == {"،", ","}
+    assert (n._bare("والوزاره"), n._bare("للوزاره"), n.anaphor_head("والوزارة")) == ("الوزاره", "الوزاره", "وزاره")

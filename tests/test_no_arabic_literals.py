@@ -17,19 +17,11 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 # file (relative to src/marsad) -> Arabic string literals it may still hold
 ALLOWED = {
-    "stages/places.py": 70,
-    "stages/quotes.py": 63,
-    "stages/quotes_speaker.py": 53,
     "stages/orgnames.py": 34,
-    "stages/quotes_lex.py": 34,
-    "stages/sources.py": 29,
     "stages/actors.py": 19,
-    "stages/names.py": 18,
     "stages/tolls.py": 18,
     "stages/event_actors.py": 17,
-    "stages/quotes_build.py": 17,
     "stages/event_actors_lex.py": 13,
-    "stages/event_place.py": 11,
     "stages/events.py": 10,
     "fuzz.py": 10,
     "export/text_formats.py": 1,

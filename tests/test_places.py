@@ -195,3 +195,77 @@ def test_a_country_across_a_border_is_a_reference_point(text: str, countries: li
 
     # a country across a border stays only as a reference point (too weak to place anything)
     assert sorted({p.place.country for p in parse_places(text) if p.confidence > REFERENCE}) == countries
+
+
+# --- the letters and short lists the place code tests (places_cues.json, entries with their own "about") --
+
+PLACE_CODE_LISTS = ("clitics", "article", "conjunction", "not_conjunction", "locative_clitics", "rare_clitics", "lam",
+                    "lil", "distance_units", "nationality_clitics", "feminine_ending", "capital_word",
+                    "capital_clitics", "countryside_word", "unknown_name_cues", "nest_gaps", "translit")
+SINGLE_WORD = ("article", "conjunction", "lam", "lil", "feminine_ending", "capital_word", "countryside_word")
+
+
+@pytest.mark.parametrize("key", PLACE_CODE_LISTS)
+def test_place_code_list_is_documented_used_and_unique(key: str) -> None:
+    from marsad.resources.registry import read_json
+    from marsad.text.normalize import fold
+
+    spec = read_json("places_cues.json")[key]
+    assert spec["about"].strip()
+    entries = list(spec["letters"] if key == "translit" else spec["words"])
+    # nest_gaps is compared with the original text (kept as written); the rest with the normalised text
+    words = entries if key == "nest_gaps" else [fold(w) for w in entries]
+    assert words and sorted({w for w in words if words.count(w) > 1}) == [], f"{key} repeats words"
+    if key == "translit":  # letters of the normalised text, each one character
+        assert all(len(w) == 1 and fold(w) == w for w in entries)
+    if key in SINGLE_WORD:
+        assert len(words) == 1
+    code = (Path(__file__).resolve().parents[1] / "src" / "marsad" / "stages" / "places.py").read_text("utf-8")
+    assert f'"{key}"' in code, f"{key} is never read"
+
+
+def test_place_code_lists_load_as_the_code_expects(res) -> None:
+    from marsad.stages.places import _cues
+
+    c = _cues(res["gazetteer"])
+    assert c.clitics == ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # the order they are tried in
+    assert (c.article, c.conjunction, c.lam, c.lil, c.capital_word) == ("ال", "و", "ل", "لل", "عاصمه")
+    assert c.unknown_name_cues["قريه"] == "village" and c.unknown_name_cues["قري"] == "village"
+    assert "بمدينة" in c.nest_gaps and "التابعة ل" in c.nest_gaps  # as written: the original text is compared
+    assert c.adjective_blockers.keys() >= {"المالي", "الماليه"}  # the folded feminine ending
+    assert c.strip("وبمدينه", c.types) == "مدينه" and c.latin("الفطيره") == "Al-Ftyrh"
+
+
+EVENT_PLACE_LISTS = ("event_locative", "event_locative_clitics", "event_country_clitic_end", "event_country_clitics",
+                     "event_dispersed", "event_list_conjunctions", "event_list_words", "event_list_preps",
+                     "event_list_clitics", "event_list_types")
+
+
+def test_event_place_lists_are_all_listed() -> None:
+    from marsad.resources.registry import read_json
+
+    assert {k for k in read_json("places_cues.json") if k.startswith("event_")} == set(EVENT_PLACE_LISTS)
+
+
+@pytest.mark.parametrize("key", EVENT_PLACE_LISTS)
+def test_event_place_list_is_documented_used_folded_and_unique(key: str) -> None:
+    from marsad.resources.registry import read_json
+    from marsad.text.normalize import fold
+
+    spec = read_json("places_cues.json")[key]
+    assert spec["about"].strip()
+    words = [fold(w) for w in spec["words"]]
+    assert words and sorted({w for w in words if words.count(w) > 1}) == [], f"{key} repeats words after folding"
+    code = (Path(__file__).resolve().parents[1] / "src" / "marsad" / "stages" / "event_place.py").read_text("utf-8")
+    assert f'"{key}"' in code or f"'{key}'" in code, f"{key} is never read"
+
+
+def test_event_place_patterns_are_built_from_the_folded_lists() -> None:
+    from marsad.stages.event_place import place_words
+
+    w = place_words()
+    assert w.locative.search(" وعلي ") and w.locative.search("شمال ") and not w.locative.search(" قالت ")
+    assert w.dispersed.search("في عده محافظات") and not w.dispersed.search("في عدهم")
+    assert w.list_gap.match(", وفي ") and w.list_gap.match(" او ") and not w.list_gap.match(" قرب ")
+    assert w.list_types.sub(" ", "بولايه") == " " and w.list_conjunction.search(" ثم ")
+    assert w.country_clitic_end == ("ب",) and w.country_clitics == {"ل", "ول", "فل"}

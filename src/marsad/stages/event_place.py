@@ -21,17 +21,64 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 
 from marsad.model.document import Document
 from marsad.model.records import Place, PlaceMention
+from marsad.resources.registry import read_json
+from marsad.text.normalize import fold
 
-# words before a country name that make it the place of an event
-_LOCATIVE = re.compile(r"(?:^|\s)(?:و|ف)?(?:في|داخل|عبر|انحاء|اراضي|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|"
-                       r"وسط|علي|الي|نحو|تجاه|باتجاه|قرب|حدود|لدي|عمق|ارجاء|مدن|ولايات|محافظات|مناطق|اقاليم|"
-                       r"بين|ضد|من)\s*$")
+DATA = "places_cues.json"  # its "event_" entries
 _LOOKBACK = 400  # characters before the event's sentence where an earlier place still locates it
 _HEAD_MAX = 200  # a dateline opens its line: at most three words before it
-_DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—ـ]|\(|،?\s*\d{1,2}\s)")
+# a colon, a dash or a day number after a dateline (the normalised text: its dashes are "-", no tatweel)
+_DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—]|\(|\s*\d{1,2}\s)")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@dataclass(frozen=True)
+class EventPlaceWords:
+    """The word lists of this module (places_cues.json "event_" entries, folded), built into patterns once."""
+
+    locative: re.Pattern[str]  # "في", "شمال", "على" ... right before a country: it is a place
+    country_clitic_end: tuple[str, ...]  # "بسوريا"
+    country_clitics: frozenset[str]  # "لليبيا", "ولسوريا"
+    dispersed: re.Pattern[str]  # "عمليات متفرقة", "في عدة ولايات"
+    list_gap: re.Pattern[str]  # what may stand between two coordinated names
+    list_types: re.Pattern[str]  # type words removed from that gap with their word
+    list_conjunction: re.Pattern[str]  # a conjunction or comma in the gap
+
+    @classmethod
+    def from_data(cls, data: dict) -> EventPlaceWords:
+        def listed(key: str) -> list[str]:
+            return [fold(w) for w in data[key]["words"]]
+
+        glued, spaced = listed("event_list_conjunctions"), listed("event_list_words")
+        conj = "|".join([_alt(glued), *(re.escape(w) + r"\s" for w in spaced)])
+        prep = "|".join([*(re.escape(w) + r"\s+" for w in listed("event_list_preps")),
+                         _alt(listed("event_list_clitics"))])
+        clitics, locative = _alt(listed("event_locative_clitics")), _alt(listed("event_locative"))
+        return cls(
+            locative=re.compile(rf"(?:^|\s)(?:{clitics})?(?:{locative})\s*$"),
+            country_clitic_end=tuple(listed("event_country_clitic_end")),
+            country_clitics=frozenset(listed("event_country_clitics")),
+            dispersed=re.compile(rf"(?<!\w)(?:{_alt(listed('event_dispersed'))})(?!\w)"),
+            # "، ", " و", " وفي ", "، وب", " او " (the و is a clitic glued to the next name, so "وسط" is no
+            # conjunction); the normalised text holds no Arabic comma (folded to ",")
+            list_gap=re.compile(rf"^\s*(?:[,:]\s*)?(?:(?:{conj})\s*)?(?:{prep})?$"),
+            list_types=re.compile(rf"\S*(?:{_alt(listed('event_list_types'))})\S*"),
+            list_conjunction=re.compile("|".join([",", _alt(glued), _alt(spaced)])),
+        )
+
+
+@cache
+def place_words() -> EventPlaceWords:
+    """The module's word lists, read at the first call (never at import) and kept: they are immutable."""
+    return EventPlaceWords.from_data(read_json(DATA))
 
 
 def place_rank(p: Place) -> int:
@@ -49,7 +96,7 @@ def is_dateline(doc: Document, m: PlaceMention) -> bool:
     head = text[line_start:a].strip()
     if head and len(head.split()) > 3:
         return False
-    return bool(_DATELINE_AFTER.match(text, b)) and (not head or not re.search(r"[.!?؟]", head))
+    return bool(_DATELINE_AFTER.match(text, b)) and (not head or not re.search(r"[.!?]", head))
 
 
 def locative(doc: Document, m: PlaceMention) -> bool:
@@ -64,9 +111,10 @@ def locative(doc: Document, m: PlaceMention) -> bool:
     ws = a
     while ws > 0 and text[ws - 1].isalpha():
         ws -= 1
-    if text[ws:a].endswith("ب") or text[ws:a] in ("ل", "ول", "فل"):
+    lex = place_words()
+    if text[ws:a].endswith(lex.country_clitic_end) or text[ws:a] in lex.country_clitics:
         return True  # "بسوريا", "لليبيا" (a clitic preposition)
-    return bool(_LOCATIVE.search(text[max(0, ws - 16):ws]))
+    return bool(lex.locative.search(text[max(0, ws - 16):ws]))
 
 
 def is_wide(m: PlaceMention) -> bool:
@@ -83,15 +131,10 @@ def usable(doc: Document, m: PlaceMention) -> bool:
     return m.confidence >= 0.4 and not doc.in_furniture(m.start, m.end)
 
 
-# words that spread a report over many unnamed places ("عمليات متفرقة", "في عدة ولايات", "في أنحاء البلاد")
-_DISPERSED = re.compile(r"(?<!\w)(?:متفرقه|متفرقات|عده (?:ولايات|محافظات|مدن|مناطق)|مختلف (?:الولايات|المحافظات|"
-                        r"المدن|المناطق|انحاء)|(?:انحاء|عموم) (?:البلاد|المملكه|الجمهوريه))(?!\w)")
-
-
 def dispersed(doc: Document, sentence: tuple[int, int]) -> bool:
     """Whether the sentence spreads its report over many places it does not name: such an event is located
     in the country only, never at the article's focus place or the last place named before it."""
-    return _DISPERSED.search(doc.norm.text, *doc.norm.to_norm(*sentence)) is not None
+    return place_words().dispersed.search(doc.norm.text, *doc.norm.to_norm(*sentence)) is not None
 
 
 class _Located:
@@ -159,11 +202,6 @@ def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int]
     return min(nest, key=lambda p: (place_rank(p.place), p.start))
 
 
-# what may stand between two coordinated names once their parents' names and type words are removed:
-# "، ", " و", " وفي ", "، وب", " او " (the و is a clitic glued to the next name, so "وسط" is no conjunction)
-_LIST_GAP = re.compile(r"^\s*(?:[,،:]\s*)?(?:(?:و|او\s|ثم\s)\s*)?(?:في\s+|ب)?$")
-
-
 def coordinated(doc: Document, clause: tuple[int, int], chosen: PlaceMention,
                 contains: Callable[[str, str], bool]) -> list[PlaceMention]:
     """The other places of a list that `chosen` heads ("في مقاطعات عرفات والميناء بولاية نواكشوط الجنوبية،
@@ -180,6 +218,7 @@ def coordinated(doc: Document, clause: tuple[int, int], chosen: PlaceMention,
     parents = [p for p in ps if p not in leaves]
     if len(leaves) < 2 or chosen.place.id not in {p.place.id for p in leaves}:
         return []
+    lex = place_words()
     chains: list[list[PlaceMention]] = [[leaves[0]]]
     for a, b in zip(leaves, leaves[1:], strict=False):
         gap = doc.norm.text[slice(doc.norm.to_norm(a.end, a.end)[0], doc.norm.to_norm(b.start, b.start)[0])]
@@ -187,9 +226,9 @@ def coordinated(doc: Document, clause: tuple[int, int], chosen: PlaceMention,
             if a.end <= p.start and p.end <= b.start:
                 pa, pb = doc.norm.to_norm(p.start, p.end)
                 gap = gap.replace(doc.norm.text[pa:pb], " ")
-        gap = re.sub(r"\S*(?:ولايه|محافظه|مدينه|بلده|قريه|حي|منطقه|مقاطعه|مديريه|ناحيه|قضاء|ريف)\S*", " ", gap)
+        gap = lex.list_types.sub(" ", gap)
         gap = re.sub(r"\s+", " ", gap)
-        if _LIST_GAP.match(gap) and re.search(r"[,،و]|او|ثم", gap):
+        if lex.list_gap.match(gap) and lex.list_conjunction.search(gap):
             chains[-1].append(b)
         else:
             chains.append([b])

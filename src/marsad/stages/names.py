@@ -39,6 +39,13 @@ class Names:
     media_heads: tuple[tuple[str, str], ...] = ()  # (folded head, English word after the name)
     correspondent: frozenset[str] = frozenset()
     sources: SourceNames | None = None  # its adjectives mark a phrase as a description ("مسؤولون أمنيون")
+    article: str = ""  # the folded article "ال"
+    article_clitics: tuple[str, ...] = ()  # a clitic glued to the article: "وال", "فال", "بال"
+    lil: str = ""  # "لل": ل + the article without its alef
+    conjunctions: tuple[str, ...] = ()  # و / ف before the article of a lone description, dropped in this order
+    antecedent_prefix: str = ""  # pattern of the clitic and article before the head of a body's name
+    stop_marks: str = ""  # marks of the original text no apposition reaches across (Arabic ones from data)
+    commas: tuple[str, ...] = ()  # commas of the original text closing a title phrase
     _orgs: object | None = field(default=None, repr=False)
 
     @classmethod
@@ -48,6 +55,14 @@ class Names:
         def words(k: str) -> frozenset[str]:
             return frozenset(fold(w) for w in data[k]["words"])
 
+        def in_order(k: str) -> list[str]:
+            return [fold(w) for w in data[k]["words"]]
+
+        article, lil = in_order("article")[0], in_order("lil")[0]
+        prefix = (r"(?<!\w)(?:" + "|".join(re.escape(c) for c in in_order("antecedent_clitics")) + r")?(?:"
+                  + re.escape(article) + r")?")
+        as_written = {k: "".join(data[k]["words"]) for k in ("clause_marks", "apposition_commas")}
+
         from marsad.resources.registry import read_tsv
 
         countries = frozenset(fold(n) for r in read_tsv("actors_countries.tsv") for n in r["names_ar"].split("|") if n)
@@ -55,7 +70,9 @@ class Names:
         media = tuple((fold(w.split("|")[0]), w.split("|")[1]) for w in data["media_heads"]["words"])
         return cls(Romanizer.load(), words("anaphor_heads"), words("not_person"), words("function"),
                    words("statement"), words("title_anaphors"), words("same"), countries, roles, media,
-                   words("correspondent"), SourceNames.load())
+                   words("correspondent"), SourceNames.load(), article,
+                   tuple(c + article for c in in_order("article_clitics")), lil, tuple(in_order("conjunctions")), prefix,
+                   "." + as_written["clause_marks"] + "?!:", (*as_written["apposition_commas"], ","))
 
     def describes(self, word: str) -> bool:
         """A folded word that describes people and is no part of a name ("أمنيون", "المحلية")."""
@@ -70,7 +87,7 @@ class Names:
         words = fold(text).split()
         if not words:
             return None
-        head = next((en for ar, en in self.media_heads if self._bare(words[0]) in (ar, "ال" + ar)), None)
+        head = next((en for ar, en in self.media_heads if self._bare(words[0]) in (ar, self.article + ar)), None)
         rest = [w.strip(_QUOTES) for w in text.split()[1:3]]
         rest = [w for w in rest if _WORD.fullmatch(fold(w))]
         if head is None or not rest:
@@ -79,11 +96,11 @@ class Names:
 
     def _bare(self, word: str) -> str:
         """A word without a leading و / ف / ب / ل / لل clitic (the article stays)."""
-        for c in ("وال", "فال", "بال"):
+        for c in self.article_clitics:
             if word.startswith(c) and len(word) > 4:
                 return word[1:]
-        if word.startswith("لل") and len(word) > 4:
-            return "ال" + word[2:]
+        if word.startswith(self.lil) and len(word) > 4:
+            return self.article + word[len(self.lil):]
         return word
 
     def orgs(self, gazetteer=None):
@@ -101,12 +118,13 @@ class Names:
         words = fold(text).split()
         if not 1 <= len(words) <= 4 or not all(_WORD.fullmatch(w) for w in words):
             return None
+        art = self.article
         first = self._bare(words[0])
-        head = first[2:] if first.startswith("ال") else first
+        head = first[len(art):] if first.startswith(art) else first
         if first in self.not_person or head in self.anaphor_heads or any(
                 w in self.function or w in self.same or w in self.countries or self.describes(w) for w in words):
             return None
-        if words[0].startswith("ال") and len(words) == 1:
+        if words[0].startswith(art) and len(words) == 1:
             return None
         return self.romanizer.romanize(text)
 
@@ -123,15 +141,16 @@ class Names:
         ("رئيس وزراء النيجر بريغي رافيني" -> "بريغي رافيني", "عمر زواق المتحدث باسم حاكم" -> "عمر زواق")."""
         raw = text.split()
         words = [self._bare(w) for w in fold(text).split()]
-        if len(raw) != len(words) or not any(w in self.roles or w[2:] in self.roles for w in words):
+        art = self.article
+        if len(raw) != len(words) or not any(w in self.roles or w[len(art):] in self.roles for w in words):
             return None
 
         def nameish(w: str) -> bool:
-            bare = w[2:] if w.startswith("ال") else w
+            bare = w[len(art):] if w.startswith(art) else w
             return bool(_WORD.fullmatch(w)) and not (
                 w in self.roles or bare in self.roles or bare in self.anaphor_heads or w in self.countries
                 or w in self.function or w in self.not_person or w in self.same or self.describes(w)
-                or (w.startswith("ال") and not self.romanizer.knows(w)))
+                or (w.startswith(art) and not self.romanizer.knows(w)))
 
         best: tuple[int, int] | None = None
         i = 0
@@ -159,11 +178,11 @@ class Names:
         words = fold(text).split()
         if len(words) != 1:
             return None
-        w = words[0]
-        for c in ("و", "ف"):
-            if w.startswith(c + "ال"):
+        w, art = words[0], self.article
+        for c in self.conjunctions:
+            if w.startswith(c + art):
                 w = w[1:]
-        return w[2:] if w.startswith("ال") and w[2:] in self.anaphor_heads else None
+        return w[len(art):] if w.startswith(art) and w[len(art):] in self.anaphor_heads else None
 
     def antecedent(self, doc: Document, head: str, before: int, gazetteer=None,
                    country: str | None = None) -> str | None:
@@ -172,7 +191,7 @@ class Names:
         norm = doc.norm.text
         nb = doc.norm.to_norm(before, before)[0]
         orgs = self.orgs(gazetteer)
-        for m in reversed(list(re.finditer(rf"(?<!\w)(?:و|ف|ب|ل)?(?:ال)?{re.escape(head)}(?=\s)", norm[:nb]))):
+        for m in reversed(list(re.finditer(rf"{self.antecedent_prefix}{re.escape(head)}(?=\s)", norm[:nb]))):
             a, _ = doc.norm.to_original(m.start(), m.end())
             name = orgs.name(doc.text[a:min(len(doc.text), a + 120)], country)
             if name:
@@ -185,8 +204,8 @@ def _apposition(names: Names, doc: Document, m: ActorMention) -> tuple[str | Non
     ("قائد شرطة محافظة شيراز، رهام بخش حبيبي"), or an office after it that names a body ("اسماعيل كوثري
     نائب قائد القاعدة في الحرس الثوري")."""
     before = [a for a in doc.actors if a.actor.kind == "person" and m.start - 45 <= a.end <= m.start
-              and (a.org or a.role) and not any(c in doc.text[a.end:m.start] for c in ".؟?!:\n")
-              and doc.text[a.end:m.start].rstrip().endswith(("،", ","))]
+              and (a.org or a.role) and not any(c in doc.text[a.end:m.start] for c in names.stop_marks + "\n")
+              and doc.text[a.end:m.start].rstrip().endswith(names.commas)]
     if before:
         a = before[-1]
         return a.role, a.org
@@ -195,8 +214,8 @@ def _apposition(names: Names, doc: Document, m: ActorMention) -> tuple[str | Non
     if after:
         a = after[0]
         gap = [names._bare(w) for w in fold(m.text).split()[1:] + fold(doc.text[m.end:a.start]).split()]
-        if gap and any(w in names.roles or w[2:] in names.roles for w in gap) and not any(c in doc.text[m.end:a.start]
-                                                                                         for c in ".؟?!:"):
+        if gap and any(w in names.roles or w[len(names.article):] in names.roles for w in gap) \
+                and not any(c in doc.text[m.end:a.start] for c in names.stop_marks):
             return None, a.actor
     return None, None
 

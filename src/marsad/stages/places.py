@@ -28,21 +28,37 @@ from marsad.stages.base import stage
 from marsad.text.match import is_word_char
 from marsad.text.normalize import fold
 
-_NEST_GAPS = frozenset({"ب", "في", "بمدينة", "في مدينة", "بمحافظة", "في محافظة", "بولاية", "في ولاية",
-                        "التابعة ل", "التابعة لمحافظة", "بقضاء", "في قضاء", "بمنطقة", "في منطقة"})
 _WORD = re.compile(r"[^\W\d_]+")
 REFERENCE = 0.1  # the confidence of a place named only as a reference point (a country across a border)
-CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 BIG = frozenset({"country", "admin1", "capital", "city", "region"})
-TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤةى",
-                    ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "'",
-                     "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "'", "'", "'", "a", "a"], strict=True))
 
 
 class _Cues:
-    """Folded cue tables, built once per Gazetteer and cached on it."""
+    """Folded cue tables, built once per Gazetteer and cached on it. Besides the cue words, the letters and
+    short lists the code tests (clitics, the article, و, ...) come from places_cues.json too."""
 
     def __init__(self, raw: dict):
+        def words(key: str) -> list[str]:
+            return [fold(w) for w in raw[key]["words"]]
+
+        def one(key: str) -> str:
+            (w,) = words(key)
+            return w
+
+        self.clitics = tuple(words("clitics"))  # in the order they are tried
+        self.article, self.conjunction, self.lam, self.lil = one("article"), one("conjunction"), one("lam"), one("lil")
+        self.not_conjunction = tuple(words("not_conjunction"))
+        self.locative_clitics = tuple(words("locative_clitics"))
+        self.rare_clitics = frozenset(words("rare_clitics"))
+        self.distance_units = frozenset(words("distance_units"))
+        self.nationality_clitics = frozenset(words("nationality_clitics"))
+        self.capital_word = one("capital_word")
+        self.capital_clitics = frozenset(words("capital_clitics"))
+        self.countryside_word = one("countryside_word")
+        self.unknown_name_cues = {fold(k): v for k, v in raw["unknown_name_cues"]["words"].items()}
+        self.nest_gaps = frozenset(raw["nest_gaps"]["words"])  # compared with the original text: as written
+        self.translit = dict(raw["translit"]["letters"])
+        feminine = one("feminine_ending")
         self.types = {fold(k): tuple(v) for k, v in raw["types"].items()}
         self.preps = frozenset(fold(w) for w in raw["preps"])
         self.relative = frozenset(fold(w) for w in raw["relative"])
@@ -56,12 +72,12 @@ class _Cues:
         self.adjective_blockers: dict[str, frozenset[str]] = {}
         for adj, heads in raw.get("adjective_blockers", {}).items():
             block = frozenset(fold(h) for h in heads)
-            for form in (fold(adj), fold(adj) + "ه"):
+            for form in (fold(adj), fold(adj) + feminine):
                 self.adjective_blockers[form] = block
         self.border_before = tuple(sorted({fold(w) for w in raw.get("border_before", ())}, key=len, reverse=True))
         self.list_openers = frozenset(fold(w) for w in raw.get("list_openers", ()))
         # a list opener with an optional clitic, followed by a space or a colon
-        self.list_opener_re = re.compile(r"(?<!\w)(?:" + "|".join(sorted(CLITICS, key=len, reverse=True)) + r")?(?:"
+        self.list_opener_re = re.compile(r"(?<!\w)(?:" + "|".join(sorted(self.clitics, key=len, reverse=True)) + r")?(?:"
                                          + "|".join(re.escape(w) for w in sorted(self.list_openers, key=len,
                                                                                  reverse=True)) + r")(?=[ :])")
         self.list_adjectives = frozenset(fold(w) for w in raw.get("list_adjectives", ()))
@@ -69,6 +85,25 @@ class _Cues:
         self.by_iso: dict[str, set[str]] = {}
         for k, v in self.nationality.items():
             self.by_iso.setdefault(v, set()).add(k)
+
+    def strip(self, word: str, table) -> str | None:
+        """The word itself or without a proclitic, if that form is in `table`."""
+        if word in table:
+            return word
+        for c in self.clitics:
+            if word.startswith(c) and word[len(c):] in table:
+                return word[len(c):]
+        return None
+
+    def latin(self, ar: str) -> str:
+        """A rough Latin spelling for a name the gazetteer lacks: "كفر نوران" -> "Kfr Nwran", "الفطيره" -> "Al-Ftyrh"."""
+        words = []
+        art, table = self.article, self.translit
+        for w in ar.split():
+            has_art = w.startswith(art) and len(w) > 3
+            s = "".join(table.get(c, c) for c in (w[len(art):] if has_art else w))
+            words.append(("Al-" if has_art else "") + s[:1].upper() + s[1:])
+        return " ".join(words)
 
 
 def _cues(gaz: Gazetteer) -> _Cues:
@@ -85,7 +120,7 @@ def _prev_words(text: str, pos: int, n: int = 2) -> list[tuple[int, str]]:
     i = pos
     while len(out) < n:
         while i > 0 and not is_word_char(text[i - 1]):
-            if text[i - 1] in ".!?؟\n":
+            if text[i - 1] in ".!?\n":  # the normalised text: an Arabic question mark is "?" there
                 return out
             i -= 1
         j = i
@@ -108,26 +143,6 @@ def _next_word(text: str, pos: int) -> tuple[int, int, str]:
     return i, j, text[i:j]
 
 
-def _strip(word: str, table) -> str | None:
-    """The word itself or without a proclitic, if that form is in `table`."""
-    if word in table:
-        return word
-    for c in CLITICS:
-        if word.startswith(c) and word[len(c):] in table:
-            return word[len(c):]
-    return None
-
-
-def _translit(ar: str) -> str:
-    """A rough Latin spelling for a name the gazetteer lacks: "كفر نوران" -> "Kfr Nwran", "الفطيره" -> "Al-Ftyrh"."""
-    words = []
-    for w in ar.split():
-        art = w.startswith("ال") and len(w) > 3
-        s = "".join(TRANSLIT.get(c, c) for c in (w[2:] if art else w))
-        words.append(("Al-" if art else "") + s[:1].upper() + s[1:])
-    return " ".join(words)
-
-
 def _precision(p: Place, relative: bool) -> int:
     base = 1 if p.feature in POINT_FEATURES else (3 if p.feature in ("admin1", "country") else 2)
     return max(base, 2) if relative else base
@@ -142,22 +157,23 @@ class _Finder:
 
     def context(self, start: int, prefix: str) -> tuple[tuple[str, ...], bool, bool, int]:
         """(type classes, locative, relative, start of the cue) for a name at normalised `start`."""
+        cues = self.cues
         types: tuple[str, ...] = ()
-        locative = prefix.endswith("ب") or prefix.endswith("ل")
+        locative = prefix.endswith(cues.locative_clitics)
         relative = False
         cue_start = start - len(prefix)
         words = _prev_words(self.text, cue_start, 3)
         for k, (ws, w) in enumerate(words):
-            t = _strip(w, self.cues.types)
+            t = cues.strip(w, cues.types)
             if t and k == 0:
-                types = self.cues.types[t]
+                types = cues.types[t]
                 cue_start = ws
                 locative = True
-            if _strip(w, self.cues.preps):
+            if cues.strip(w, cues.preps):
                 locative = True
-            if _strip(w, self.cues.relative) or w in ("كم", "كلم"):
-                relative = True if k <= 1 or w in ("كم", "كلم") else relative
-            if k == 0 and not t and not _strip(w, self.cues.preps):
+            if cues.strip(w, cues.relative) or w in cues.distance_units:
+                relative = True if k <= 1 or w in cues.distance_units else relative
+            if k == 0 and not t and not cues.strip(w, cues.preps):
                 break
             if k >= 1 and not t:
                 break
@@ -174,7 +190,7 @@ class _Finder:
             if not ids:
                 continue
             types, locative, relative, cue_start = self.context(m.start, m.prefix)
-            if not types and m.prefix.startswith("و") and prev is not None and prev["types"] \
+            if not types and m.prefix.startswith(self.cues.conjunction) and prev is not None and prev["types"] \
                     and 0 <= m.start - len(m.prefix) - prev["m"].end <= 2 and "countryside" not in prev["types"]:
                 types, locative = prev["types"], True  # "بمحليتي أم القرى وشرق الجزيرة", "عرفات والميناء"
             _, _, nxt = _next_word(self.text, m.end)
@@ -197,10 +213,10 @@ class _Finder:
             if short and (m.prefix or not (types or big)):
                 continue  # "باب" is not ب + "اب" (Ibb)
             # "فرقة" is not ف+"رقة", "كمينا" not ك+"مينا": rare clitics on a place name need a type cue
-            if not types and (set(m.prefix) & {"ف", "ك"} or (m.prefix.startswith("ل") and not big)):
+            if not types and (set(m.prefix) & self.cues.rare_clitics or (m.prefix.startswith(self.cues.lam) and not big)):
                 continue
             # "الحديثة" is the adjective "modern", not ال + "حديثة" (Haditha): names never take an article
-            if m.prefix.endswith("ال") and not m.key.startswith("ال") and not types and not (
+            if m.prefix.endswith(self.cues.article) and not m.key.startswith(self.cues.article) and not types and not (
                     big and not any(e.place.feature in ("capital", "country") for e in places)):
                 continue  # ("القامشلي" is fine: a city the gazetteer spells without the article)
             out.append(dict(m=m, entries=places, types=types, locative=locative, relative=relative,
@@ -219,7 +235,8 @@ class _Finder:
                 c["vote"] = weight * (2 if c["m"].start < 250 else 1)
                 votes[next(iter(isos))] += c["vote"]
         for w in self.text.split():
-            iso = self.cues.nationality.get(w) or self.cues.nationality.get(w[1:] if w[:1] in "وب" else "")
+            iso = self.cues.nationality.get(w) or self.cues.nationality.get(w[1:] if w[:1] in self.cues.nationality_clitics
+                                                                            else "")
             if iso:
                 votes[iso] += 0.5  # type: ignore[assignment]  # float votes: typeshed types Counter counts as int
         return votes
@@ -304,7 +321,7 @@ class _Finder:
             a, b = out[i], out[i + 1]
             gap = self.doc.text[a.end:b.start].strip()
             pa, pb = a.place, b.place
-            if gap not in _NEST_GAPS or pa.country != pb.country or pa.feature not in POINT_FEATURES:
+            if gap not in self.cues.nest_gaps or pa.country != pb.country or pa.feature not in POINT_FEATURES:
                 continue
             inner_admin1 = pb.admin1 or (pb.name if pb.feature == "admin1" else None)
             if inner_admin1 and pa.admin1 != inner_admin1 and pa.population < 100_000 \
@@ -337,7 +354,7 @@ class _Finder:
         taken = [(pm.start, pm.end) for pm in found]
         for mt in _WORD.finditer(self.text):
             w = mt.group()
-            key = _strip(w, self.cues.nationality)
+            key = self.cues.strip(w, self.cues.nationality)
             if key is None:
                 continue
             place = self.gaz.country(self.cues.nationality[key])
@@ -346,9 +363,9 @@ class _Finder:
             ns, conf = mt.start(), 0.3
             prev = _prev_words(self.text, mt.start(), 1)
             block = self.cues.adjective_blockers.get(key)
-            if block and prev and (prev[0][1] in block or _strip(prev[0][1], block)):
+            if block and prev and (prev[0][1] in block or self.cues.strip(prev[0][1], block)):
                 continue  # "وزارة المالية" is the finance ministry, "الضفة اليمنى" the right bank
-            if prev and _strip(prev[0][1], self.cues.land_nouns):
+            if prev and self.cues.strip(prev[0][1], self.cues.land_nouns):
                 ns, conf = prev[0][0], 0.8
             s, t = self.doc.norm.to_original(ns, mt.end())
             if any(a < t and s < b for a, b in taken) or (self.doc.furniture and self.doc.in_furniture(s, t)):
@@ -370,7 +387,7 @@ class _Finder:
                 ws = k
                 while ws > 0 and is_word_char(self.text[ws - 1]):
                     ws -= 1
-                if (self.text[ws:k] in CLITICS or ws == k) and (e >= len(self.text) or not is_word_char(self.text[e])):
+                if (self.text[ws:k] in self.cues.clitics or ws == k) and (e >= len(self.text) or not is_word_char(self.text[e])):
                     s, t = self.doc.norm.to_original(k, e)
                     if not any(a < t and s < b for a, b in taken):
                         out.append(PlaceMention(s, t, self.doc.text[s:t], place, 3, 0.7))
@@ -382,11 +399,12 @@ class _Finder:
         """'العاصمة الجزائرية' / 'عاصمة النيجر' (no name given) -> that country's capital."""
         out = list(found)
         text = self.text
+        word, art, clitics = self.cues.capital_word, self.cues.article, self.cues.capital_clitics
         for k in range(len(text)):
-            if not text.startswith("عاصمه", k) or (k and is_word_char(text[k - 1]) and text[k - 2:k] != "ال"
-                                                    and text[k - 1] not in "ب"):
+            if not text.startswith(word, k) or (k and is_word_char(text[k - 1]) and text[k - 2:k] != art
+                                                and text[k - 1] not in clitics):
                 continue
-            end = k + len("عاصمه")
+            end = k + len(word)
             ns, ne, w = _next_word(text, end)
             iso = self.cues.nationality.get(w)
             span_end = ne
@@ -401,7 +419,7 @@ class _Finder:
                        None) if iso else None
             if cap is None:
                 continue
-            ws = k - 2 if text[k - 2:k] == "ال" else k
+            ws = k - 2 if text[k - 2:k] == art else k
             s0, t0 = self.doc.norm.to_original(ws, span_end)
             if any(pm.place.id == cap.id and 0 <= pm.start - t0 <= 2 for pm in out):
                 continue  # "العاصمة الأردنية عمان": the name itself is the mention
@@ -425,7 +443,7 @@ class _Finder:
         base = place.name
         name = f"{direction} countryside of {base}".strip() if direction else f"{base} countryside"
         area = replace(place, id=f"R:{place.id}:{direction}", name=name[:1].upper() + name[1:],
-                       name_ar="ريف " + place.name_ar, feature="area", admin1=admin1,
+                       name_ar=f"{self.cues.countryside_word} {place.name_ar}", feature="area", admin1=admin1,
                        parent=place.id)
         return area, end
 
@@ -436,8 +454,9 @@ class _Finder:
             return False
         a = self.doc.norm.to_norm(pm.start, pm.end)[0]
         before = self.text[max(0, a - 25):a].rstrip()
+        lam, art = self.cues.lam, " " + self.cues.article
         for ref in self.cues.border_before:
-            if before.endswith(ref) or before.endswith(ref + "ل") or before.endswith(ref + " ال"):
+            if before.endswith(ref) or before.endswith(ref + lam) or before.endswith(ref + art):
                 return True
         return False
 
@@ -462,11 +481,11 @@ class _Finder:
                 if got is None:
                     break
                 ns, ne, name, nxt = got
-                if _strip(name.split()[0], cues.preps) or _strip(name.split()[0], cues.types) or len(name) < 3 \
+                if cues.strip(name.split()[0], cues.preps) or cues.strip(name.split()[0], cues.types) or len(name) < 3 \
                         or name.split()[0] in cues.not_names:
                     break
                 items.append((ns, ne, name))
-                sep = _separator(text, nxt)
+                sep = _separator(text, nxt, cues)
                 if sep is None:
                     break
                 pos = sep[0]
@@ -491,7 +510,7 @@ class _Finder:
                 if entry is not None:
                     out.append(PlaceMention(s, t, self.doc.text[s:t], entry, _precision(entry, False), 0.6))
                     continue
-                place = Place(id=f"U:{name}", name=f"{_translit(name)}, {pp.name}", name_ar=name,
+                place = Place(id=f"U:{name}", name=f"{cues.latin(name)}, {pp.name}", name_ar=name,
                               country=pp.country, admin1=pp.admin1 or (pp.name if pp.feature == "admin1" else None),
                               admin2=pp.admin2 or (pp.name if pp.feature == "admin2" else None),
                               latitude=pp.latitude, longitude=pp.longitude, feature="village", population=0,
@@ -503,27 +522,28 @@ class _Finder:
         """'قرية بهرافا في ناحية ...': a cue word + unknown name placed inside the next known place."""
         out: list[PlaceMention] = []
         taken = [(pm.start, pm.end) for pm in found]
-        strong = ("قريه", "بلده", "حي", "مخيم", "بلدات", "قري", "حيي")
+        cues = self.cues
+        strong, conj = cues.unknown_name_cues, cues.conjunction
         for k, ch in enumerate(self.text):
             if ch != " ":
                 continue
             ws = k
             while ws > 0 and is_word_char(self.text[ws - 1]):
                 ws -= 1
-            cue = _strip(self.text[ws:k], strong)
+            cue = cues.strip(self.text[ws:k], strong)
             if not cue:
                 continue
             ns, ne, name = _next_word(self.text, k)
-            if name in self.cues.compound_heads:
+            if name in cues.compound_heads:
                 # "بلدة كفر نوران": a name head that never stands alone takes the next word too
                 _, ne2, second = _next_word(self.text, ne)
-                if second and not _strip(second, self.cues.preps):
+                if second and not cues.strip(second, cues.preps):
                     ne, name = ne2, f"{name} {second}"
-            if name.startswith("لل") or (name[:1] == "و" and not name.startswith("واد")):
+            if name.startswith(cues.lil) or (name[:1] == conj and not name.startswith(cues.not_conjunction)):
                 continue  # "قرى وحواجز": a conjunction, not a name
-            if _strip(name, self.cues.types) or _strip(name, self.cues.preps):
+            if cues.strip(name, cues.types) or cues.strip(name, cues.preps):
                 continue
-            if len(name) < 3 or name in self.cues.not_names or name in self.gaz.stop or self.gaz.ids(name):
+            if len(name) < 3 or name in cues.not_names or name in self.gaz.stop or self.gaz.ids(name):
                 continue
             s, t = self.doc.norm.to_original(ns, ne)
             if any(a < t and s < b for a, b in taken):
@@ -533,11 +553,12 @@ class _Finder:
             if parent is None:
                 continue
             between = self.text[ne: self.doc.norm.to_norm(parent.start, parent.start)[0]]
-            if any(p in between for p in (".", "،", ",", " و", "\n")) and len(between) > 25:
+            # (the normalised text: an Arabic comma is "," there)
+            if any(p in between for p in (".", ",", " " + conj, "\n")) and len(between) > 25:
                 continue
             pp = parent.place
-            feature = {"حي": "neighbourhood", "حيي": "neighbourhood", "مخيم": "camp"}.get(cue, "village")
-            place = Place(id=f"U:{name}", name=f"{_translit(name)}, {pp.name}", name_ar=name, country=pp.country,
+            feature = strong[cue]
+            place = Place(id=f"U:{name}", name=f"{cues.latin(name)}, {pp.name}", name_ar=name, country=pp.country,
                           admin1=pp.admin1 or (pp.name if pp.feature == "admin1" else None),
                           admin2=pp.admin2 or (pp.name if pp.feature == "admin2" else None),
                           latitude=pp.latitude, longitude=pp.longitude, feature=feature, population=0,
@@ -560,7 +581,7 @@ def _list_item(text: str, pos: int, cues: _Cues) -> tuple[int, int, str, int] | 
         return None
     if name in cues.compound_heads:
         _, ne2, second = _next_word(text, ne)
-        if second and not _strip(second, cues.preps):
+        if second and not cues.strip(second, cues.preps):
             ne, name = ne2, f"{name} {second}"
     _, ne3, adj = _next_word(text, ne)
     if adj in cues.list_adjectives:
@@ -568,24 +589,27 @@ def _list_item(text: str, pos: int, cues: _Cues) -> tuple[int, int, str, int] | 
     return ns, ne, name, ne
 
 
-def _separator(text: str, pos: int) -> tuple[int, bool] | None:
+def _separator(text: str, pos: int, cues: _Cues) -> tuple[int, bool] | None:
     """Skip a list separator at `pos` (", " "، " " و " ": " or a glued و): (position after it, whether the و
     is glued to the next word); None when no separator follows."""
+    conj, not_conj = cues.conjunction, cues.not_conjunction
+    spaced = conj + " "
     i = pos
     while i < len(text) and text[i] == " ":
         i += 1
-    if i < len(text) and text[i] in ",،:":
+    if i < len(text) and text[i] in ",:":  # the normalised text: an Arabic comma is "," there
         i += 1
         while i < len(text) and text[i] == " ":
             i += 1
-        if text.startswith("و ", i):
+        if text.startswith(spaced, i):
             i += 2
-        elif i < len(text) and text[i] == "و" and not text.startswith("واد", i) and is_word_char(text[i + 1:i + 2] or " "):
+        elif i < len(text) and text[i] == conj and not text.startswith(not_conj, i) \
+                and is_word_char(text[i + 1:i + 2] or " "):
             i += 1  # "، ودير سنبل"
         return i, False
-    if text.startswith("و ", i):
+    if text.startswith(spaced, i):
         return i + 2, False
-    if i < len(text) and text[i] == "و" and i > pos and not text.startswith("واد", i):
+    if i < len(text) and text[i] == conj and i > pos and not text.startswith(not_conj, i):
         return i + 1, True
     return None
 

@@ -20,26 +20,8 @@ from marsad.model.document import Document
 from marsad.resources.registry import Resources
 from marsad.stages.base import stage
 from marsad.stages.quotes_build import Draft, Namer, build_quotes
-from marsad.stages.quotes_lex import (
-    ALA,
-    NOT_THAT_BEFORE,
-    THAT_PRON,
-    Cue,
-    CueLexicon,
-    QTok,
-    strip_clitic,
-    tokenize,
-)
-from marsad.stages.quotes_speaker import (
-    NP_B_WORDS,
-    is_def,
-    is_that,
-    parse_np,
-    pick_head,
-    preceding_np,
-    quoted_name_end,
-    unprefix_l,
-)
+from marsad.stages.quotes_lex import Cue, CueLexicon, QTok, tokenize
+from marsad.stages.quotes_speaker import parse_np, pick_head, preceding_np, quoted_name_end
 from marsad.text.normalize import fold
 
 __all__ = ["CueLexicon", "find_quotes"]
@@ -61,18 +43,18 @@ def _skip_sentence(doc: Document, s_start: int, s_end: int, title_f: str) -> boo
 
 def _skip_mod(toks: list[QTok], k: int, hi: int, lex: CueLexicon) -> int:
     """Index after a "في بيان له / عبر حسابه الرسمي" modifier starting at k, else k."""
-    if k + 1 >= hi or strip_clitic(toks[k].text) not in ("في", "عبر") or not lex.has(toks[k + 1].text, "mod"):
+    if k + 1 >= hi or lex.strip_clitic(toks[k].text) not in lex.via or not lex.has(toks[k + 1].text, "mod"):
         return k
     m = k + 2
     while m < hi and m < k + 5 and toks[m].is_word and (
-            toks[m].text in ("له", "لها", "لهم", "رسمي", "صحفي", "صحافي") or toks[m].text.startswith("ال")
+            toks[m].text in lex.mod_tail or toks[m].text.startswith(lex.article)
             and not lex.is_content_start(toks[m].text)):
         m += 1
     return m
 
 
-def _that_start(toks: list[QTok], k: int, hi: int) -> tuple[int, bool]:
-    ci = k if toks[k].text in THAT_PRON else k + 1
+def _that_start(toks: list[QTok], k: int, hi: int, lex: CueLexicon) -> tuple[int, bool]:
+    ci = k if toks[k].text in lex.that_pron else k + 1
     while ci < hi and toks[ci].text == ":":
         ci += 1
     direct = ci < hi and toks[ci].text in ('"', "'")
@@ -83,7 +65,7 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
                     ) -> tuple[int, bool, int] | None:
     """Where the content starts after the speaker: (token index, direct, index of a masdar cue met or -1)."""
     if cue.comp == "obj" and reason == "obj":
-        return (j + 1 if toks[j].text == cue.prep and cue.prep != "ب" else j), False, -1
+        return (j + 1 if toks[j].text == cue.prep and cue.prep != lex.bi else j), False, -1
     if cue.comp == "obj" and reason == "quote":
         return j, False, -1
     masdar = -1
@@ -95,8 +77,8 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
     k = j
     while k < min(hi, j + SCAN):
         t = toks[k].text
-        if is_that(t) and not (k > 0 and toks[k - 1].text in NOT_THAT_BEFORE):
-            ci, direct = _that_start(toks, k, hi)
+        if lex.is_that(t) and not (k > 0 and toks[k - 1].text in lex.not_that_before):
+            ci, direct = _that_start(toks, k, hi, lex)
             return ci, direct, masdar
         if t == ":":
             ci = k + 1
@@ -121,21 +103,21 @@ def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon
                     return k + 1, False, masdar
                 k += 1
                 continue
-            if c.kind in ("verb", "cont") and (t[0] in "وف" and lex.cues.get(t) is None
-                                               or toks[k - 1].text in (",", "ثم")):
+            if c.kind in ("verb", "cont") and (t[0] in lex.conj and lex.cues.get(t) is None
+                                               or toks[k - 1].text in (",", lex.thumma)):
                 return None
         if comp == "obj" and word:
             m = _skip_mod(toks, k, hi, lex)
             if m > k:
-                if m < hi and toks[m].is_word and not is_that(toks[m].text):
+                if m < hi and toks[m].is_word and not lex.is_that(toks[m].text):
                     return m, False, masdar
                 k = m
                 continue
             if lex.is_content_start(t) or lex.opens_object(cue, t):
                 return k, False, masdar
-            if first and prep and (t == prep or prep == "ب" and len(t) > 3 and t[0] == "ب"):
-                return (k if prep == "ب" else k + 1), False, masdar
-        if word and not (lex.has(t, "time") or lex.has(t, "mod")) and t not in ("في", "عبر", ALA):
+            if first and prep and (t == prep or prep == lex.bi and len(t) > 3 and t[0] == lex.bi):
+                return (k if prep == lex.bi else k + 1), False, masdar
+        if word and not (lex.has(t, "time") or lex.has(t, "mod")) and t not in lex.via and t != lex.ala:
             first = False
         k += 1
     if cue.kind == "cont" and reason == "comma" and j + 1 < hi and toks[j + 1].is_word:
@@ -156,20 +138,20 @@ def _source_or_apposition(toks, sp, j, reason, hi, lex, cue) -> tuple[tuple[int,
     j0 = sp[0]
     # "نقلت وكالة X، أمس، عن مصدر ..." / "نقلا عن": the source is the speaker
     k = j
-    while k < hi and k < j + 6 and (toks[k].text in (",", "نقلا") or lex.has(toks[k].text, "time")):
+    while k < hi and k < j + 6 and (toks[k].text in (",", lex.naqlan) or lex.has(toks[k].text, "time")):
         k += 1
-    if k < hi and toks[k].text == "عن" and (cue.lemma in ("نقل", "أورد", "ذكر") or toks[k - 1].text == "نقلا"):
+    if k < hi and toks[k].text == lex.an and (cue.key in lex.relay_lemmas or toks[k - 1].text == lex.naqlan):
         j2, r2 = parse_np(toks, k + 1, hi, lex, THAT_CUE)
         if j2 > k + 1 and not _generic(toks, (k + 1, j2), lex):
             return (k + 1, j2), j2, r2
     # "أحد سكان القرية -يدعى حذيفة عيسى-"
-    if reason == "dash" and j + 1 < hi and toks[j + 1].text == "يدعي":
+    if reason == "dash" and j + 1 < hi and toks[j + 1].text == lex.yudaa:
         j2, r2 = parse_np(toks, j + 2, hi, lex, cue)
         if j2 > j + 2:
             k = j2 + 1 if j2 < hi and toks[j2].text == "-" else j2
             return (j + 2, j2), k, r2 if k == j2 else "stop"
     # "المتحدث باسم التحالف، اللواء جون برينان، إن": an office, then the name after the comma
-    if reason == "comma" and j + 1 < hi and (lex.has(toks[j0].text, "role") or toks[j0].text.startswith("ال")):
+    if reason == "comma" and j + 1 < hi and (lex.has(toks[j0].text, "role") or toks[j0].text.startswith(lex.article)):
         j2, r2 = parse_np(toks, j + 1, hi, lex, cue)
         n2 = sum(1 for t in toks[j + 1:j2] if t.is_word)
         if 2 <= n2 <= 5 and r2 in ("that", "comma", "colon", "quote", "mod") and not lex.has(toks[j + 1].text, "role"):
@@ -181,14 +163,14 @@ def _prep_np(toks, i, hi, lex, cue) -> tuple[tuple[int, int] | None, int, str, i
     """Speaker after بحسب / وفقا لـ / نقلا عن / حسبما صرح; returns (span, end, reason, verb index)."""
     j = i + 1
     verb_i = -1
-    if cue.lemma == "نقلا عن":
-        if j >= hi or toks[j].text != "عن":
+    if cue.key in lex.relay_prep_lemmas:
+        if j >= hi or toks[j].text != lex.an:
             return None, j, "stop", -1
         j += 1
-    if j < hi and toks[j].text == "ل":
+    if j < hi and toks[j].text == lex.li:
         j += 1
-    if cue.kind == "prepverb" or (j < hi and toks[j].text == "ما"):
-        if j < hi and toks[j].text == "ما":
+    if cue.kind == "prepverb" or (j < hi and toks[j].text == lex.ma):
+        if j < hi and toks[j].text == lex.ma:
             j += 1
         if j < hi and toks[j].is_word:
             verb_i = j
@@ -196,7 +178,7 @@ def _prep_np(toks, i, hi, lex, cue) -> tuple[tuple[int, int] | None, int, str, i
     jn, reason = parse_np(toks, j, hi, lex, ATTR_CUE)
     if jn == j:
         return None, jn, reason, verb_i
-    if jn + 1 < hi and toks[jn - 1].text in ("صادر", "صادره") and toks[jn].text == "عن":
+    if jn + 1 < hi and toks[jn - 1].text in lex.issued and toks[jn].text == lex.an:
         jn2, reason = parse_np(toks, jn + 1, hi, lex, ATTR_CUE)
         return ((jn + 1, jn2) if jn2 > jn + 1 else (j, jn)), max(jn, jn2), reason, verb_i
         return ((jn + 2, jn2) if jn2 > jn + 2 else (j, jn)), max(jn, jn2), reason, verb_i
@@ -208,8 +190,8 @@ def _generic(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
     words = [t.text for t in toks[sp[0]:sp[1]] if t.is_word]
     if not words:
         return False
-    first = unprefix_l(words[0])
-    if first in ("المصدر", "المصادر"):
+    first = lex.unprefix_l(words[0])
+    if first in lex.anaphoric:
         return False  # anaphoric: decided by the previous speaker (quotes_build)
     if not any(lex.has(w, "generic") for w in words[:4]):
         return False
@@ -220,7 +202,7 @@ def _generic(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
 
 def _body_word(w: str, lex: CueLexicon) -> bool:
     """A word that names a body: definite ("الشرطة") or an organisation head ("قيادة", "مجلس")."""
-    return is_def(w) or lex.has(w, "orghead")
+    return lex.is_def(w) or lex.has(w, "orghead")
 
 
 def _tied_to_body(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
@@ -233,10 +215,10 @@ def _tied_to_body(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> boo
         return True  # construct: "مصادر الشرطة العراقية", "مصادر مجلس شورى ثوار بنغازي"
     for n, k in enumerate(idx[1:5], start=1):
         w = toks[k].text
-        if w in ("في", "من", "لدي"):
+        if w in lex.body_preps:
             nxt = toks[idx[n + 1]] if n + 1 < len(idx) else None
             return nxt is not None and (not nxt.is_word or _body_word(nxt.text, lex))
-        if len(w) > 4 and w[0] == "ب" and _body_word(w[1:], lex):
+        if len(w) > 4 and w[0] == lex.bi and _body_word(w[1:], lex):
             return True  # "بمركز", "بالقوات", "بوزارة"
         if not toks[k].is_word:
             return False
@@ -247,8 +229,8 @@ def _speakerish(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
     words = [t.text for t in toks[sp[0]:sp[1]] if t.is_word]
     if not words:
         return True  # a quoted name
-    w = unprefix_l(words[0])
-    if w.startswith("بال") or w in ("ب", "ل"):
+    w = lex.unprefix_l(words[0])
+    if w.startswith(lex.bi + lex.article) or w == lex.bi or w == lex.li:
         return False
     return not (lex.has(w, "nonspeaker") or lex.has(w, "stop") or lex.is_content_start(w) or lex.has(w, "time"))
 
@@ -289,7 +271,7 @@ def find_quotes(doc: Document, res: Resources) -> None:
 
 def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | None:
     w = toks[i].text
-    clitic = w[0] in "وف" and lex.cues.get(w) is None
+    clitic = w[0] in lex.conj and lex.cues.get(w) is None
     if cue.kind in ("prep", "prepverb"):
         sp, j, reason, verb_i = _prep_np(toks, i, hi, lex, cue)
         if sp is None or not _speakerish(toks, sp, lex):
@@ -300,12 +282,13 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
         cue_i = verb_i if verb_i >= 0 and lex.cue(toks[verb_i].text) is not None else i
         if initial:
             k = j
-            while k < hi and (toks[k].text in (",", "فقد", "قد") or lex.has(toks[k].text, "time")):
+            while k < hi and (toks[k].text == "," or toks[k].text in lex.after_attribution
+                              or lex.has(toks[k].text, "time")):
                 k += 1
             if k >= hi:
                 return None
-            if is_that(toks[k].text):
-                ci = k if toks[k].text in THAT_PRON else k + 1
+            if lex.is_that(toks[k].text):
+                ci = k if toks[k].text in lex.that_pron else k + 1
             else:
                 ci = k
             direct = ci < hi and toks[ci].text in ('"', "'")
@@ -326,14 +309,15 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
     # verb / cont: a verb-first clause starts the sentence or follows punctuation or an opener
     if not clitic and i > lo:
         prev = toks[i - 1].text
-        if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or is_that(prev)):
+        if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or lex.is_that(prev)):
             pre_ok = preceding_np(toks, lo, i, lex) is not None
             if not pre_ok and not _relative_say(toks, i, hi, lex, cue):
                 return None
     sp, j, reason = _np_after(toks, i, hi, lex, cue)
     inherit = False
     if sp is not None and clitic and i > lo and toks[i - 1].text == "," and lex.has(fold(cue.lemma), "objverb") \
-            and any(len(t.text) > 3 and t.text[0] == "ب" and t.text not in NP_B_WORDS for t in toks[sp[0] + 1:j + 1]):
+            and any(len(t.text) > 3 and t.text[0] == lex.bi and t.text not in lex.np_b_words
+                    for t in toks[sp[0] + 1:j + 1]):
         # "، واتهم الولايات المتحدة بالوقوف وراءها": the same speaker goes on; the phrase is the accused
         return Draft(i, cue, None, True, sp[0], False, sent_no, hi)
     if sp is not None and not _speakerish(toks, sp, lex):
@@ -358,21 +342,21 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
 def _came_draft(toks, i, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | None:
     """"وجاء في بيان لخلية الإعلام الأمني أن ..." / "جاء في بيان صادر عن مكتب X" / "وجاء في بيان الحكومة أن":
     the body whose statement it is speaks; "وجاء في البيان أن" goes on with the previous speaker."""
-    if i + 2 >= hi or toks[i + 1].text != "في" or not lex.has(toks[i + 2].text, "mod"):
+    if i + 2 >= hi or toks[i + 1].text != lex.fi or not lex.has(toks[i + 2].text, "mod"):
         return None
     k = i + 3
-    while k < hi and toks[k].is_word and toks[k].text in ("رسمي", "صحفي", "صحافي", "مشترك", "مقتضب", "مصور"):
+    while k < hi and toks[k].is_word and toks[k].text in lex.came_adjectives:
         k += 1
     sp = None
-    if k < hi and toks[k].text in ("صادر", "صادره") and k + 1 < hi and toks[k + 1].text == "عن":
+    if k < hi and toks[k].text in lex.issued and k + 1 < hi and toks[k + 1].text == lex.an:
         k += 2
-    elif k < hi and toks[k].text in ("له", "لها", "لهم"):
+    elif k < hi and toks[k].text in lex.came_of:
         k += 1
-    elif k < hi and toks[k].text == "ل":
+    elif k < hi and toks[k].text == lex.li:
         k += 1
     start = k
-    if k < hi and toks[k].is_word and not is_that(toks[k].text) and not lex.has(toks[k].text, "time") \
-            and (k > i + 3 or toks[k].text[0] == "ل"):
+    if k < hi and toks[k].is_word and not lex.is_that(toks[k].text) and not lex.has(toks[k].text, "time") \
+            and (k > i + 3 or toks[k].text[0] == lex.li):
         j, reason = parse_np(toks, start, hi, lex, THAT_CUE)
         if j > start:
             sp = pick_head(toks, start, j, lex)
@@ -389,7 +373,7 @@ def _came_draft(toks, i, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft |
 def _relative_say(toks, i, hi, lex: CueLexicon, cue: Cue) -> bool:
     """A present-tense saying verb inside a relative clause: "وهو خفض تقول المملكة إنه خطوة استباقية" (the
     speaker follows the verb and a suffixed إنّ refers back to the noun before it)."""
-    if cue.lemma != "قال" or toks[i].text[0] not in "يت":
+    if cue.key not in lex.say_lemmas or toks[i].text[0] not in lex.present:
         return False
     j, reason = parse_np(toks, i + 1, hi, lex, cue)
-    return j > i + 1 and reason == "that" and toks[j].text in THAT_PRON
+    return j > i + 1 and reason == "that" and toks[j].text in lex.that_pron

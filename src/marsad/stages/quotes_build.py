@@ -16,15 +16,13 @@ from rapidfuzz import fuzz
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Quote
 from marsad.stages.names import Names, english_mention
-from marsad.stages.quotes_lex import Cue, CueLexicon, QTok, strip_clitic
-from marsad.stages.quotes_speaker import unprefix_l
+from marsad.stages.quotes_lex import Cue, CueLexicon, QTok
 from marsad.stages.sources import SourceNames
 from marsad.text.normalize import fold
 
 REPEAT_RATIO = 85.0
 INHERIT_WINDOW = 4  # sentences a continuation may reach back for its speaker
-TRIM = " \t\n,.;:،-"
-ANAPHORIC = frozenset({"المصدر", "المصادر"})
+TRIM = " \t\n,.;:-"  # and the `trim` class of quotes_words.tsv (the Arabic comma)
 
 
 @dataclass(slots=True)
@@ -61,7 +59,7 @@ def _content_span(norm: str, toks: list[QTok], d: Draft) -> tuple[int, int, int]
     return start, end, -1
 
 
-def _clause_boundary(toks: list[QTok], d: Draft) -> int | None:
+def _clause_boundary(toks: list[QTok], d: Draft, lex: CueLexicon) -> int | None:
     """Token index where a cue inside earlier content opens a new clause, else None."""
     k = d.cue_i
     w = toks[k].text
@@ -69,9 +67,9 @@ def _clause_boundary(toks: list[QTok], d: Draft) -> int | None:
         return k - 1 if k > 0 and toks[k - 1].text == "," else k
     if k > 0 and toks[k - 1].text in (",", ".", '"'):
         return k - 1
-    if k > 0 and toks[k - 1].text in ("فيما", "بينما", "حين"):
-        return k - 1 if toks[k - 1].text != "حين" else k - 2
-    if w[0] in "وف" and w not in ("وفق", "وفقا"):
+    if k > 0 and toks[k - 1].text in lex.new_clause:
+        return k - 1 if toks[k - 1].text != lex.hin else k - 2
+    if w[0] in lex.conj and w not in lex.wafq:
         return k
     return None
 
@@ -117,12 +115,13 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     a, b = d.sp
     ns, ne = toks[a].start, toks[b - 1].end
     first = toks[a].text
-    if d.cue.kind in ("prep", "prepverb", "came") and first.startswith("ل") and not first.startswith("لل") and len(first) > 3:
+    if d.cue.kind in ("prep", "prepverb", "came") and first.startswith(lex.li) and not first.startswith(lex.lil) \
+            and len(first) > 3:
         ns += 1
     words = [t for t in toks[a:b] if t.is_word]
-    if len(words) > 1 and lex.has(strip_clitic(words[0].text), "dropnoun") and not words[1].text.startswith("لل"):
+    if len(words) > 1 and lex.has(lex.strip_clitic(words[0].text), "dropnoun") and not words[1].text.startswith(lex.lil):
         # "بيان لجيش الاحتلال" -> "جيش الاحتلال", "بيان الخلية" -> "الخلية"
-        ns = words[1].start + (1 if words[1].text.startswith("ل") else 0)
+        ns = words[1].start + (1 if words[1].text.startswith(lex.li) else 0)
     s, e = norm.to_original(ns, ne)
     text = doc.text[s:e]
     d.speaker_text = text
@@ -140,7 +139,7 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
                 if m.end <= s and m.actor.kind == "person" and fold(m.text).split()[-1:] == [key]:
                     mention = ActorMention(s, e, text, m.actor, m.role, m.org)
     if namer is not None and namer.names is not None:
-        back = _refers_back(doc, namer.names, mention, done)
+        back = _refers_back(doc, namer.names, mention, done, lex)
         if back is not None:
             d.speaker = ActorMention(s, e, text, back.actor, back.role, back.org)
             return True
@@ -148,7 +147,8 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     return True
 
 
-def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft]) -> ActorMention | None:
+def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft], lex: CueLexicon
+                 ) -> ActorMention | None:
     """The speaker a statement noun or a bare title refers back to: "وأضاف البيان" -> the body whose statement
     it is (the last speaker); "وقال المتحدث" -> the last person named with that title."""
     if m.actor.kind not in ("other",) and not m.actor.id.startswith("ar:"):
@@ -158,7 +158,7 @@ def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft]
         return prev
     if names.title_anaphor(m.text):
         title = " ".join(names._core(m.text))
-        bare = title[2:] if title.startswith("ال") else title
+        bare = title[len(lex.article):] if title.startswith(lex.article) else title
         for p in reversed(done):
             if p.speaker is not None and p.speaker.actor.kind == "person" and bare in fold(p.speaker.text):
                 return p.speaker
@@ -182,9 +182,9 @@ def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     s, e = doc.norm.to_original(toks[a].start, toks[b - 1].end)
     text = doc.text[s:e]
     prev = next((p for p in reversed(done) if p.speaker is not None and p.speaker.actor.kind == "source"), None)
-    same = b - a == 2 and lex.has(strip_clitic(toks[a + 1].text), "same")  # "المصادر ذاتها"
-    if unprefix_l(strip_clitic(toks[a].text)) in ANAPHORIC and (b - a == 1 or same) and prev is not None \
-            and prev.speaker is not None and d.sent_no - prev.sent_no <= INHERIT_WINDOW:
+    same = b - a == 2 and lex.has(lex.strip_clitic(toks[a + 1].text), "same")  # "المصادر ذاتها"
+    if lex.unprefix_l(lex.strip_clitic(toks[a].text)) in lex.anaphoric and (b - a == 1 or same) \
+            and prev is not None and prev.speaker is not None and d.sent_no - prev.sent_no <= INHERIT_WINDOW:
         # "وأضافت المصادر": the unnamed source named just before
         d.speaker_text = text
         d.speaker = ActorMention(s, e, text, prev.speaker.actor)
@@ -215,7 +215,7 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
                 continue
             if host.quoted_end > 0 and pos < host.quoted_end:
                 continue
-            k = _clause_boundary(toks, d)
+            k = _clause_boundary(toks, d, lex)
             if k is None or toks[k].start <= host.start:
                 continue
             host.end = min(host.end, toks[k].start)
@@ -224,8 +224,8 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
     last_generic = True
     for d in kept:
         if d.sp is not None and not d.inherit:
-            first = unprefix_l(strip_clitic(toks[d.sp[0]].text))
-            if first in ANAPHORIC:
+            first = lex.unprefix_l(lex.strip_clitic(toks[d.sp[0]].text))
+            if first in lex.anaphoric:
                 d.generic = last_generic  # "المصدر" is as named as the source it refers back to
             last_generic = d.generic
         elif d.inherit and done and done[-1].generic:
@@ -238,18 +238,19 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
         if _resolve_speaker(doc, toks, d, done, lex, namer):
             done.append(d)
     quotes: list[Quote] = []
+    trim = TRIM + "".join(sorted(lex.trim))
     for d in done:
         s, e = doc.norm.to_original(d.start, d.end) if d.end > d.start else (0, 0)
-        while s < e and doc.text[s] in TRIM:
+        while s < e and doc.text[s] in trim:
             s += 1
-        while e > s and doc.text[e - 1] in TRIM:
+        while e > s and doc.text[e - 1] in trim:
             e -= 1
         if e <= s:
             continue
         cue_tok = toks[d.masdar if d.masdar >= 0 else d.cue_i]
         cs, ce = doc.norm.to_original(cue_tok.start, cue_tok.end)
         cue_text = doc.text[cs:ce]
-        if cue_text[:1] in ("و", "ف") and lex.cues.get(cue_tok.text) is None:
+        if cue_text[:1] in lex.conj and lex.cues.get(cue_tok.text) is None:
             cue_text, cs = cue_text[1:], cs + 1
         sp = d.speaker
         quotes.append(Quote(

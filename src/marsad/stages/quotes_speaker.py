@@ -9,31 +9,10 @@ apposition: the name is the speaker as written, as the annotation guidelines do.
 
 from __future__ import annotations
 
-from marsad.stages.quotes_lex import ALA, ILA, THAT_BARE, THAT_PRON, Cue, CueLexicon, QTok, strip_clitic
+from marsad.stages.quotes_lex import Cue, CueLexicon, QTok
 
 MAX_NP = 12
 NP_PUNCT_TRANSPARENT = frozenset("{}")
-NAME_PARTICLES = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ام", "ال"})
-NP_B_WORDS = frozenset({"باسم", "بقياده", "بزعامه", "برئاسه"})  # ب-words inside a speaker phrase
-
-
-def is_def(word: str) -> bool:
-    """Definite (article-bearing) word: "التحالف", "والجيش", "بالحسكة", "للحرس"."""
-    w = strip_clitic(word)
-    return w.startswith("ال") or w.startswith("لل") or (len(w) > 3 and w[0] in "بك" and w[1:3] == "ال")
-
-
-def unprefix_l(word: str) -> str:
-    """Drop the preposition ل from a source phrase: "لخلية" -> "خلية", "للمصادر" -> "المصادر"."""
-    if word.startswith("لل") and len(word) > 3:
-        return "ا" + word[1:]
-    if word.startswith("ل") and len(word) > 3:
-        return word[1:]
-    return word
-
-
-def is_that(word: str) -> bool:
-    return word in THAT_BARE or word in THAT_PRON
 
 
 def _closing_quote(toks: list[QTok], i: int, end: int) -> int:
@@ -81,7 +60,7 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
         t = toks[j].text
         if not toks[j].is_word:
             if t in NP_PUNCT_TRANSPARENT:
-                if t == "{" and words >= 2 and cue.comp == "obj" and toks[j - 1].text not in NP_B_WORDS:
+                if t == "{" and words >= 2 and cue.comp == "obj" and toks[j - 1].text not in lex.np_b_words:
                     return j, "quote"
                 j += 1
                 continue
@@ -107,13 +86,13 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
                 return j, "mod"
             return j, "stop"
         w = t
-        if is_that(w):
+        if lex.is_that(w):
             return j, "that"
         c = lex.cue(w)
         if c is not None and c.kind in ("part", "masdar", "prep", "prepverb"):
             return j, "cue"
-        base = strip_clitic(w)
-        if base in ("في", "عبر", "خلال"):
+        base = lex.strip_clitic(w)
+        if base in lex.mod_preps:
             nxt = _next_word(toks, j, end)
             if nxt is None or lex.has(nxt.text, "mod") or lex.has(nxt.text, "time"):
                 return j, "mod"
@@ -121,24 +100,24 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
                 return j, "stop"
             j += 1
             continue
-        if words and (w == "ل" or (w.startswith("ل") and lex.has(unprefix_l(w), "media"))):
+        if words and (w == lex.li or (w.startswith(lex.li) and lex.has(lex.unprefix_l(w), "media"))):
             return j, "mod"
         if lex.has(w, "time"):
             return j, "mod"
         if words and lex.has(w, "det"):
             return j, "obj"
-        if w == ALA and words and not is_def(toks[j - 1].text) and (nxt := _next_word(toks, j, end)) is not None \
-                and not is_def(nxt.text):
+        if w == lex.ala and words and not lex.is_def(toks[j - 1].text) and (nxt := _next_word(toks, j, end)) is not None \
+                and not lex.is_def(nxt.text):
             words += 1  # the name علي ("محمد علي جعفري"), not the preposition على
             j += 1
             continue
-        if w == "من" and words == 1 and lex.has(toks[i].text, "source") and (nxt := _next_word(toks, j, end)) \
-                and (is_def(nxt.text) or lex.has(nxt.text, "orghead")):
+        if w == lex.min and words == 1 and lex.has(toks[i].text, "source") and (nxt := _next_word(toks, j, end)) \
+                and (lex.is_def(nxt.text) or lex.has(nxt.text, "orghead")):
             words += 1  # "مصادر من المقاومة الشعبية": the source and its body
             j += 1
             continue
-        if w in ("عن", ILA, ALA, "من") or lex.has(w, "stop"):
-            if words and w in ("عن", ILA, "من") and lex.has(toks[i].text, "role") and j + 1 < end:
+        if w in lex.np_preps or lex.has(w, "stop"):
+            if words and w in lex.office_preps and lex.has(toks[i].text, "role") and j + 1 < end:
                 # "النائبة السابقة عن التحالف المدني شروق العبايجي في ...": the office goes on to a name
                 j2, r2 = parse_np(toks, j + 1, end, lex, cue)
                 if r2 in ("mod", "that", "comma", "colon", "quote") and pick_head(toks, i, j2, lex) != (i, j2):
@@ -157,9 +136,6 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
     return j, "end"
 
 
-PREPS = frozenset({"في", "عن", "من", "علي", "الي", "مع", "لدي"})
-
-
 def np_words(toks: list[QTok], a: int, b: int) -> list[int]:
     return [k for k in range(a, b) if toks[k].is_word]
 
@@ -168,7 +144,7 @@ def pick_head(toks: list[QTok], a: int, b: int, lex: CueLexicon) -> tuple[int, i
     """Within a speaker phrase, the part that names the speaker (an apposed name after an office)."""
     if b - a >= 3 and toks[b - 1].text in ('"', "'"):
         o = next((k for k in range(b - 2, a, -1) if toks[k].text == toks[b - 1].text), -1)
-        if o > a and (lex.has(toks[a].text, "role") or is_def(toks[a].text)) and o + 1 < b - 1 \
+        if o > a and (lex.has(toks[a].text, "role") or lex.is_def(toks[a].text)) and o + 1 < b - 1 \
                 and not lex.has(toks[o - 1].text, "namequote"):
             return o + 1, b - 1
     idx = np_words(toks, a, b)
@@ -178,13 +154,14 @@ def pick_head(toks: list[QTok], a: int, b: int, lex: CueLexicon) -> tuple[int, i
     for k in idx[1:]:
         w, prev = toks[k].text, toks[chunks[-1][-1]].text
         cur_first = toks[chunks[-1][0]].text
-        cur_is_office = is_def(cur_first) or lex.has(cur_first, "role") or lex.has(cur_first, "title")
-        prev_closed = is_def(prev) or toks[k - 1].text in ('"', "'")
+        cur_is_office = lex.is_def(cur_first) or lex.has(cur_first, "role") or lex.has(cur_first, "title")
+        prev_closed = lex.is_def(prev) or toks[k - 1].text in ('"', "'")
         starts_name = (
-            not is_def(w) and prev_closed and cur_is_office and w[0] not in "لب" and w not in PREPS
-            and strip_clitic(prev) not in NAME_PARTICLES and not lex.is_content_start(w)
+            not lex.is_def(w) and prev_closed and cur_is_office and w[0] not in lex.np_clitics
+            and w not in lex.preps and lex.strip_clitic(prev) not in lex.name_particles
+            and not lex.is_content_start(w)
         )
-        starts_office = lex.has(w, "role") and is_def(prev) and len(chunks[-1]) >= 2 and not cur_is_office
+        starts_office = lex.has(w, "role") and lex.is_def(prev) and len(chunks[-1]) >= 2 and not cur_is_office
         if starts_name or starts_office:
             chunks.append([k])
         else:
@@ -197,9 +174,9 @@ def pick_head(toks: list[QTok], a: int, b: int, lex: CueLexicon) -> tuple[int, i
         return a, b
     for ch in chunks:
         first = toks[ch[0]].text
-        if not (lex.has(first, "role") or lex.has(first, "title") or is_def(first)):
+        if not (lex.has(first, "role") or lex.has(first, "title") or lex.is_def(first)):
             # a name ends before a preposition: "محمد الفاضل من مشفى المدينة" -> "محمد الفاضل"
-            cut = next((n for n, k in enumerate(ch) if n and toks[k].text in PREPS), len(ch))
+            cut = next((n for n, k in enumerate(ch) if n and toks[k].text in lex.preps), len(ch))
             return ch[0], ch[cut - 1] + 1
     return a, b
 
@@ -207,27 +184,28 @@ def pick_head(toks: list[QTok], a: int, b: int, lex: CueLexicon) -> tuple[int, i
 def preceding_np(toks: list[QTok], lo: int, cue_i: int, lex: CueLexicon) -> tuple[int, int] | None:
     """A nominal-sentence subject before the cue: "وكانت وزارة الدفاع قد أعلنت" -> "وزارة الدفاع"."""
     j = cue_i
-    while j > lo and (toks[j - 1].text in ("قد", ",", "وقد", "لقد") or not toks[j - 1].is_word
+    while j > lo and (toks[j - 1].text == "," or toks[j - 1].text in lex.before_cue or not toks[j - 1].is_word
                       and toks[j - 1].text not in ("\"", "'", ")")):
         j -= 1
     b = j
     a = b
     while a > lo and toks[a - 1].text not in (",", ";", ".", ":", "!", "?"):
         a -= 1
-    while a < b and (strip_clitic(toks[a].text) in ("كان", "كانت", "كانوا", "فيما", "بينما", "اما")
-                     or toks[a].text in ("و", "ف") or not toks[a].is_word and toks[a].text not in ("\"", "'")):
+    while a < b and (lex.strip_clitic(toks[a].text) in lex.lead
+                     or toks[a].text in lex.conj or not toks[a].is_word and toks[a].text not in ("\"", "'")):
         a += 1
     words = np_words(toks, a, b)
     if not words or len(words) > 9:
         return None
     for k in words:
         w = toks[k].text
-        if is_that(w) or lex.cue(w) is not None or lex.has(w, "time") or w in ("في", "عن", "من"):
-            if w == "في" and k != words[0]:
+        if lex.is_that(w) or lex.cue(w) is not None or lex.has(w, "time") or w in lex.subject_breaks:
+            if w == lex.fi and k != words[0]:
                 continue
             return None
     first = toks[words[0]].text
     if lex.is_content_start(first) or lex.has(first, "nonspeaker") or lex.has(first, "stop") \
-            or strip_clitic(first) in PREPS or strip_clitic(first) in ("خلال", "عبر") or lex.has(first, "time"):
+            or lex.strip_clitic(first) in lex.preps or lex.strip_clitic(first) in lex.mod_preps \
+            or lex.has(first, "time"):
         return None
     return a, b
