@@ -28,7 +28,6 @@ ALLOWED = {
     "stages/names.py": 18,
     "stages/quotes_build.py": 17,
     "stages/event_place.py": 11,
-    "stages/events.py": 10,
     "fuzz.py": 10,
     "export/text_formats.py": 1,
     "text/numbers.py": 7,
@@ -41,7 +40,6 @@ ALLOWED = {
     "cli/main.py": 1,
     "cli/store_cmds.py": 1,
     "dedup/match.py": 1,
-    "stages/event_merge.py": 1,
     "stages/time/__init__.py": 1,
     "stages/time/scan.py": 1,
 }
