@@ -39,7 +39,6 @@ ALLOWED = {
     "text/segment.py": 2,
     "cli/main.py": 1,
     "cli/store_cmds.py": 1,
-    "dedup/match.py": 1,
     "stages/time/__init__.py": 1,
     "stages/time/scan.py": 1,
 }
