@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from typing import Any
 
 from marsad.resources.registry import read_json
 from marsad.text.normalize import fold
@@ -144,9 +145,9 @@ class ActorGrammar:
         for name in WORDS.values():
             if len(lists[name]) != 1:
                 raise ValueError(f"{DATA}: list {name!r} must hold one word")
-        pats = {f: re.compile(build_pattern(shape, lists)) for f, shape in shapes.items()}
-        sets = {f: frozenset(lists[name]) for f, name in SETS.items()}
-        letters = {f: "".join(lists[name]) for f, name in LETTERS.items()}
-        words = {f: lists[name][0] for f, name in WORDS.items()}
-        tuples = {f: tuple(lists[name]) for f, name in TUPLES.items()}
-        return cls(**pats, **sets, **letters, **words, **tuples)
+        values: dict[str, Any] = {f: re.compile(build_pattern(shape, lists)) for f, shape in shapes.items()}
+        values |= {f: frozenset(lists[name]) for f, name in SETS.items()}
+        values |= {f: "".join(lists[name]) for f, name in LETTERS.items()}
+        values |= {f: lists[name][0] for f, name in WORDS.items()}
+        values |= {f: tuple(lists[name]) for f, name in TUPLES.items()}
+        return cls(**values)
