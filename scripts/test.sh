@@ -7,6 +7,7 @@ if [ ! -x .venv/bin/python ]; then
   .venv/bin/pip install -q -e '.[test]'
 fi
 .venv/bin/ruff check src tests scripts benchmarks
+.venv/bin/mypy src/marsad
 # The store tests run on PostgreSQL too: start a throwaway server (installed from Debian if missing).
 if [ -z "${MARSAD_TEST_PG:-}" ]; then
   if MARSAD_TEST_PG=$(bash scripts/pg.sh start); then

@@ -86,6 +86,46 @@ def test_dev_clusters_end_to_end_never_merge_unrelated_events():
     assert rep.recall >= 0.84 and rep.f1 >= 0.90   # issue 6 bar; the rest is lost to extraction errors
 
 
+@needs_shared
+def test_clustering_in_memory_decides_what_the_store_decides(pipeline, tmp_path):
+    """dedup.cluster.Clusters (what `marsad eval --dedup` runs, no database) and the store make the same
+    clusters with the same merged events, on the whole dev corpus (whose same-story clusters merge)."""
+    from marsad.eval.dedup import cluster_events
+    from marsad.eval.scorer import read_raw
+    from marsad.output import result_json
+
+    results = []
+    for path in sorted((DEV / "raw").glob("*.json")):
+        doc = read_raw(path)
+        results.append((result_json(pipeline(doc)), doc.text))
+    mem = sorted(cluster_events(results), key=lambda e: e["event_id"])
+    stored = sorted(cluster_events(results, str(tmp_path / "dedup.db")), key=lambda e: e["event_id"])
+    assert len(mem) < sum(len(r["events"]) for r, _ in results)      # some reports did merge
+    assert mem == stored
+
+
+def test_blocking_compares_one_type_one_country_and_nearby_dates():
+    from datetime import date
+
+    from marsad.dedup.cluster import in_block, window
+
+    def prof(t="Battles", c="Syria", start=date(2024, 5, 10), end=None):
+        p = Profile.from_event({"event_id": "x", "event_type": t, "sub_event_type": "Armed clash", "country": c,
+                                "event_date": start.isoformat() if start else None,
+                                "event_date_end": (end or start).isoformat() if start else None,
+                                "evidence": [], "sources": []})
+        return p
+
+    m = prof()
+    assert window(m) == (date(2024, 5, 9), date(2024, 5, 11))
+    assert in_block(m, prof(start=date(2024, 5, 11)))             # a day's slack
+    assert not in_block(m, prof(start=date(2024, 5, 12)))
+    assert not in_block(m, prof(c="Iraq")) and not in_block(m, prof(t="Protests"))
+    assert in_block(prof(c=None), prof(c="Iraq"))                  # a mention without a country: any
+    assert not in_block(prof(start=None), prof())                  # undated: founds its own cluster
+    assert in_block(m, prof(start=date(2024, 4, 1), end=date(2024, 5, 9)))   # a long cluster reaching in
+
+
 def test_stop_words_come_folded_from_the_data_and_are_used():
     """dedup_words.json "stop": documented, each word once after folding, folded when loaded, and left out of
     the evidence words."""

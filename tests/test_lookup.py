@@ -53,6 +53,13 @@ def test_a_malformed_line_gets_its_error_and_the_rest_are_answered() -> None:
     assert [o["id"] for o in out if "id" in o] == ["t1", "t2", "t3"]
 
 
+def test_a_number_past_the_digit_limit_is_a_malformed_line() -> None:
+    # json.loads raises a plain ValueError here (no .msg/.colno as JSONDecodeError has)
+    out = list(lookup_lines("time", ['{"id": "n", "text": "x", "k": ' + "1" * 5000 + "}"] + _lines()[:1]))
+    assert out[0]["line"] == 1 and "not valid JSON" in out[0]["error"] and "digits" in out[0]["error"]
+    assert out[1]["id"] == "t1"
+
+
 def test_cli_jsonl_from_stdin_names_the_bad_line() -> None:
     stdin = "\n".join(_lines(["oops"])) + "\n"
     p = subprocess.run([sys.executable, "-m", "marsad.cli.main", "time", "--jsonl", "-"], input=stdin,

@@ -67,3 +67,18 @@ def test_any_unicode_keeps_a_monotone_map(text: str) -> None:
     assert len(nt.origin) == len(nt.text)
     assert list(nt.origin) == sorted(set(nt.origin))
     assert all(0 <= o < len(text) for o in nt.origin)
+
+
+_MIXED = st.text(alphabet=st.sampled_from(list("اأإآبتةىيءؤئ ًٌٍَُِّْـ \n\t\u200f\u00a0İIABCabc19٠١،.؟")) | st.characters(),
+                 max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED)
+def test_the_fast_path_equals_the_character_by_character_one(text: str) -> None:
+    """normalize() maps with one str.translate and collapses spaces with a regex; it must give exactly what the
+    reference loop gives: the same text and the same offset map (diacritics and tatweel deleted, runs of
+    spaces after a space or a newline collapsed, "İ" lowering to two characters)."""
+    cm = CharMap.default()
+    fast, slow = cm.normalize(text), cm.normalize_slow(text)
+    assert (fast.text, fast.origin) == (slow.text, slow.origin)

@@ -55,7 +55,7 @@ def test_migrations_match_the_table_definitions(store):
 
     from marsad.store.schema import metadata
 
-    assert store.revision() == "0010"
+    assert store.revision() == "0011"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
@@ -419,9 +419,32 @@ def test_a_deferred_batch_reads_the_same_merged_events_before_and_after_its_refr
         store.put(res, text, defer_merge=True)
     with store.engine.connect() as conn:
         kept = conn.execute(sa.text("SELECT count(*) FROM cluster_events")).scalar_one()
-    assert kept == store.counts()["clusters"] - 1          # the bomb's cluster, joined twice, waits
+    assert kept == 0          # single reports keep no copy; the bomb's cluster, joined twice, waits
+    assert store.counts()["clusters"] > 1
     assert sorted(store.events(), key=lambda e: e["event_id"]) == want
     assert store.refresh_merged() == 1 and store.refresh_merged() == 0
     assert sorted(store.events(), key=lambda e: e["event_id"]) == want
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM cluster_events")).scalar_one() == 1
     bomb = next(e for e in want if len(e["sources"]) == 3)
     assert len(bomb["merge_reasons"]) == 2                 # in the order its reports joined
+
+
+def test_only_clusters_of_several_reports_keep_a_merged_copy(store, pipeline):
+    """A single report's merged event is made from its one mention when read (migration 0011): the store keeps
+    a merged copy only for clusters of two or more reports, and drops it when deletions leave one."""
+    results = _results(pipeline, sorted(REPORTS.glob("*.json")))
+    for res, text in results:
+        store.put(res, text)
+
+    def copies() -> int:
+        with store.engine.connect() as conn:
+            return conn.execute(sa.text("SELECT count(*) FROM cluster_events")).scalar_one()
+
+    bomb = next(e for e in store.events() if len(e["sources"]) == 3)
+    assert copies() == 1
+    doc_ids = [s["doc_id"] for s in bomb["sources"]]
+    assert store.delete(doc_ids[0]) and copies() == 1
+    assert store.delete(doc_ids[1]) and copies() == 0
+    left = store.event(bomb["event_id"])
+    assert left is not None and [s["doc_id"] for s in left["sources"]] == doc_ids[2:]

@@ -200,7 +200,7 @@ def _body(rec: dict, name: str, limits: Limits) -> str | None:
     return clean_text(v)
 
 
-def document_from_record(rec: dict, default_id: str | None = None, source: str | None = None,
+def document_from_record(rec: object, default_id: str | None = None, source: str | None = None,
                          published: date | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Build a Document from one SCHEMA input object (aliases accepted), after checking it: every field has
     its type and a sane size, text is cleaned (`clean_text`), the date lies in 1900-2100.
@@ -466,8 +466,8 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
         return
     try:
         if kind == "json":
-            data = _json_loads(raw)
-            records = data if isinstance(data, list) else [data]
+            parsed = _json_loads(raw)
+            records = parsed if isinstance(parsed, list) else [parsed]
             if not records:
                 raise InputProblem("an empty JSON list: no documents")
             for i, rec in enumerate(records):

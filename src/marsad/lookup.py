@@ -30,8 +30,10 @@ class LookupError_(ValueError):
 def _case(line: str) -> dict:
     try:
         case = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise LookupError_(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except ValueError as exc:  # not a syntax error: an integer past Python's digit limit
+        raise LookupError_(f"not valid JSON ({str(exc)[:120]})") from None
     if not isinstance(case, dict):
         raise LookupError_("a case must be a JSON object")
     if not isinstance(case.get("text"), str):

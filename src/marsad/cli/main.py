@@ -269,9 +269,10 @@ def build_parser() -> argparse.ArgumentParser:
                    "(the section of --split, else 'dev')")
     e.add_argument("--raise-floors", metavar="FILE", help="raise the floors in FILE to the figures reached "
                    "(floors are never lowered)")
-    e.add_argument("--dedup", action="store_true", help="score cross-document merging instead: store the corpus, "
-                   "then pairwise precision/recall of merged event mentions against the dev clusters")
-    e.add_argument("--oracle", action="store_true", help="with --dedup: store the gold events themselves, to "
+    e.add_argument("--dedup", action="store_true", help="score cross-document merging instead: cluster the corpus "
+                   "in memory (the store's decisions, no database), then pairwise precision/recall of merged "
+                   "event mentions against the dev clusters")
+    e.add_argument("--oracle", action="store_true", help="with --dedup: cluster the gold events themselves, to "
                    "measure the merging apart from extraction errors")
     e.set_defaults(func=cmd_eval)
 

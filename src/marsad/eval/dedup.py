@@ -18,14 +18,14 @@ merges that involve mentions aligned to no gold event.
 from __future__ import annotations
 
 import json
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from marsad.eval.scorer import _event_score, _match, _types, load_gold, locate
+from marsad.dedup.cluster import Clusters
+from marsad.eval.scorer import _event_score, _match, _types, load_gold, locate, read_raw
 
 
 @dataclass
@@ -121,42 +121,37 @@ def _gold_event(doc, g: dict, i: int) -> dict:
 
 def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = None,
                    oracle: bool = False) -> DedupReport:
-    """`oracle`: store the gold events themselves instead of marsad's, to measure the merging alone."""
-    from marsad.ingest import read_file
+    """`oracle`: cluster the gold events themselves instead of marsad's, to measure the merging alone. The
+    clustering runs in memory (dedup.cluster.Clusters); with `db`, through a store at that URL instead (the
+    same decisions: the tests hold the two to each other)."""
     from marsad.output import result_json
     from marsad.pipeline import Pipeline
-    from marsad.store import Store
 
     gold = load_gold(gold_dir)
     pipe = Pipeline.build()
     tags: dict[str, str] = {}
     golds: dict[str, list[dict]] = {}
     align: dict[str, tuple[str, int]] = {}        # mention event_id -> (doc, gold index)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(db or str(Path(tmp) / "dedup.db"))
-        for doc_id in sorted(gold):
-            path = Path(raw_dir) / f"{doc_id}.json"
-            tags[doc_id] = json.loads(path.read_text(encoding="utf-8")).get("cluster") or ""
-            doc = next(read_file(str(path)))
-            evs = [dict(g) for g in gold[doc_id]["events"]]
-            for g in evs:
-                g["_span"] = locate(doc.text, g["evidence"])
-            golds[doc_id] = evs
-            if oracle:
-                res = result_json(doc)
-                res["events"] = [_gold_event(doc, g, i) for i, g in enumerate(evs) if not g.get("optional")]
-                pairs = [(n, i) for n, i in enumerate(i for i, g in enumerate(evs) if not g.get("optional"))]
-            else:
-                res = result_json(pipe(doc))
-                pairs, _ = _match(res["events"], evs, lambda p, g: _event_score(p, g, True))
-            for pi, gi in pairs:
-                align[res["events"][pi]["event_id"]] = (doc_id, gi)
-            store.put(res, doc.text)
-        cluster_of: dict[str, str] = {}
-        for ev in store.events():
-            for m in ev["mentions"]:
-                cluster_of[m] = ev["event_id"]
-        store.close()
+    results: list[tuple[dict, str]] = []
+    for doc_id in sorted(gold):
+        path = Path(raw_dir) / f"{doc_id}.json"
+        tags[doc_id] = json.loads(path.read_text(encoding="utf-8")).get("cluster") or ""
+        doc = read_raw(path)
+        evs = [dict(g) for g in gold[doc_id]["events"]]
+        for g in evs:
+            g["_span"] = locate(doc.text, g["evidence"])
+        golds[doc_id] = evs
+        if oracle:
+            res = result_json(doc)
+            res["events"] = [_gold_event(doc, g, i) for i, g in enumerate(evs) if not g.get("optional")]
+            pairs = [(n, i) for n, i in enumerate(i for i, g in enumerate(evs) if not g.get("optional"))]
+        else:
+            res = result_json(pipe(doc))
+            pairs, _ = _match(res["events"], evs, lambda p, g: _event_score(p, g, True))
+        for pi, gi in pairs:
+            align[res["events"][pi]["event_id"]] = (doc_id, gi)
+        results.append((res, doc.text))
+    cluster_of = {m: ev["event_id"] for ev in cluster_events(results, db) for m in ev["mentions"]}
 
     rep = DedupReport(mentions=len(cluster_of), clusters=len(set(cluster_of.values())))
     real = _gold_groups(golds, tags)
@@ -188,6 +183,22 @@ def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = N
             found[r].add(cluster_of[m])
     rep.found_events = len({c for cs in found.values() for c in cs})
     return rep
+
+
+def cluster_events(results: list[tuple[dict, str]], db: str | None = None) -> list[dict]:
+    """The merged events of these extraction results (with the texts they came from), clustered in memory,
+    or stored in the store at `db` and read back."""
+    if db is None:
+        clusters = Clusters()
+        for res, _ in results:
+            clusters.add(res["doc"]["id"], res["events"])
+        return clusters.events()
+    from marsad.store import Store
+
+    with Store(db) as store:
+        for res, text in results:
+            store.put(res, text)
+        return list(store.events())
 
 
 def format_dedup(rep: DedupReport) -> str:

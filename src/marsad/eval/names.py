@@ -66,7 +66,7 @@ def _plain(s: str) -> str:
 def _skeleton(word: str) -> str:
     """Consonant skeleton of one Latin word: vowels (and y, w between letters) dropped, doubles collapsed."""
     w = word.replace("ou", "u").replace("ee", "i").replace("q", "k").replace("g", "j")
-    out = []
+    out: list[str] = []
     for c in w:
         if c in "aeiouy":
             continue

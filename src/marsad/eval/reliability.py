@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.eval.scorer import _event_score, _match, load_gold, locate
+from marsad.eval.scorer import _event_score, _match, load_gold, locate, read_raw
 
 EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
@@ -35,14 +35,13 @@ def label_predictions(text: str, gold: dict, preds: list[dict]) -> list[int]:
 
 def labelled_events(gold_dir: str | Path, raw_dir: str | Path, split: str | None = None) -> list[tuple[float, int]]:
     """(confidence, right) for every event marsad extracts from the annotated articles (one split of them)."""
-    from marsad.ingest import read_file
     from marsad.output import result_json
     from marsad.pipeline import Pipeline
 
     pipe = Pipeline.build()
-    out = []
+    out: list[tuple[float, int]] = []
     for doc_id, gold in load_gold(gold_dir, split).items():
-        doc = next(read_file(str(Path(raw_dir) / f"{doc_id}.json")))
+        doc = read_raw(Path(raw_dir) / f"{doc_id}.json")
         res = result_json(pipe(doc))
         labels = label_predictions(doc.text, gold, res["events"])
         out.extend((ev["confidence"], lab) for ev, lab in zip(res["events"], labels, strict=True))

@@ -24,10 +24,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.eval.names import same_entity
 from marsad.text.normalize import fold
+
+if TYPE_CHECKING:
+    from marsad.model.document import Document
 
 _NAME_JUNK = re.compile(r"[\s\-_'’`.,()/]+")
 
@@ -380,12 +383,22 @@ def load_gold(gold_dir: str | Path, split: str | None = None) -> dict[str, dict]
     return out
 
 
+def read_raw(path: str | Path) -> Document:
+    """The (first) document of a raw corpus file; FileNotFoundError naming the problem when it has none."""
+    from marsad.ingest import read_file
+    from marsad.model.document import Document
+
+    got = next(read_file(str(path)), None)
+    if not isinstance(got, Document):
+        raise FileNotFoundError(f"{path}: {got if got is not None else 'no document'}")
+    return got
+
+
 def evaluate(gold_dir: str | Path, raw_dir: str | Path, results: Iterable[tuple[str, dict]] | None = None,
              pipeline=None, split: str | None = None) -> Report:
     """Score marsad on a gold folder. Raw documents are read from raw_dir/<id>.json and extracted here
     unless `results` (doc id -> SCHEMA result) are given. With `split` ('train' or 'blind', see
     eval.splits) only that split's documents are scored; a blind report withholds per-document figures."""
-    from marsad.ingest import IngestError, read_file
     from marsad.output import result_json
     from marsad.pipeline import Pipeline
 
@@ -394,11 +407,7 @@ def evaluate(gold_dir: str | Path, raw_dir: str | Path, results: Iterable[tuple[
     pipe = pipeline
     docs = []
     for doc_id, gold in golds.items():
-        raw_path = Path(raw_dir) / f"{doc_id}.json"
-        got = list(read_file(str(raw_path)))
-        if not got or isinstance(got[0], IngestError):
-            raise FileNotFoundError(f"{raw_path}: {got[0] if got else 'no document'}")
-        doc = got[0]
+        doc = read_raw(Path(raw_dir) / f"{doc_id}.json")
         if given is not None:
             result = given.get(doc_id, {"events": [], "quotes": [], "posts": []})
         else:

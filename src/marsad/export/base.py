@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, cast
 
 from marsad.export.tables import ExportTables
 
@@ -47,9 +47,10 @@ def text_out(out: Out, newline: str | None = "\n") -> Iterator[IO[str]]:
         with open(out, "w", encoding="utf-8", newline=newline) as f:
             yield f
     elif isinstance(out, io.TextIOBase):
-        yield out  # type: ignore[misc]
+        yield out
     else:
-        wrapper = io.TextIOWrapper(out, encoding="utf-8", newline=newline)  # type: ignore[arg-type]
+        # any stream that is not a TextIOBase is taken as binary, as before
+        wrapper = io.TextIOWrapper(cast(IO[bytes], out), encoding="utf-8", newline=newline)
         try:
             yield wrapper
         finally:

@@ -200,7 +200,9 @@ class Flattener:
         doc_rank = {s.get("doc_id"): i for i, s in reversed(list(enumerate(sources)))}
         spans = sorted((s for s in ev.get("evidence") or () if isinstance(s, dict)),
                        key=lambda s: (doc_rank.get(s.get("doc_id"), len(doc_rank)), _int(s.get("start")) or 0))
-        trigger = ev.get("trigger") if isinstance(ev.get("trigger"), dict) else {}
+        trigger = ev.get("trigger")
+        if not isinstance(trigger, dict):
+            trigger = {}
         n_sources = len(sources)
         tags = ev.get("tags")
         merge = ev.get("merge_reasons")

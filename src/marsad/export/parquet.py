@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from marsad.export.base import ExportStats, Out, binary_target
 from marsad.export.flatten import COLUMNS, Flattener
 from marsad.export.tables import ExportTables
 
 BATCH = 4096
+Compression = Literal["zstd", "snappy", "gzip", "brotli", "lz4", "none"]  # the codecs ParquetWriter takes
 
 
 def arrow_schema():
@@ -77,7 +78,7 @@ class ParquetExporter:
     name, suffix, binary = "parquet", ".parquet", True
 
     def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, batch: int = BATCH,
-              compression: str = "zstd", **_: Any) -> ExportStats:
+              compression: Compression = "zstd", **_: Any) -> ExportStats:
         import pyarrow as pa
         import pyarrow.parquet as pq
 

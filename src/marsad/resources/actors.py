@@ -224,7 +224,7 @@ class ActorTable:
         for row in read_tsv("actors.tsv"):
             actor = Actor(id=row["id"], name=row["name"], kind=row["kind"],
                           inter=int(row["inter"]) if row["inter"] else None,
-                          country=(_split(row["country"]) or [None])[0])
+                          country=next(iter(_split(row["country"])), None))
             named.append(NamedRow(actor, frozenset(_split(row["country"])), _date(row["valid_from"]),
                                   _date(row["valid_to"]), row["parent"] or None, tuple(_split(row["heads"])),
                                   row["wikidata"] or None))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from marsad.model.records import Place
 from marsad.resources.registry import data_path, read_json, read_tsv
@@ -39,6 +40,9 @@ class Entry:
 
 class Gazetteer:
     """Places by id and by folded Arabic name, with one clitic-aware Lexicon over all names."""
+
+    # the place stage's compiled view of `cues`, set on first use (stages/places.py: _cues); unset until then
+    _cue_cache: Any
 
     def __init__(self, entries: Iterable[Entry], cues: dict, stop: dict[str, str]):
         self.entries: dict[str, Entry] = {e.place.id: e for e in entries}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -71,6 +72,7 @@ class _Resolver:
 
     # --- country focus ------------------------------------------------------------------------------------
     def _focus(self) -> str | None:
+        country_focus: Callable[[Document], str | None] | None
         try:
             from marsad.stages.places import country_focus
         except ImportError:  # the place stage is optional
@@ -92,12 +94,13 @@ class _Resolver:
                         break  # "قرب الحدود مع موريتانيا": a country the place stage read as a reference point
                     after_head = i > 0 and any(isinstance(x, GenericHit | NamedHit) for x in self.ms[i - 1].values) \
                         and not self.norm[self.ms[i - 1].end:m.start].strip()
-                    votes[v.country] += 2.0 if v.form == "name" else (0.75 if after_head else 1.0)
+                    # float votes: typeshed types Counter counts as int
+                    votes[v.country] += 2.0 if v.form == "name" else (0.75 if after_head else 1.0)  # type: ignore[assignment]
                     break
                 if isinstance(v, NamedHit):
                     rows = self.t.candidates(v.key, self.day)
                     if rows and len(rows[0].countries) == 1:
-                        votes[next(iter(rows[0].countries))] += 0.5
+                        votes[next(iter(rows[0].countries))] += 0.5  # type: ignore[assignment]  # float votes
                     break
         return votes
 
@@ -153,6 +156,7 @@ class _Resolver:
             owner = self._named(self.ms[nxt], strict=False)
             if owner is not None:
                 return _Hit(m.start, self.ms[nxt].end, owner), nxt + 1
+        country: str | None
         if nat:
             country, end, nxt = nat[0].country, nat[1], nat[2]
             if gen.key == "state_tv" and (tail := self.w.state_tv_tail.match(self.norm, end)):
@@ -208,7 +212,7 @@ class _Resolver:
         if t.kind == "org_role":
             nm = self._adjacent(nxt, end, self.w.gap)
             got = self.read_actor(nxt) if nm is not None else None
-            if got is None:
+            if nm is None or got is None:
                 return None
             org_alias = next((v.key for v in nm.values if isinstance(v, NamedHit)), None)
             org, end, nxt = got[0].actor, got[0].end, got[1]
@@ -239,6 +243,7 @@ class _Resolver:
                 org = known  # "المتحدث باسم التحالف ... برينان": the coalition Brennan speaks for
             return _Hit(m.start, pm.end, actor, role or row.role, org or known), nxt + 1
         sep = _SEP.match(self.norm, end)
+        assert sep is not None  # _SEP matches the empty string too
         nameless = role is not None and ("source" in role or "witness" in role)
         span = None if nameless else self.read_name(sep.end())
         if span is not None:
@@ -254,6 +259,7 @@ class _Resolver:
         if t.kind == "office" and t.words == 1 and country is None:
             return None  # a bare "الرئيس" / "مسؤول" names nobody
         if t.kind == "org_role":
+            assert org is not None  # an org_role title returned above unless it read its organisation
             name = f"{org.name} {role}"
         else:
             c = self.t.countries.get(country or self.focus or "")

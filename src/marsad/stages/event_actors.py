@@ -285,8 +285,8 @@ def pick(doc: Document, start: int, end: int, trigger: int,
         if is_generic(two):
             after = [m for m in cl.ms if m.start >= two.end and grammar.from_gap.fullmatch(doc.text[two.end:m.start])]
             two = next(iter(_named_armed(after)), two)
-        a1, a2 = as_side(doc, one, grammar), as_side(doc, two, grammar)
-        return a1, (a2 if a2.actor.id != a1.actor.id else None)
+        side1, side2 = as_side(doc, one, grammar), as_side(doc, two, grammar)
+        return side1, (side2 if side2.actor.id != side1.actor.id else None)
     level = {id(m): cl.agent_level(m) for m in ms}
     strong = [m for m in ms if level[id(m)] == 2]
     weak = [m for m in ms if level[id(m)] == 1 and (not cl.is_target(m) or cl.verb_subject(m))]
@@ -300,7 +300,7 @@ def pick(doc: Document, start: int, end: int, trigger: int,
     hit = {m.actor.id for m in targets}
     # "قتل 21 عسكريا ماليا في الهجوم على ثكنة للجيش المالي": the victim's side named again is no agent
     neutral = [m for m in ms if m not in agents and m not in targets and m.actor.id not in hit]
-    a1 = None
+    a1: ActorMention | None = None
     if agents:
         pool = strong or weak
         a1 = min(pool, key=lambda m: abs(m.start - trigger))
@@ -319,7 +319,7 @@ def pick(doc: Document, start: int, end: int, trigger: int,
         state = [m for m in ms if m.actor.kind == "state" or m.actor.inter == 1]
         a1 = state[0] if state else None
     rest = [m for m in targets + neutral + agents if m is not a1 and (a1 is None or m.actor.id != a1.actor.id)]
-    a2 = None
+    a2: ActorMention | None = None
     if arrest:
         # "للاشتباه في صلتهم بفتح الله غولن": the organisation of a person the arrested are tied to
         linked = [ActorMention(p.start, p.end, p.text, p.org) for p in doc.spans("actors").within(start, end)

@@ -145,6 +145,7 @@ class ActorGrammar:
         for name in WORDS.values():
             if len(lists[name]) != 1:
                 raise ValueError(f"{DATA}: list {name!r} must hold one word")
+        # keyword arguments by field name (Any: the dataclass takes patterns, word sets and strings alike)
         values: dict[str, Any] = {f: re.compile(build_pattern(shape, lists)) for f, shape in shapes.items()}
         values |= {f: frozenset(lists[name]) for f, name in SETS.items()}
         values |= {f: "".join(lists[name]) for f, name in LETTERS.items()}

@@ -69,7 +69,9 @@ def dates_ok(a: Event, b: Event, night: re.Pattern[str]) -> bool:
 
 
 def places_ok(a: Event, b: Event, contains: Contains) -> bool:
-    pa, pb = a.place.place if a.place else None, b.place.place if b.place else None
+    if a.place is None or b.place is None:
+        return True
+    pa, pb = a.place.place, b.place.place
     if not (pa and pb):
         return True
     if place_rank(pa) == 3 or place_rank(pb) == 3:

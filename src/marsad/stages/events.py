@@ -160,7 +160,8 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
     domain = lex.factuality.domain(doc)
     lead = _lead_sentences(doc)
     n_sents = max(1, len(doc.sentences))
-    last_para, last_clause = -1, []
+    last_para = -1
+    last_clause: list[Event] = []
     events: list[Event] = []
     # per-mention facts keyed by id(event); `held` keeps every event that got an entry alive until the end, so
     # that no later event can take the id of one dropped on the way (_tidy_sentence) and inherit its entry
@@ -220,7 +221,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             latter = _latter(doc, g, ccues, sent.start, res["event_actors"])
             if latter is not None:
                 a1, a2 = latter  # "اشتباكات بين قوات الحماية وقوات المجلس، انتهت بسيطرة الأخير"
-            prev = (sent_events or events or [None])[-1]
+            prev = sent_events[-1] if sent_events else events[-1] if events else None
             if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
                 a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
             if a1 is not None and lex.targets.not_side(a1.actor):

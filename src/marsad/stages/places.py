@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from marsad.model.document import Document
 from marsad.model.records import Place, PlaceMention
-from marsad.resources.gazetteer import POINT_FEATURES, Gazetteer
+from marsad.resources.gazetteer import POINT_FEATURES, Entry, Gazetteer
 from marsad.text.match import is_word_char
 from marsad.text.normalize import fold
 
@@ -214,16 +214,16 @@ class _Finder:
             isos = {e.iso for e in c["entries"]}
             c["vote"] = 0.0
             if len(isos) == 1 and (c["big"] or c["types"]):
-                w = 1.0 if c["entries"][0].place.feature == "country" else 2.0
-                c["vote"] = w * (2 if c["m"].start < 250 else 1)
+                weight = 1.0 if c["entries"][0].place.feature == "country" else 2.0
+                c["vote"] = weight * (2 if c["m"].start < 250 else 1)
                 votes[next(iter(isos))] += c["vote"]
         for w in self.text.split():
             iso = self.cues.nationality.get(w) or self.cues.nationality.get(w[1:] if w[:1] in "وب" else "")
             if iso:
-                votes[iso] += 0.5
+                votes[iso] += 0.5  # type: ignore[assignment]  # float votes: typeshed types Counter counts as int
         return votes
 
-    def choose(self, c: dict, votes: Counter, neighbours: list[dict]) -> tuple[object, float]:
+    def choose(self, c: dict, votes: Counter, neighbours: list[dict]) -> tuple[Entry | None, float]:
         total = sum(votes.values()) or 1.0
         best, best_s = None, -1e9
         for e in c["entries"]:
@@ -613,7 +613,7 @@ def country_focus(doc: Document) -> str | None:
         w = 1.0 if m.place.feature == "country" else 2.0
         if m.start < 300:
             w *= 1.5
-        votes[m.place.country] += w
+        votes[m.place.country] += w  # type: ignore[assignment]  # float votes: typeshed types Counter counts as int
     return votes.most_common(1)[0][0] if votes else None
 
 

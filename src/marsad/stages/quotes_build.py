@@ -184,7 +184,7 @@ def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
     prev = next((p for p in reversed(done) if p.speaker is not None and p.speaker.actor.kind == "source"), None)
     same = b - a == 2 and lex.has(strip_clitic(toks[a + 1].text), "same")  # "المصادر ذاتها"
     if unprefix_l(strip_clitic(toks[a].text)) in ANAPHORIC and (b - a == 1 or same) and prev is not None \
-            and d.sent_no - prev.sent_no <= INHERIT_WINDOW:
+            and prev.speaker is not None and d.sent_no - prev.sent_no <= INHERIT_WINDOW:
         # "وأضافت المصادر": the unnamed source named just before
         d.speaker_text = text
         d.speaker = ActorMention(s, e, text, prev.speaker.actor)

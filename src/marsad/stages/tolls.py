@@ -168,8 +168,8 @@ class TollGrammar:
                     cands.append((m.start(), v + 1 if kin and self.kin.match(text, m.end(1)) else v))
                     break
         for rx, n in ((dual, 2), (one, 1)):
-            if (m := rx.search(text)) is not None:
-                cands.append((m.start(), n))
+            if (hit := rx.search(text)) is not None:
+                cands.append((hit.start(), n))
         if cands:
             return min(cands)[1]
         return 0 if self.zero.search(text) else None

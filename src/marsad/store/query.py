@@ -138,7 +138,7 @@ class EventFilter:
     min_sources: int = 1
 
     def _mention_conditions(self) -> list[sa.ColumnElement]:
-        conds = []
+        conds: list[sa.ColumnElement] = []
         ci = sa.func.lower
         countries = country_names(values(self.country))
         if values(self.region):
@@ -155,7 +155,7 @@ class EventFilter:
             conds.append(sa.or_(mentions.c.event_type.in_(types), mentions.c.sub_event_type.in_(types)))
         if values(self.actor):
             # the user's words are literal ("%" and "_" are no wildcards): has_part, not LIKE
-            alts = []
+            alts: list[sa.ColumnElement] = []
             for a in values(self.actor):
                 if has_arabic(a):
                     alts.append(has_part(mentions.c.actor_text, search_key(a)))

@@ -43,13 +43,9 @@ clusters = sa.Table(
     sa.Column("confidence", sa.Float),  # noisy-or of its mentions' (migration 0004)
     # the start date, 0001-01-01 when undated: the pages' sort key (migration 0005)
     sa.Column("day", sa.Date, nullable=False, server_default=sa.text("'0001-01-01'")),
-    # the merged EVENT of its mentions (migration 0006); no longer written since migration 0010, which
-    # moved it to cluster_events
-    sa.Column("merged", sa.JSON),
     # days from its first to its last date (migration 0007): bounds the index walk of a date-range page
     sa.Column("span", sa.Integer, nullable=False, server_default=sa.text("0")),
     sa.Column("profile", sa.JSON, nullable=False),
-    sa.Column("reasons", sa.JSON, nullable=False),   # [] since migration 0010: see mentions.merge_reason
     # mentions that joined so far, never decreasing: a joining mention's `joined` (migration 0010)
     sa.Column("joins", sa.Integer, nullable=False, server_default=sa.text("0")),
     sa.Index("ix_clusters_block", "event_type", "country", "date_start"),
@@ -63,9 +59,10 @@ clusters = sa.Table(
              postgresql_where=sa.text("span > 31")),
 )
 
-# the merged EVENT of a cluster (dedup.merge_mentions of its mentions), read by every page of events; a batch
-# ingest drops the rows of the clusters it changes and writes them once at its end, so a cluster's update
-# costs what was added; a cluster without a row is merged from its mentions when read (migration 0010)
+# the merged EVENT of a cluster of two or more mentions (dedup.merge_mentions of its mentions), read by every
+# page of events; a batch ingest drops the rows of the clusters it changes and writes them once at its end, so
+# a cluster's update costs what was added; a cluster without a row — every single report since migration
+# 0011, which saves a copy of most events — is merged from its mentions when read (migration 0010)
 cluster_events = sa.Table(
     "cluster_events", metadata,
     sa.Column("id", sa.String(40), primary_key=True),
@@ -85,7 +82,6 @@ mentions = sa.Table(
     sa.Column("location", sa.Text),
     sa.Column("actor1", sa.Text), sa.Column("actor2", sa.Text),
     sa.Column("fatalities", sa.Integer), sa.Column("confidence", sa.Float),
-    sa.Column("evidence_text", sa.Text, nullable=False),
     sa.Column("payload", sa.JSON, nullable=False),
     # why it joined its cluster (null for the mention that founded it), and when: the merge reasons of a
     # cluster are its mentions' in `joined` order (migration 0010)

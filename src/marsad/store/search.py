@@ -19,7 +19,7 @@ def search_key(s: str) -> str:
 def mention_search_columns(ev: dict[str, Any]) -> dict[str, Any]:
     """The mentions table's search columns for one EVENT dict (migration 0004)."""
     a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
-    mentions = [a.get("mention") for a in (a1, a2) if a.get("mention")]
+    mentions: list[str] = [m for a in (a1, a2) if (m := a.get("mention"))]
     return {
         "latitude": ev.get("latitude"), "longitude": ev.get("longitude"),
         "actor1_id": a1.get("id"), "actor2_id": a2.get("id"),

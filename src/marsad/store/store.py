@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -21,8 +20,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from marsad.dedup import Profile, Verdict, compare, merge_mentions
-from marsad.dedup.match import DATE_SLACK, iso_date
+from marsad.dedup import Profile, merge_mentions
+from marsad.dedup.cluster import (
+    Candidate,
+    assign,
+    cluster_id,
+    join_reason,
+    profile_from,
+    profile_json,
+    window,
+)
+from marsad.dedup.match import iso_date
 from marsad.dedup.merge import noisy_or, report_confidence
 from marsad.model.document import content_hash
 from marsad.output import stable_id
@@ -131,32 +139,7 @@ def _span(p: Profile) -> int:
     return (p.end - p.start).days if p.start and p.end else 0
 
 
-
-
-
-_PROFILE_FIELDS = tuple(f.name for f in fields(Profile))
-_SETS = ("actors", "words", "doc_ids")
-
-
-def _profile_json(p: Profile) -> dict[str, Any]:
-    """The profile as stored: dates as ISO strings, sets sorted (a shallow copy; `asdict` deep-copies)."""
-    d = {k: getattr(p, k) for k in _PROFILE_FIELDS}
-    d["start"] = p.start.isoformat() if p.start else None
-    d["end"] = p.end.isoformat() if p.end else None
-    for k in _SETS:
-        d[k] = sorted(d[k])
-    return d
-
-
-def _profile_from(d: dict[str, Any]) -> Profile:
-    d = dict(d)
-    d["start"], d["end"] = iso_date(d["start"]), iso_date(d["end"])
-    for k in _SETS:
-        d[k] = set(d[k])
-    return Profile(**d)
-
-
-def _outcome(rows: list, doc_id: str, h: str, mh: str | None = None) -> tuple[Outcome, bool]:
+def _outcome(rows: Sequence[Any], doc_id: str, h: str, mh: str | None = None) -> tuple[Outcome, bool]:
     """What to do with document `doc_id` of content hash `h` and provenance hash `mh`, given stored (id,
     hash, meta hash) rows that include the one with its id and those with its content; and whether a row
     with its id exists. A row stored without a meta hash (before migration 0003) is judged by its text."""
@@ -297,88 +280,71 @@ class Store:
                      "payload": p} for p in result["posts"]])
         return outcome
 
-    def _candidates(self, conn: Connection, profs: list[Profile]) -> list[tuple[int, str, dict, int]]:
-        """Blocking: (mention index, cluster id, profile, joins so far) for the clusters of the same event
-        type and country whose dates come within a day of each dated mention's.
+    def _candidates(self, conn: Connection, profs: list[Profile]) -> list[Candidate]:
+        """Blocking (dedup.cluster.in_block) through the indexes: the clusters of the same event type and
+        country whose dates come within a day of each dated mention's.
 
         Two indexed selects per mention, built once (`_CANDIDATES`), so that each reads a bounded window of an
         index whatever the store's size: a cluster that spans at most SPAN_CAP days starts no earlier than
         SPAN_CAP days before the mention's window (the index range is closed on both sides), and the few
-        clusters that span longer are read through their own partial index."""
-        out: list[tuple[int, str, dict, int]] = []
+        clusters that span longer are read through their own partial index. A cluster in the block of two
+        mentions is read once."""
+        out: list[Candidate] = []
+        read: dict[str, Profile] = {}
         for i, prof in enumerate(profs):
-            if prof.start is None:
+            w = window(prof)
+            if w is None:
                 continue
-            lo, hi = prof.start - DATE_SLACK, (prof.end or prof.start) + DATE_SLACK
-            params = {"t": prof.event_type, "c": prof.country, "lo": lo, "hi": hi,
-                      "floor": lo - timedelta(days=SPAN_CAP)}
+            params = {"t": prof.event_type, "c": prof.country, "lo": w[0], "hi": w[1],
+                      "floor": w[0] - timedelta(days=SPAN_CAP)}
             for stmt in _CANDIDATES[prof.country is not None]:
-                out.extend((i, cid, profile, joins) for cid, profile, joins in conn.execute(stmt, params))
+                for cid, profile, joins in conn.execute(stmt, params):
+                    if cid not in read:
+                        read[cid] = profile_from(profile)
+                    out.append(Candidate(i, cid, read[cid], joins))
         return out
 
     def _add_mentions(self, conn: Connection, doc_id: str, events: list[dict[str, Any]],
                       defer: bool = False) -> None:
-        """Give each event mention of one document a cluster. All (mention, cluster) pairs that match are
-        ranked by score and taken best first, one mention of this document per cluster; the rest found
-        new clusters. Deciding per document, not per mention, stops a weaker mention taking the cluster
-        that a better one of the same article belongs to.
-
-        A join writes what it adds: the cluster's counts, dates and profile, and the mention with its reason.
-        The merged event of a joined cluster is written again now, or with `defer` dropped until
-        `refresh_merged` (a batch ingest), so a cluster reported hundreds of times is not rewritten whole
-        for each report."""
+        """Give each event mention of one document a cluster, as dedup.cluster.assign decides, and write the
+        decisions down. A join writes what it adds: the cluster's counts, dates and profile, and the mention
+        with its reason. The merged event of a joined cluster is written again now, or with `defer` dropped
+        until `refresh_merged` (a batch ingest), so a cluster reported hundreds of times is not rewritten
+        whole for each report."""
         if not events:
             return
         profs = [Profile.from_event(ev) for ev in events]
-        found: dict[str, tuple[Profile, int]] = {}
-        scored = []
-        for i, cid, cprof, joins in self._candidates(conn, profs):
-            if cid not in found:                     # a cluster in the block of two mentions is read once
-                found[cid] = (_profile_from(cprof), joins)
-            verdict = compare(profs[i], found[cid][0])
-            if verdict.same:
-                scored.append((-verdict.score, i, cid, verdict))
-        scored.sort(key=lambda t: (t[0], t[1], t[2]))
-        chosen: dict[int, tuple[str, Verdict]] = {}
-        taken: set[str] = set()
-        for _, i, cid, verdict in scored:
-            if i not in chosen and cid not in taken:
-                chosen[i] = (cid, verdict)
-                taken.add(cid)
-        joined, founded, rows, merged = [], [], [], []
+        chosen = assign(profs, self._candidates(conn, profs))
+        joined, founded, rows = [], [], []
         for i, (ev, prof) in enumerate(zip(events, profs, strict=True)):
             reason, order = None, 0
             if i in chosen:
-                cid, verdict = chosen[i]
-                cp, joins = found[cid]               # each cluster is chosen once: widen it in place
+                cand, verdict = chosen[i]
+                cid, cp = cand.cluster_id, cand.profile      # each cluster is chosen once: widen it in place
                 cp.absorb(prof)
-                reason = f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"
-                order = joins + 1
+                reason = join_reason(doc_id, verdict)
+                order = cand.joins + 1
                 joined.append({"b_id": cid, "b_start": cp.start, "b_end": cp.end, "b_span": _span(cp),
-                               "b_profile": _profile_json(cp), "b_conf": report_confidence(ev)})
+                               "b_profile": profile_json(cp), "b_conf": report_confidence(ev)})
             else:
-                cid = "e" + ev["event_id"]
+                cid = cluster_id(ev)
                 founded.append({"id": cid, "event_type": prof.event_type, "country": prof.country,
                                 "date_start": prof.start, "date_end": prof.end, "n_mentions": 1, "joins": 0,
                                 "day": prof.start or NO_DATE, "span": _span(prof),
-                                "profile": _profile_json(prof), "reasons": [], "confidence": report_confidence(ev)})
-                merged.append({"id": cid, "merged": merge_mentions(cid, [ev], [])})
+                                "profile": profile_json(prof), "confidence": report_confidence(ev)})
             a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
             rows.append({
                 "id": ev["event_id"], "doc_id": doc_id, "cluster_id": cid, "event_type": ev["event_type"],
                 "sub_event_type": ev["sub_event_type"], "date_start": prof.start, "date_end": prof.end,
                 "country": ev.get("country"), "admin1": ev.get("admin1"), "location": ev.get("location"),
                 "actor1": a1.get("name"), "actor2": a2.get("name"), "fatalities": ev.get("fatalities"),
-                "confidence": ev.get("confidence"),
-                "evidence_text": " … ".join(s["text"] for s in ev.get("evidence", [])), "payload": ev,
+                "confidence": ev.get("confidence"), "payload": ev,
                 "merge_reason": reason, "joined": order, **mention_search_columns(ev)})
         if joined:
             conn.execute(_JOIN, joined)
         if founded:
             conn.execute(clusters.insert(), founded)
         conn.execute(mentions.insert(), rows)        # after the clusters they point to
-        if merged:
-            conn.execute(cluster_events.insert(), merged)
         if joined:
             ids = [str(j["b_id"]) for j in joined]
             if defer:     # dropped: refresh_merged finds the clusters without one
@@ -393,12 +359,12 @@ class Store:
             conn.execute(cluster_events.insert(), [{"id": cid, "merged": ev} for cid, ev in merged.items()])
 
     def refresh_merged(self, batch: int = 500) -> int:
-        """Write the merged event of every cluster that has none (deferred puts dropped them, or a killed
-        ingest left them), each once. Returns how many were written."""
+        """Write the merged event of every cluster of two or more mentions that has none (deferred puts
+        dropped them, or a killed ingest left them), each once. Returns how many were written."""
         with self.engine.connect() as conn:
             todo = sorted(conn.execute(
                 sa.select(clusters.c.id).outerjoin(cluster_events, cluster_events.c.id == clusters.c.id)
-                .where(cluster_events.c.id.is_(None))).scalars())
+                .where(cluster_events.c.id.is_(None), clusters.c.n_mentions > 1)).scalars())
         for k in range(0, len(todo), batch):
             with self._writing() as conn:
                 self._keep_merged(conn, self._merge_from_mentions(conn, todo[k:k + batch]))
@@ -415,17 +381,21 @@ class Store:
             return
         left = self._members(conn, touched)
         empty = [cid for cid in touched if cid not in left]
-        rebuilt, merged = [], {}
+        rebuilt, merged, single = [], {}, []
         for cid, (payloads, reasons) in left.items():
             prof = Profile.from_event(payloads[0])
             for payload in payloads[1:]:
                 prof.absorb(Profile.from_event(payload))
             rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_span": _span(prof),
                             "b_n": len(payloads), "b_conf": noisy_or(payloads),
-                            "b_profile": _profile_json(prof)})
-            merged[cid] = merge_mentions(cid, payloads, reasons)
+                            "b_profile": profile_json(prof)})
+            if len(payloads) > 1:
+                merged[cid] = merge_mentions(cid, payloads, reasons)
+            else:
+                single.append(cid)     # a single report again: read from its mention, without a row
+        if empty or single:
+            conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(empty + single)))
         if empty:
-            conn.execute(cluster_events.delete().where(cluster_events.c.id.in_(empty)))
             conn.execute(clusters.delete().where(clusters.c.id.in_(empty)))
         if rebuilt:
             conn.execute(_REBUILD, rebuilt)
@@ -517,8 +487,8 @@ class Store:
 
     def _merged(self, conn: Connection, ids: list[str], raw: bool = False) -> dict[str, Any]:
         """The merged events of clusters `ids`, as kept in the store (cluster_events); `raw`: as JSON texts,
-        read as stored. A cluster without one (a batch ingest is under way, or was killed) is merged from
-        its mentions."""
+        read as stored. A cluster without one (a single report, which keeps no copy; or a batch ingest is
+        under way, or was killed) is merged from its mentions."""
         if not ids:
             return {}
         col = sa.cast(cluster_events.c.merged, sa.Text) if raw else cluster_events.c.merged

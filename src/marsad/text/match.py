@@ -99,7 +99,7 @@ class Lexicon(Generic[T]):
         modes: dict[str, str] = {}
         for entry in entries:
             surface, value = entry[0], entry[1]
-            mode = entry[2] if len(entry) > 2 else suffixes  # type: ignore[misc]
+            mode = entry[2] if len(entry) > 2 else suffixes
             if mode not in SUFFIX_MODES:
                 raise ValueError(f"suffix mode of {surface!r} must be one of {SUFFIX_MODES}")
             key = fold(surface).strip()
@@ -114,13 +114,13 @@ class Lexicon(Generic[T]):
             modes.setdefault(key, mode)
         self.table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
         self._auto = ahocorasick.Automaton()
-        for key, vals in self.table.items():
-            self._auto.add_word(key, (key, vals, False, modes[key]))
+        for key, found in self.table.items():
+            self._auto.add_word(key, (key, found, False, modes[key]))
             # "لل" + noun: the preposition swallows the article's alef ("الحسكة" -> "للحسكة")
             if key.startswith("ال") and len(key) > 3:
                 lil = key[1:]
                 if lil not in self.table:
-                    self._auto.add_word(lil, (key, vals, True, modes[key]))
+                    self._auto.add_word(lil, (key, found, True, modes[key]))
         if self.table:
             self._auto.make_automaton()
 

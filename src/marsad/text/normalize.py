@@ -15,6 +15,7 @@ normalised characters, so a span of the normalised view maps back to the origina
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources as ir
@@ -40,6 +41,10 @@ class NormText:
         return bisect_left(self.origin, start), bisect_left(self.origin, end)
 
 
+_KEPT = re.compile(r"[^\0]+")
+_REPEATED_SPACE = re.compile(r"(?<=[ \n]) +")
+
+
 class CharMap:
     """The character table from resources/data/charmap.json (reviewable data, not code)."""
 
@@ -47,6 +52,10 @@ class CharMap:
         self.delete = delete
         self.mapping = mapping
         self._table = {ord(c): "" for c in delete} | {ord(k): v for k, v in mapping.items()}
+        # normalize()'s fast path: one str.translate keeping every position (a deleted character becomes a
+        # NUL, removed afterwards); valid while no target changes when lowered (non-ASCII targets are not)
+        self._keep_len = {ord(c): "\0" for c in delete} | {ord(k): v for k, v in mapping.items()}
+        self._fast = all(v.isascii() or v.lower() == v for v in mapping.values())
 
     @classmethod
     def load(cls, path: str | None = None) -> CharMap:
@@ -82,6 +91,33 @@ class CharMap:
         return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
 
     def normalize(self, text: str) -> NormText:
+        """`text` mapped by the table, lowered, with runs of spaces collapsed, and the offset map back."""
+        if not self._fast or "\0" in text:
+            return self.normalize_slow(text)
+        mapped = text.translate(self._keep_len)
+        low = mapped.lower()
+        if len(low) != len(mapped):     # a character lowers to two ("İ"): the character-by-character path
+            return self.normalize_slow(text)
+        if "\0" in low:
+            origin: list[int] = []
+            for m in _KEPT.finditer(low):
+                origin.extend(range(m.start(), m.end()))
+            low = low.replace("\0", "")
+        else:
+            origin = list(range(len(low)))
+        if "  " not in low and "\n " not in low:
+            return NormText(text, low, tuple(origin))
+        pieces, kept, at = [], [], 0
+        for m in _REPEATED_SPACE.finditer(low):   # a space after a space or a newline goes
+            pieces.append(low[at:m.start()])
+            kept.extend(origin[at:m.start()])
+            at = m.end()
+        pieces.append(low[at:])
+        kept.extend(origin[at:])
+        return NormText(text, "".join(pieces), tuple(kept))
+
+    def normalize_slow(self, text: str) -> NormText:
+        """normalize() one character at a time: the reference the fast path is tested against."""
         chars: list[str] = []
         origin: list[int] = []
         table = self._table
@@ -114,4 +150,4 @@ def is_arabic(c: str) -> bool:
 
 def has_arabic(s: str | None) -> bool:
     """Whether a text is (partly) in Arabic script, e.g. a name that still has no English form."""
-    return bool(s) and any(is_arabic(c) for c in s)
+    return bool(s and any(is_arabic(c) for c in s))

@@ -7,6 +7,7 @@ date, else the publication date with ACLED time_precision 2 ("reported on").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from marsad.model.document import Document
@@ -33,7 +34,7 @@ def _governs(t: TimeExpr) -> bool:
     return t.kind in ("absolute", "relative", "weekday") and t.precision != "year" and t.confidence >= 0.6
 
 
-def _lead(doc: Document, times: list[TimeExpr]) -> TimeExpr | None:
+def _lead(doc: Document, times: Sequence[TimeExpr]) -> TimeExpr | None:
     """The article's own date: its first day-level point within two weeks before publication
     ("مساء أمس الثلاثاء" in the lead paragraph), which dates undated sentences after it."""
     pub = doc.published

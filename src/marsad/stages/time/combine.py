@@ -87,7 +87,7 @@ def link_points(cands: list[Cand], lx: TimeLexicon, text: str) -> list[Cand]:
     for c in cands:
         p = out[-1] if out else None
         if (p is not None and not p.furniture and not c.furniture and p.name in _LINKABLE
-                and c.name in _LINKABLE and p.precision == c.precision == "day" and p.ds and c.ds
+                and c.name in _LINKABLE and p.precision == c.precision == "day" and p.ds and c.ds and c.de
                 and p.ds <= c.ds and (c.de - p.ds).days <= 14 and c.start - p.end <= 40
                 and lx.link.match(text, p.end, c.start)):
             out[-1] = Cand(p.start, c.end, "range", p.ds, c.de, "day", min(p.confidence, c.confidence), "link")

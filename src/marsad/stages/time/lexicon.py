@@ -84,15 +84,16 @@ class TimeLexicon:
     weekend_days: tuple[int, int] = (4, 5)
     patterns: list[TimePattern] = field(default_factory=list)
     order: dict[str, int] = field(default_factory=dict)  # name -> its first pattern's index (overlap ties)
-    scanner: Scanner | None = None
-    link: re.Pattern | None = None
-    future_cue: re.Pattern | None = None
-    furniture_rest: re.Pattern | None = None
-    signature: re.Pattern | None = None
-    clock: re.Pattern | None = None
-    clock_cue: re.Pattern | None = None
-    duration_noun: re.Pattern | None = None
-    serial_before: re.Pattern | None = None
+    # compiled from the tables above by `_compile` (at the end of `load`)
+    scanner: Scanner = field(init=False)
+    link: re.Pattern[str] = field(init=False)
+    future_cue: re.Pattern[str] = field(init=False)
+    furniture_rest: re.Pattern[str] = field(init=False)
+    signature: re.Pattern[str] = field(init=False)
+    clock: re.Pattern[str] = field(init=False)
+    clock_cue: re.Pattern[str] = field(init=False)
+    duration_noun: re.Pattern[str] = field(init=False)
+    serial_before: re.Pattern[str] = field(init=False)
 
     @classmethod
     def load(cls) -> TimeLexicon:
@@ -122,6 +123,8 @@ class TimeLexicon:
         lx.holiday_days = _folded(g["holiday_days"])
         lx.weekend_days = (int(g["weekend_days"][0]), int(g["weekend_days"][-1]))
         for f in fields(lx):  # every word table is looked up by matched text, whatever its blanks
+            if not f.init:
+                continue  # compiled below
             v = getattr(lx, f.name)
             if type(v) is dict and f.name not in ("words", "grammar", "order"):
                 setattr(lx, f.name, Phrases(v))

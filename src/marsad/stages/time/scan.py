@@ -11,6 +11,7 @@ Patterns with the same anchors and reach share one list of windows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 import ahocorasick
@@ -92,7 +93,7 @@ class Scanner:
                 out[gi] = merged
         return out
 
-    def matches(self, text: str, whole: bool = False) -> Iterator[tuple[int, object]]:
+    def matches(self, text: str, whole: bool = False) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of every pattern in `text`; whole=True scans the whole text (the reference that
         tests hold the anchored scan to)."""
         wins = None if whole else self.windows(text)
