@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from marsad.resources.actors import ActorTable
-from marsad.resources.registry import Resources
+from marsad.resources.actors import ActorTable, ActorWords
+from marsad.resources.registry import Resources, read_json
 from marsad.stages.actors import actor_to_json, parse_actors
+from marsad.text.normalize import fold
 
 CASES = Path(__file__).parent / "data" / "actor_cases.tsv"
 
@@ -164,3 +167,49 @@ def test_a_country_across_a_border_does_not_set_the_generic_actors_country(pipel
     doc = pipeline(Document(text, DocMeta(id="t", published=date(2019, 1, 28))))
     names = {e.actor1.actor.name for e in doc.events if e.actor1}
     assert "Unidentified Armed Group (Mali)" in names and not any("Mauritania" in n for n in names)
+
+
+# --- the words and patterns of the stage (resources/data/actors_words.json) ---------------------------------
+
+WORDS = read_json("actors_words.json")
+
+
+@pytest.mark.parametrize("name", sorted(WORDS["lists"]))
+def test_word_list_is_documented_folded_unique_and_read(name):
+    spec = WORDS["lists"][name]
+    assert spec["about"].strip()
+    folded = [fold(w) for w in spec["words"]]
+    assert folded and all(w and " " not in w and fold(w) == w for w in folded)
+    assert len(set(folded)) == len(folded), f"{name} repeats a word once folded"
+    data = copy.deepcopy(WORDS)
+    del data["lists"][name]
+    with pytest.raises(KeyError, match=name):
+        ActorWords.from_data(data)
+
+
+@pytest.mark.parametrize("name", sorted(WORDS["shapes"]))
+def test_shape_is_documented_folded_and_read(table, name):
+    """Shapes are regular expressions over folded text, not folded at load: their Arabic is written folded."""
+    spec = WORDS["shapes"][name]
+    assert spec["about"].strip()
+    assert [w for w in re.findall(r"[\u0621-\u064a]+", spec["pattern"]) if fold(w) != w] == []
+    assert isinstance(getattr(table.words, name), re.Pattern)
+    data = copy.deepcopy(WORDS)
+    del data["shapes"][name]
+    with pytest.raises(KeyError, match=name):
+        ActorWords.from_data(data)
+
+
+def test_words_reach_the_table_folded(table):
+    lists = {k: [fold(w) for w in v["words"]] for k, v in WORDS["lists"].items()}
+    w = table.words
+    assert [e for e, _ in w.adj_endings] == ["", *lists["adj_endings"]]
+    assert {e for e, form in w.adj_endings if form == "plural"} == set(lists["plural_endings"])
+    assert set(lists["plural_endings"]) <= set(lists["adj_endings"])
+    for name, got in (("members", w.members), ("name_stop", w.name_stop), ("name_links", w.name_links)):
+        assert got == frozenset(lists[name])
+    for name, got in (("member_clitics", w.member_clitics), ("conjunctions", w.conj),
+                      ("surname_clitics", w.surname_clitics), ("lam", w.lam)):
+        assert got == "".join(lists[name]) and all(len(x) == 1 for x in lists[name])
+    assert w.belongs.pattern == r"\s+(?:" + "|".join(lists["belongs"]) + r")\s+"
+    assert w.state_tv_tail.match(" " + fold("الرسمية"))

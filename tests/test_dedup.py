@@ -124,3 +124,30 @@ def test_blocking_compares_one_type_one_country_and_nearby_dates():
     assert in_block(prof(c=None), prof(c="Iraq"))                  # a mention without a country: any
     assert not in_block(prof(start=None), prof())                  # undated: founds its own cluster
     assert in_block(m, prof(start=date(2024, 4, 1), end=date(2024, 5, 9)))   # a long cluster reaching in
+
+
+def test_stop_words_come_folded_from_the_data_and_are_used():
+    """dedup_words.json "stop": documented, each word once after folding, folded when loaded, and left out of
+    the evidence words."""
+    from marsad.dedup.match import stop_words, words
+    from marsad.resources.registry import read_json
+    from marsad.text.normalize import fold
+
+    spec = read_json("dedup_words.json")["lists"]["stop"]
+    assert spec["about"].strip()
+    folded = [fold(w) for w in spec["words"]]
+    assert len(set(folded)) == len(folded), "a stop word is repeated once folded"
+    assert stop_words() == frozenset(folded)
+    assert "الي" in stop_words() and "إلى" not in stop_words()  # written "إلى", compared folded
+    assert words("وقال مصدر محلية إن انفجار سيارة مفخخة هز المدينة إلى الشمال") == \
+        frozenset({"وقال", "انفجار", "سياره", "مفخخه", "المدينه", "الشمال"})
+
+
+def test_nothing_is_read_at_import():
+    import subprocess
+    import sys
+
+    code = ("import marsad.dedup.match; from marsad.text.normalize import CharMap; "
+            "print(CharMap._default is None, marsad.dedup.match.stop_words.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "0"]

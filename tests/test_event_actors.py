@@ -22,7 +22,7 @@ from marsad.model.document import DocMeta, Document
 from marsad.model.records import Actor, ActorMention
 from marsad.resources.registry import read_json
 from marsad.stages import event_actors
-from marsad.stages.event_actors_lex import SETS, SHAPES, ActorGrammar
+from marsad.stages.event_actors_lex import LETTERS, SETS, TUPLES, WORDS, ActorGrammar
 from marsad.text.normalize import fold
 from tests import known_failures
 
@@ -122,8 +122,8 @@ def test_generic_actor(kind, country, name):
 @pytest.mark.parametrize(("text", "stem"), [
     ("المتمردون", "متمرد"), ("المتمردين", "متمرد"), ("الثوار", "ثوار"), ("مسلحين", "مسلح"),
 ])
-def test_fold_stem(text, stem):
-    assert event_actors.fold_stem(text) == stem
+def test_fold_stem(grammar, text, stem):
+    assert event_actors.fold_stem(text, grammar) == stem
 
 
 def _mention(doc: Document, actor: Actor) -> ActorMention:
@@ -141,9 +141,9 @@ def _mention(doc: Document, actor: Actor) -> ActorMention:
      "Military Forces of the United States"),
     (Actor("HAMAS", "Hamas", "rebel", 2, "Palestine"), True, "Hamas"),
 ])
-def test_as_side(actor, arrest, want):
+def test_as_side(grammar, actor, arrest, want):
     doc = Document("نص قصير للاختبار")
-    assert event_actors.as_side(doc, _mention(doc, actor), arrest).actor.name == want
+    assert event_actors.as_side(doc, _mention(doc, actor), grammar, arrest).actor.name == want
 
 
 # --- the grammar's word lists -------------------------------------------------------------------------
@@ -169,8 +169,31 @@ def test_word_list_is_documented_folded_and_unique(name):
 
 
 def test_every_list_is_used_and_every_slot_filled():
-    slots = {m for shape in SHAPES.values() for m in re.findall(r"<([a-z_]+)>", shape)}
-    assert slots | set(SETS.values()) == set(DATA["lists"])
+    slots = {m for spec in DATA["shapes"].values() for m in re.findall(r"<([a-z_]+)>", spec["pattern"])}
+    others = [*SETS.values(), *LETTERS.values(), *WORDS.values(), *TUPLES.values()]
+    assert len(others) == len(set(others)) and not slots & set(others)
+    assert slots | set(others) == set(DATA["lists"])
+
+
+@pytest.mark.parametrize("name", sorted(DATA["shapes"]))
+def test_shape_is_documented_and_its_arabic_folded(grammar, name):
+    """Shapes are regular expressions over folded text and are not folded when loaded (fold would lower
+    \\S to \\s): their Arabic must be written folded already. Each is a field of the grammar."""
+    spec = DATA["shapes"][name]
+    assert spec["about"].strip()
+    arabic = re.findall(r"[\u0621-\u064a]+", spec["pattern"])
+    assert [w for w in arabic if fold(w) != w] == []
+    assert isinstance(getattr(grammar, name), re.Pattern)
+
+
+@pytest.mark.parametrize(("field", "name"), [*LETTERS.items(), *WORDS.items(), *TUPLES.items()])
+def test_letters_and_words_come_folded_from_the_lists(grammar, field, name):
+    """The clitics, article and endings the grammar strips are the data file's lists, folded, in file order."""
+    words = [fold(w) for w in DATA["lists"][name]["words"]]
+    want = "".join(words) if field in LETTERS else words[0] if field in WORDS else tuple(words)
+    assert getattr(grammar, field) == want
+    if field in LETTERS:
+        assert all(len(w) == 1 for w in words)
 
 
 def test_grammar_loads_through_resources_and_pickles(grammar):
@@ -197,6 +220,9 @@ def _edit(name: str, words: list[str] | None) -> dict:
     (_edit("locative", ["قرب."]), "malformed"),
     (_edit("claim_phrases", None), "missing"),
     (_edit("spare_words", ["كلمة"]), "unused"),
+    (_edit("conjunctions", ["و", "فف"]), "single letters"),
+    (_edit("article", ["ال", "لل"]), "one word"),
+    ({**DATA, "shapes": {k: v for k, v in DATA["shapes"].items() if k != "between"}}, "shapes missing"),
 ])
 def test_malformed_data_is_rejected(data, message):
     with pytest.raises(ValueError, match=message):
@@ -206,7 +232,7 @@ def test_malformed_data_is_rejected(data, message):
 # (pattern, text in ordinary spelling (folded by the test), whether it fires). Texts are what the grammar
 # sees: the words before a mention (" " + up to 30-50 characters), or after it for victim_after / that,
 # or the mention itself for head_attack.
-_AFTER = {"head_attack", "victim_after", "that"}
+_AFTER = {"head_attack", "victim_after", "that", "lam_after", "from_gap"}
 
 
 @pytest.mark.parametrize(("field", "text", "hit"), [
@@ -258,6 +284,12 @@ _AFTER = {"head_attack", "victim_after", "that"}
     ("claim", "نفت الحركة", False),
     ("linked", " للاشتباه في ", True),
     ("linked", " بتهمة ", False),
+    ("lam_after", " لعدد", True),
+    ("lam_after", " على", False),
+    ("between", " اشتباكات بين ", True),
+    ("between", " بين الجيش ", False),
+    ("from_gap", " من ", True),
+    ("from_gap", " في ", False),
 ])
 def test_shapes_built_from_the_lists(grammar, field, text, hit):
     rx = getattr(grammar, field)

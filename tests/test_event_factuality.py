@@ -50,3 +50,24 @@ def test_event(pipeline, text: str, sub: str) -> None:
 ])
 def test_crowd_or_battle(pipeline, text: str, sub: str) -> None:
     assert sub in {s for s, _ in _events(pipeline, text)}, _events(pipeline, text)
+
+
+def test_stative_verbs_come_folded_from_the_data() -> None:
+    """The imperfect takeover verbs of the stative test (event_factuality.json "stative_verbs"), folded, each
+    once, and used: a key starting with one is stative before a resumptive pronoun."""
+    from marsad.resources.registry import read_json
+    from marsad.stages.event_factuality import Factuality
+    from marsad.text.normalize import fold
+
+    spec = read_json("event_factuality.json")["lists"]["stative_verbs"]
+    assert spec["about"].strip()
+    words = [fold(w) for w in spec["words"]]
+    assert words and len(set(words)) == len(words)
+    fact = Factuality.load()
+    assert fact.stative_verbs == tuple(words)
+    for w in words:
+        norm = fold(f"المناطق التي {w} عليها، المتمردون")
+        at = norm.index(w)
+        assert fact.stative_takeover(norm, at, at + len(w), w)
+    norm = fold("التي سيطر عليها")
+    assert not fact.stative_takeover(norm, 4, 8, fold("سيطر"))

@@ -90,3 +90,24 @@ def test_taken_spans_answer_as_a_scan_would(raw) -> None:
         assert taken.take(s, e) == expected
         if expected:
             pairs.append((s, e))
+
+
+def test_noise_comes_from_the_data_file() -> None:
+    """The fuzzer's blanks, punctuation and odd characters (fuzz_noise.json): each list documented and drawn
+    from by `text`, raw (never folded: the noise is what documents hold), nothing repeated but the weighted
+    space."""
+    import random
+
+    from marsad.resources.registry import read_json
+
+    data = read_json("fuzz_noise.json")["lists"]
+    noise = fuzz.noise()
+    assert set(noise) == set(data) == {"blanks", "punct", "odd"}
+    for name, spec in data.items():
+        items = spec["items"]
+        assert spec["about"].strip() and items and noise[name] == tuple(items)
+        assert sorted({x for x in items if items.count(x) > 1}) == ([" "] if name == "blanks" else [])
+    assert {"\u060c", "\u061b", "\u061f", "\u0640"} <= set(noise["punct"])  # Arabic punctuation, not folded
+    assert {"\ud800", "\x00", "\ufeff", "\u0651", "\u06f5", "\u0665"} <= set(noise["odd"])
+    made = "".join(fuzz.text(random.Random(seed)) for seed in range(200))
+    assert all(any(x in made for x in noise[name]) for name in noise)

@@ -8,6 +8,7 @@ Each row is also a parametrised check that the answer is well formed.
 
 from __future__ import annotations
 
+import copy
 import csv
 import re
 import subprocess
@@ -18,7 +19,9 @@ from pathlib import Path
 import pytest
 
 from marsad.eval.names import same_entity
-from marsad.stages.orgnames import OrgNamer
+from marsad.resources.registry import read_json
+from marsad.stages.orgnames import OrgNamer, OrgWords
+from marsad.text.normalize import fold
 from tests import known_failures
 
 TABLE = Path(__file__).parent / "data" / "orgname_cases.tsv"
@@ -116,3 +119,33 @@ def test_nothing_loaded_at_import() -> None:
             "print('marsad.resources.gazetteer' in sys.modules, CharMap._default is None)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "True"]
+
+
+# --- the grammar's letters and small words (org_names.json "grammar") ----------------------------------------
+
+GRAMMAR = read_json("org_names.json")["grammar"]
+
+
+@pytest.mark.parametrize("name", sorted(GRAMMAR["lists"]))
+def test_grammar_list_is_documented_folded_unique_and_read(name: str) -> None:
+    spec = GRAMMAR["lists"][name]
+    assert spec["about"].strip()
+    folded = [fold(w) for w in spec["words"]]
+    assert folded and all(w and " " not in w for w in folded)
+    assert len(set(folded)) == len(folded), f"{name} repeats a word once folded"
+    data = copy.deepcopy(GRAMMAR)
+    del data["lists"][name]
+    with pytest.raises(KeyError, match=name):
+        OrgWords.from_data(data)
+
+
+def test_grammar_words_are_folded_at_load(namer: OrgNamer) -> None:
+    lists = {k: [fold(w) for w in v["words"]] for k, v in GRAMMAR["lists"].items()}
+    w = namer.words
+    assert w.endings == ("", *lists["endings"]) and "ه" in w.endings  # written "ة", compared folded
+    assert w.clitics == tuple(lists["clitics"]) and list(w.clitics) == sorted(w.clitics, key=len, reverse=True)
+    assert (w.article, w.lam, w.wa, w.bi) == (lists["article"][0], lists["lam"][0], lists["and"][0],
+                                              lists["preposition_bi"][0])
+    assert w.locative == frozenset(lists["locative"]) and w.conj == tuple(lists["conjunctions"])
+    assert w.place_clitics == tuple(lists["place_clitics"])
+    assert w.clitic_forms(fold("للانتخابات"))[-1] == (fold("انتخابات"), fold("ل"))

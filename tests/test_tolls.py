@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
+from marsad.resources.registry import read_json
 from marsad.stages.tolls import TollGrammar
 from marsad.text.normalize import fold
 
@@ -37,3 +40,41 @@ T = TollGrammar.load()
 def test_tolls(text: str, killed: int | None, injured: int | None) -> None:
     f = fold(text)
     assert (T.killed(f), T.injured(f)) == (killed, injured)
+
+
+# --- the data file ------------------------------------------------------------------------------------------
+
+DATA = read_json("tolls.json")
+# the lists that hold the grammar's letters and small words (the conjunctions and prepositions glued to a
+# death word, the article, the endings), moved out of the code (issue 18)
+GRAMMAR_LISTS = ("conjunctions", "prepositions", "article", "dual_endings", "accusative_ending", "gap_stops",
+                 "not_numbers")
+
+
+@pytest.mark.parametrize("name", sorted(DATA["lists"]))
+def test_every_list_is_documented_and_read(name: str) -> None:
+    assert DATA["lists"][name]["about"].strip()
+    data = copy.deepcopy(DATA)
+    del data["lists"][name]
+    with pytest.raises(KeyError, match=name):
+        TollGrammar.from_data(data, T.words)
+
+
+@pytest.mark.parametrize("name", GRAMMAR_LISTS)
+def test_grammar_list_is_folded_and_unique(name: str) -> None:
+    words = DATA["lists"][name]["words"]
+    folded = [fold(w) for w in words]
+    assert folded and all(w and " " not in w and w == w.strip() for w in folded)
+    assert len(set(folded)) == len(folded), f"{name} repeats a word once folded"
+
+
+def test_grammar_lists_reach_the_patterns() -> None:
+    """The letters and words come folded from the data into the patterns and sets built from them."""
+    lists = {k: [fold(w) for w in DATA["lists"][k]["words"]] for k in GRAMMAR_LISTS}
+    assert "(?:" + "|".join(lists["conjunctions"]) + ")?" in T.zero.pattern
+    assert "(?:" + "|".join(lists["prepositions"]) + ")?" in T.counts[0].pattern
+    assert "(?!" + "|".join(lists["gap_stops"]) + ")" in T.counts[0].pattern
+    assert "(?:" + "|".join(lists["dual_endings"]) + ")" in T.dual.pattern
+    assert "(?:" + lists["article"][0] + ")?" in T.one.pattern
+    assert T.not_numbers == frozenset(lists["not_numbers"])
+    assert T.killed(fold("مقتل الاثنين")) is None  # Monday

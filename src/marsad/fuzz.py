@@ -23,15 +23,17 @@ from marsad.ingest import IngestError, Skipped, read_bytes
 from marsad.model.records import DATE_MAX, DATE_MIN
 from marsad.output import result_json
 from marsad.pipeline import Pipeline
-from marsad.resources.registry import read_tsv
+from marsad.resources.registry import read_json, read_tsv
 from marsad.text.normalize import has_arabic
 
 _LEXICONS = ("triggers.tsv", "time_months.tsv", "time_numbers.tsv", "titles_ar.tsv", "quotes_words.tsv",
              "actors.tsv", "places_supplement.tsv", "events_modality.tsv", "cues.tsv")
-_BLANKS = (" ", " ", " ", "\n", "\r\n", "\t", "\u00a0", "\u2028", "\u2029", "\u200f", "\u200e", "\u202e", "  ")
-_PUNCT = (".", "\u060c", "\u061b", "\u061f", ":", "-", "\u0640", "(", ")", "\"", "«", "»", "'", "/", "!", "…", "—", "@", "#", "=", "<", ">")
-_ODD = ("\ud800", "\udfff", "\x00", "\x01", "\x1b", "\ufeff", "\ufffd", "\U0001f600", "\u0651", "\u064b", "\u0640",
-        "\u06f5", "\u0665", "<script>alert(1)</script>", "&amp;", "\\", "%s", "{}", "[", "]")
+
+
+@lru_cache(maxsize=1)
+def noise() -> dict[str, tuple[str, ...]]:
+    """The blanks, punctuation and odd characters mixed into the texts (resources/data/fuzz_noise.json)."""
+    return {k: tuple(v["items"]) for k, v in read_json("fuzz_noise.json")["lists"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,8 @@ def vocabulary() -> tuple[str, ...]:
 def text(rng: random.Random, max_words: int = 80) -> str:
     """A random article-like text."""
     vocab = vocabulary()
+    n = noise()
+    blanks, punct, odd = n["blanks"], n["punct"], n["odd"]
     out: list[str] = []
     for _ in range(rng.randint(0, max_words)):
         r = rng.random()
@@ -62,16 +66,16 @@ def text(rng: random.Random, max_words: int = 80) -> str:
             out.append(str(rng.choice((rng.randint(0, 40), rng.randint(0, 10**6), rng.randint(1890, 2110),
                                        10 ** rng.randint(10, 60)))))
         elif r < 0.82:
-            out.append(rng.choice(_PUNCT))
+            out.append(rng.choice(punct))
         elif r < 0.9:
-            out.append(rng.choice(_BLANKS))
+            out.append(rng.choice(blanks))
         elif r < 0.95:
-            out.append(rng.choice(_ODD))
+            out.append(rng.choice(odd))
         elif r < 0.98:
             out.append(f"{rng.randint(1, 31)}/{rng.randint(1, 12)}/{rng.randint(0, 9999)}")
         else:
             out.append(rng.choice(vocab).replace(" ", "") * rng.randint(2, 50))  # a very long "word"
-        out.append(rng.choice(_BLANKS) if rng.random() < 0.85 else "")
+        out.append(rng.choice(blanks) if rng.random() < 0.85 else "")
     return "".join(out)
 
 

@@ -298,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     ac.add_argument("text", metavar="TEXT", nargs="?", help="Arabic text, or - for stdin")
     ac.add_argument("--jsonl", metavar="FILE", help=_JSONL_HELP)
     ac.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="story date (actor validity)")
-    ac.add_argument("--country", metavar="NAME", help="country for generic actors (الجيش, الشرطة ...)")
+    ac.add_argument("--country", metavar="NAME", help="country for generic actors (the army, the police ...)")
     ac.set_defaults(func=lambda a: _layer_cmd(a, "actors"))
 
     from marsad.cli.store_cmds import add_store_commands

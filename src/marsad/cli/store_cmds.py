@@ -232,7 +232,7 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", action="append", help="event type or sub-event type (e.g. Battles, "
                    "'Air/drone strike'); repeatable")
     p.add_argument("--actor", action="append", help="part of an actor's English name (ISIS), its id, or its "
-                   "Arabic as written (داعش); repeatable")
+                   "name as written in Arabic; repeatable")
     p.add_argument("--text", action="append", help="words of the Arabic evidence (diacritics and hamza "
                    "forms do not matter); repeatable")
     p.add_argument("--bbox", type=_bbox, metavar="W,S,E,N", help="events inside this box (degrees)")

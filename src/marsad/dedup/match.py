@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
+from marsad.resources.registry import read_json
 from marsad.text.normalize import fold
 
 # Sub-types that outlets use for one real event: a car bomb is "suicide" in one report and "remote" in another;
@@ -34,17 +36,20 @@ GENERIC_KINDS = frozenset({"civilians", "protesters", "rioters", "other"})
 DATE_SLACK = timedelta(days=1)
 THRESHOLD = 2.0
 _WORD = re.compile(r"[\w]+")
-# Words too common in event reports to tell two events apart.
-_STOP = frozenset(fold(w) for w in (
-    "في من على الى إلى عن مع أن ان إن التي الذي الذين هذا هذه ذلك تلك بعد قبل خلال منذ حيث كما وقد قد لقد "
-    "كان كانت يوم اليوم أمس الماضي وفق بحسب حسب قال قالت أكد أضاف أعلن مصادر مصدر محلية وكالة أنباء حيث "
-    "عدد عن إثر جراء نتيجة أيضا او أو ثم بين حتى لا لم لن ما هو هي هم").split()) | {"the", "of", "and", "in"}
 MAX_WORDS = 400
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """Words too common in event reports to tell two events apart (dedup_words.json "stop", folded); read
+    once, on first use."""
+    return frozenset(fold(w) for w in read_json("dedup_words.json")["lists"]["stop"]["words"])
 
 
 def words(text: str) -> frozenset[str]:
     """Content words of evidence text, folded; short words and stop words dropped."""
-    return frozenset(w for w in _WORD.findall(fold(text)) if len(w) > 2 and w not in _STOP and not w.isdigit())
+    stop = stop_words()
+    return frozenset(w for w in _WORD.findall(fold(text)) if len(w) > 2 and w not in stop and not w.isdigit())
 
 
 @dataclass

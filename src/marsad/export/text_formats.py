@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import math
@@ -33,7 +34,7 @@ class CsvExporter:
         stats = ExportStats()
         with text_out(out, newline="") as f:  # the csv module writes its own \r\n
             if bom:
-                f.write("\ufeff")
+                f.write(codecs.BOM_UTF8.decode("utf-8"))
             w = csv.writer(f)
             w.writerow(COLUMN_NAMES)
             for ev in events:

@@ -1,7 +1,7 @@
 """The actor table: named actors, generic per-country actors, nationality words, titles and people.
 
 All of it is reviewable data under resources/data (actors.tsv, actors_generic.tsv, actors_countries.tsv,
-titles_ar.tsv, people.tsv). `ActorTable.load()` reads it once into one picklable object with one clitic-aware
+titles_ar.tsv, people.tsv, and the words and patterns of the actor stage in actors_words.json). `ActorTable.load()` reads it once into one picklable object with one clitic-aware
 lexicon over every Arabic form; the actor stage (stages/actors.py) walks the lexicon hits.
 
     >>> t = ActorTable.load()
@@ -13,11 +13,12 @@ lexicon over every Arabic form; the actor stage (stages/actors.py) walks the lex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from marsad.model.records import Actor
-from marsad.resources.registry import read_tsv
+from marsad.resources.registry import read_json, read_tsv
 from marsad.text.match import Lexicon
 from marsad.text.normalize import fold
 
@@ -116,8 +117,51 @@ class PersonHit:
 
 Hit = NamedHit | GenericHit | HeadHit | NatHit | TitleHit | PersonHit
 
-ADJ_ENDINGS = (("", "adj"), ("ه", "adj"), ("ين", "plural"), ("ون", "plural"), ("ان", "adj"), ("تين", "adj"),
-               ("تان", "adj"), ("ا", "adj"))
+_SLOT = re.compile(r"<([a-z_]+)>")
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """The words and patterns of actors_words.json, folded: nationality endings for the table, and the word
+    sets and patterns the actor stage (stages/actors.py) reads names and heads with."""
+
+    adj_endings: tuple[tuple[str, str], ...]  # (ending, "adj" | "plural"), the bare stem first
+    members: frozenset[str]
+    member_clitics: str
+    name_stop: frozenset[str]
+    name_links: frozenset[str]
+    conj: str
+    surname_clitics: str
+    lam: str
+    gap: re.Pattern[str]
+    belongs: re.Pattern[str]
+    state_tv_tail: re.Pattern[str]
+
+    @classmethod
+    def load(cls) -> ActorWords:
+        return cls.from_data(read_json("actors_words.json"))
+
+    @classmethod
+    def from_data(cls, data: dict) -> ActorWords:
+        lists = {k: [fold(w) for w in v["words"]] for k, v in data["lists"].items()}
+        for name in ("member_clitics", "conjunctions", "surname_clitics", "lam"):
+            if any(len(w) != 1 for w in lists[name]):
+                raise ValueError(f"actors_words.json: list {name!r} must hold single letters")
+        shapes = {k: _SLOT.sub(lambda m: "|".join(lists[m.group(1)]), v["pattern"]) for k, v in data["shapes"].items()}
+        plural = set(lists["plural_endings"])
+        return cls(
+            adj_endings=(("", "adj"), *((e, "plural" if e in plural else "adj") for e in lists["adj_endings"])),
+            members=frozenset(lists["members"]),
+            member_clitics="".join(lists["member_clitics"]),
+            name_stop=frozenset(lists["name_stop"]),
+            name_links=frozenset(lists["name_links"]),
+            conj="".join(lists["conjunctions"]),
+            surname_clitics="".join(lists["surname_clitics"]),
+            lam="".join(lists["lam"]),
+            gap=re.compile(shapes["gap"]),
+            belongs=re.compile(shapes["belongs"]),
+            state_tv_tail=re.compile(shapes["state_tv_tail"]),
+        )
 
 
 class ActorTable:
@@ -126,7 +170,8 @@ class ActorTable:
     def __init__(self, named: list[NamedRow], aliases: list[tuple[str, str]], generic: list[GenericRow],
                  generic_aliases: list[tuple[str, GenericHit]], countries: list[tuple[Country, list[str],
                  list[str]]], titles: list[tuple[str, TitleHit]], people: list[PersonRow],
-                 person_aliases: list[tuple[str, str]]):
+                 person_aliases: list[tuple[str, str]], words: ActorWords):
+        self.words = words
         self.rows: dict[str, NamedRow] = {}
         self.by_id: dict[str, list[NamedRow]] = {}
         for r in named:
@@ -164,7 +209,7 @@ class ActorTable:
                 entries.append((n.lstrip("?"), NatHit(c.name, "name", not n.startswith("?"))))
             for a in adjs:
                 stem = a.lstrip("?")
-                for end, form in ADJ_ENDINGS:
+                for end, form in words.adj_endings:
                     entries.append((stem + end, NatHit(c.name, form, not a.startswith("?"))))
         entries += titles
         entries += [(a, PersonHit(pid)) for a, pid in person_aliases]
@@ -202,7 +247,7 @@ class ActorTable:
             people.append(PersonRow(r["id"], r["name"], r["role"] or None, r["org"] or None,
                                     _date(r["valid_from"]), _date(r["valid_to"])))
             paliases += [(a, r["id"]) for a in _split(r["aliases_ar"])]
-        return cls(named, aliases, generic, galiases, countries, titles, people, paliases)
+        return cls(named, aliases, generic, galiases, countries, titles, people, paliases, ActorWords.load())
 
     # --- resolution ---------------------------------------------------------------------------------------
     def candidates(self, alias: str, day: date | None) -> list[NamedRow]:

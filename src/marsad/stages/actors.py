@@ -38,25 +38,10 @@ from marsad.stages.base import stage
 from marsad.text.match import Match
 from marsad.text.normalize import has_arabic
 
-# Words that may stand between a head and its nationality adjective ("القوات الخاصة العراقية").
-_GAP = re.compile(r"\s*|\s+(?:ال\w+|\w+يه|\w+ه)\s+")
 _SEP = re.compile(r"[\s,:\-–—]*")
 _WORD = re.compile(r"[^\W\d_]+")
-# Member nouns before an organisation: the mention covers them ("عناصر التنظيم", "مسلحي حركة الشباب").
-MEMBERS = frozenset("عناصر مسلحي مسلحو مقاتلي مقاتلو خلايا اعضاء ميليشيا مليشيا ميليشيات مليشيات عنصر "
-                    "مقاتل مسلح افراد قيادات قيادي".split())
-# Words that end (or cannot start) a person's name after a title.
-NAME_STOP = frozenset("""
-قال قالت اكد اكدت اعلن اعلنت اضاف اضافت اوضح اوضحت صرح صرحت اشار اشارت ذكر ذكرت تابع تابعت لفت لفتت نفي نفت
-كشف كشفت شدد شددت دعا دعت افاد افادت بين بينت ان انه انها في علي من الي عن مع الذي التي الذين خلال بعد قبل
-اليوم امس يوم حيث كما لكن او ثم قد لم لن لا ما هو هي هم هذا هذه ذلك تلك عبر منذ حتي عند بان بانه بانها
-اللواء العميد الرئيس وزير المتحدث الناطق بيان تصريح تصريحات مؤتمر صحفي لوكاله لقناه لصحيفه انباء
-المكني الملقب المعروف المسمي السابق الاسبق الحالي الجديد المعزول المخلوع الراحل العام الخاص الاعلامي الرسمي الاول الثاني وقال وقالت
-""".split())
-NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ام", "عبد", "ال", "ولد", "اغ", "اق"})
-# "الطيران المروحي التابع للتحالف الدولي": a generic head owned by a named actor is that actor.
-BELONGS = re.compile(r"\s+(?:التابع|التابعه|التابعين|التابعون|الموالي|الموالين|الموالون|المواليه)\s+")
-STATE_TV_TAIL = re.compile(r"\s+(?:الرسمي|الرسميه|الحكومي|الحكوميه)(?!\w)")
+# The words and patterns of names, member nouns and heads (the gap before a nationality adjective, "التابع
+# لـ", a state TV's "الرسمي") are data: actors_words.json, loaded with the table (ActorTable.words).
 
 
 @dataclass(slots=True)
@@ -72,7 +57,7 @@ class _Resolver:
     """Resolution state for one document."""
 
     def __init__(self, doc: Document, table: ActorTable, country: str | None):
-        self.doc, self.t = doc, table
+        self.doc, self.t, self.w = doc, table, table.words
         self.norm = doc.norm.text
         self.day: date | None = doc.published
         self.ms: list[Match] = table.lexicon.find(self.norm)
@@ -134,7 +119,7 @@ class _Resolver:
             return None
         m = self.ms[j]
         nat = next((v for v in m.values if isinstance(v, NatHit)), None)
-        if nat is None or not _GAP.fullmatch(self.norm[end:m.word_start]):
+        if nat is None or not self.w.gap.fullmatch(self.norm[end:m.word_start]):
             return None
         if self.norm[end:m.word_start].strip() and nat.form == "name":
             return None  # "قوات الأمن الليبية" yes, "قوات الأمن العام سوريا" no
@@ -167,15 +152,15 @@ class _Resolver:
             return _Hit(m.start, end, actor), nxt
         if gen is None:
             return None
-        if not nat and (b := BELONGS.match(self.norm, end)) and nxt < len(self.ms) \
-                and self.ms[nxt].word_start == b.end() and self.ms[nxt].prefix.endswith("ل"):
+        if not nat and (b := self.w.belongs.match(self.norm, end)) and nxt < len(self.ms) \
+                and self.ms[nxt].word_start == b.end() and self.ms[nxt].prefix.endswith(self.w.lam):
             owner = self._named(self.ms[nxt], strict=False)
             if owner is not None:
                 return _Hit(m.start, self.ms[nxt].end, owner), nxt + 1
         country: str | None
         if nat:
             country, end, nxt = nat[0].country, nat[1], nat[2]
-            if gen.key == "state_tv" and (tail := STATE_TV_TAIL.match(self.norm, end)):
+            if gen.key == "state_tv" and (tail := self.w.state_tv_tail.match(self.norm, end)):
                 end = tail.end()
         elif gen.needs_adj:
             return None
@@ -188,6 +173,7 @@ class _Resolver:
         """A person's name (1-4 words) starting at normalised offset `pos`, stopping at punctuation, known
         words and other lexicon hits."""
         starts = self._name_stops()
+        stop, links, conj = self.w.name_stop, self.w.name_links, self.w.conj
         words: list[tuple[int, int]] = []
         p = pos
         while len(words) < 4:
@@ -195,19 +181,19 @@ class _Resolver:
             if not w or w.start() in starts and words:
                 break
             tok = w.group()
-            bare = tok[1:] if tok[:1] in "وف" and len(tok) > 3 else tok
-            if tok in NAME_STOP or bare in NAME_STOP or len(tok) < 2 and tok not in NAME_LINKS:
+            bare = tok[1:] if tok[:1] in conj and len(tok) > 3 else tok
+            if tok in stop or bare in stop or len(tok) < 2 and tok not in links:
                 break
             if w.start() in starts:
                 break
             words.append((w.start(), w.end()))
-            if len(words) >= 3 and tok not in NAME_LINKS:
+            if len(words) >= 3 and tok not in links:
                 break
             nxt = self.norm[w.end():w.end() + 1]
             if nxt != " ":
                 break
             p = w.end() + 1
-        while words and self.norm[words[-1][0]:words[-1][1]] in NAME_LINKS:
+        while words and self.norm[words[-1][0]:words[-1][1]] in links:
             words.pop()
         return (words[0][0], words[-1][1]) if words else None
 
@@ -225,7 +211,7 @@ class _Resolver:
         role, org, country, end, nxt = t.role, None, None, m.end, i + 1
         org_alias = None
         if t.kind == "org_role":
-            nm = self._adjacent(nxt, end, _GAP)
+            nm = self._adjacent(nxt, end, self.w.gap)
             got = self.read_actor(nxt) if nm is not None else None
             if nm is None or got is None:
                 return None
@@ -324,7 +310,8 @@ class _Resolver:
 
     def _members(self, start: int) -> int:
         w = re.search(r"(?:^|\s)(\S+)\s$", self.norm[max(0, start - 20):start])
-        if w and (w.group(1) in MEMBERS or w.group(1)[1:] in MEMBERS and w.group(1)[0] in "وفل"):
+        members = self.w.members
+        if w and (w.group(1) in members or w.group(1)[1:] in members and w.group(1)[0] in self.w.member_clitics):
             return start - len(w.group(1)) - 1
         return start
 
@@ -352,12 +339,12 @@ class _Resolver:
         for h in [h for h in hits if h.actor.kind == "person" and h.actor.id.startswith("person:")]:
             key = h.actor.id[len("person:"):]
             parts = key.split()
-            if len(parts) < 2 or len(parts[-1]) < 3 or parts[-1] in NAME_STOP:
+            if len(parts) < 2 or len(parts[-1]) < 3 or parts[-1] in self.w.name_stop:
                 continue
             if scanned.get(parts[-1], h.end + 1) <= h.end:
                 continue  # every occurrence after here has been taken or refused already
             scanned[parts[-1]] = h.end
-            pat = re.compile(r"(?<!\w)(?:[وفبل])?(" + re.escape(parts[-1]) + r")(?!\w)")
+            pat = re.compile(r"(?<!\w)(?:[" + self.w.surname_clitics + "])?(" + re.escape(parts[-1]) + r")(?!\w)")
             for w in pat.finditer(self.norm, h.end):
                 s, e = w.span(1)
                 if not named.overlapping(s, e) and taken.take(s, e):

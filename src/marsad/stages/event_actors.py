@@ -64,7 +64,7 @@ def side_mentions(doc: Document, start: int, end: int, grammar: ActorGrammar) ->
         pw, nw = (prv.group(1) if prv else ""), (nxt.group(1) if nxt else "")
         if m.actor.kind == "civilians" and (pw in grammar.not_civilian_before or nw in grammar.not_civilian_after):
             continue
-        if m.actor.kind == "state" and (pw in grammar.locative or norm[a:a + 1] == "ب") and \
+        if m.actor.kind == "state" and (pw in grammar.locative or norm[a:a + 1] == grammar.bi) and \
                 doc.spans("places").covering(m.start, m.end):
             continue
         out.append(m)
@@ -97,20 +97,20 @@ def _country_subject(doc: Document, cl: _Clause, start: int, end: int) -> ActorM
         nxt = re.match(r"\s*([^\s,.:]+)", cl.norm[b:b + 20])
         prv = re.search(r"([^\s,.:]+)\s*$", cl.norm[max(cl.cs, a - 20):a])
         words = {w.group(1) for w in (nxt, prv) if w}
-        words |= {w[1:] for w in words if w[:1] in "وف"}
+        words |= {w[1:] for w in words if w[:1] in cl.g.conj}
         if words & cl.g.verbs:
             return ActorMention(p.start, p.end, p.text, _state_forces(doc, p.place.country, "military"))
     return None
 
 
-def as_side(doc: Document, m: ActorMention, arrest: bool = False) -> ActorMention:
+def as_side(doc: Document, m: ActorMention, grammar: ActorGrammar, arrest: bool = False) -> ActorMention:
     """A ministry is a side through its forces; authorities that arrest are the police; "المتمردون" after
     a named rebel group ("متمردي الطوارق") is that group."""
     name = m.actor.name
     if m.actor.id.startswith("opposition:"):
         named = [x for x in doc.actors if x.end <= m.start and x.actor.kind == "rebel" and x.actor.inter == 2
                  and not is_generic(x) and not x.actor.id.startswith("opposition:")]
-        stem = fold_stem(m.text)
+        stem = fold_stem(m.text, grammar)
         same = [x for x in named if stem and stem in doc.norm.text[slice(*doc.norm.to_norm(x.start, x.end))]]
         if same or named:
             return ActorMention(m.start, m.end, m.text, (same or named)[-1].actor, m.role, m.org)
@@ -140,7 +140,7 @@ class _Clause:
         a, _ = self.span(m)
         s = self.norm[max(self.cs, a - width):a]
         # a clitic glued to the mention ("بالجنود", "لقوات") is not a word of the phrase before it
-        return " " + (s if not s or s[-1].isspace() else s[:len(s.rstrip("وفبلك"))])
+        return " " + (s if not s or s[-1].isspace() else s[:len(s.rstrip(self.g.glued))])
 
     def next_word(self, m: ActorMention) -> str:
         _, b = self.span(m)
@@ -160,10 +160,11 @@ class _Clause:
             return True
         a, b = self.span(m)
         report = self.g.report
-        if (self.prev_word(m).lstrip("وف") in report or self.next_word(m).lstrip("وف") in report) \
+        conj = self.g.conj
+        if (self.prev_word(m).lstrip(conj) in report or self.next_word(m).lstrip(conj) in report) \
                 and self.trig > b:
             that = self.g.that.match(self.norm, b)
-            return bool(that and that.group(1).lstrip("ب") not in self.g.that_self and that.end() <= self.trig + 1)
+            return bool(that and that.group(1).lstrip(self.g.bi) not in self.g.that_self and that.end() <= self.trig + 1)
         return False
 
     def agent_level(self, m: ActorMention) -> int:
@@ -179,15 +180,15 @@ class _Clause:
             return 2
         if self.g.agent_suffix.search(bf) and self.trig < a and len(self.norm[self.trig:a].split()) <= 5:
             return 2
-        if self.g.verbal_noun.search(bf) and re.match(r"\s+ل\S", self.norm[b:b + 4]):
+        if self.g.verbal_noun.search(bf) and self.g.lam_after.match(self.norm[b:b + 4]):
             return 2  # "توقيف عناصر الأمن لعدد من المحتجين", "استهداف قوات النظام لمواقع"
-        verbs = self.g.verbs
+        verbs, conj = self.g.verbs, self.g.conj
         pw = self.prev_word(m)
-        pw = pw[1:] if pw[:1] in "وف" and pw[1:] in verbs else pw
+        pw = pw[1:] if pw[:1] in conj and pw[1:] in verbs else pw
         if pw in verbs and not self.g.victim_num.search(bf):
             return 1  # "اعتقلت قوات الاحتلال", "واختطف مسلحون"
         nw = self.next_word(m)
-        nw = nw[1:] if nw[:1] in "وف" and nw[1:] in verbs else nw
+        nw = nw[1:] if nw[:1] in conj and nw[1:] in verbs else nw
         if nw in verbs and nw not in self.g.passive_after_subject:
             return 1  # "المستوطنين وصلوا"
         return 0
@@ -196,7 +197,7 @@ class _Clause:
         """Right after an active event verb: "واختطف مسلحون ملثمون صحفيا" (but "قتل جنود" reads passive)."""
         verbs = self.g.verbs
         pw = self.prev_word(m)
-        pw = pw[1:] if pw[:1] in "وف" and pw[1:] in verbs else pw
+        pw = pw[1:] if pw[:1] in self.g.conj and pw[1:] in verbs else pw
         return pw in verbs and pw not in self.g.passive_read and not self.g.victim_num.search(self.before(m))
 
     def is_agent(self, m: ActorMention) -> bool:
@@ -219,7 +220,7 @@ class _Clause:
         self.background: set[int] = set()
         for i, m in enumerate(self.ms[:-1]):
             a, _ = self.span(m)
-            if not re.search(r"بين\s*$", self.norm[max(self.cs, a - 8):a]):
+            if not self.g.between.search(self.norm[max(self.cs, a - 8):a]):
                 continue
             other = next((x for x in self.ms[i + 1:] if x.actor.id != m.actor.id), None)
             gap = self.norm[min(self.trig, a):max(self.trig, a)]
@@ -235,11 +236,12 @@ class _Clause:
 _ARMED = ("rebel", "political", "identity", "militia")
 
 
-def fold_stem(text: str) -> str:
+def fold_stem(text: str, grammar: ActorGrammar) -> str:
     """The head of a generic mention without article and plural ending: "المتمردون" -> "متمرد"."""
     w = fold(text).split()[-1] if text.strip() else ""
-    w = w[2:] if w.startswith("ال") else w
-    for end in ("ون", "ين", "ي", "و"):
+    art = grammar.article
+    w = w[len(art):] if w.startswith(art) else w
+    for end in grammar.plural_endings:
         if w.endswith(end) and len(w) - len(end) >= 3:
             return w[:-len(end)]
     return w
@@ -281,9 +283,9 @@ def pick(doc: Document, start: int, end: int, trigger: int,
         # "بين قوات الأمن ومسلحين من تنظيم داعش": the named group the gunmen belong to
         one, two = pair
         if is_generic(two):
-            after = [m for m in cl.ms if m.start >= two.end and re.fullmatch(r"\s*من\s*", doc.text[two.end:m.start])]
+            after = [m for m in cl.ms if m.start >= two.end and grammar.from_gap.fullmatch(doc.text[two.end:m.start])]
             two = next(iter(_named_armed(after)), two)
-        side1, side2 = as_side(doc, one), as_side(doc, two)
+        side1, side2 = as_side(doc, one, grammar), as_side(doc, two, grammar)
         return side1, (side2 if side2.actor.id != side1.actor.id else None)
     level = {id(m): cl.agent_level(m) for m in ms}
     strong = [m for m in ms if level[id(m)] == 2]
@@ -333,8 +335,8 @@ def pick(doc: Document, start: int, end: int, trigger: int,
     if a2 is None:
         tgt = [m for m in rest if m in targets]
         a2 = min(tgt, key=lambda m: abs(m.start - trigger)) if tgt else (rest[0] if rest else None)
-    a1 = as_side(doc, a1, arrest) if a1 is not None else None
-    a2 = as_side(doc, a2, arrest) if a2 is not None else None
+    a1 = as_side(doc, a1, grammar, arrest) if a1 is not None else None
+    a2 = as_side(doc, a2, grammar, arrest) if a2 is not None else None
     if a1 is not None and a2 is not None and a1.actor.id == a2.actor.id:
         a2 = None
     return a1, a2
@@ -372,7 +374,7 @@ def fallback_actor1(doc: Document, sent_start: int, kinds: set[str] | frozenset[
             got = next((m for m in cl.ms if m.start < prev.end and cl.is_agent(m) and m.actor.kind != "civilians"),
                        None)
             if got is not None:
-                return as_side(doc, got)
+                return as_side(doc, got, grammar)
     if not kinds & _VIOLENT:
         return None
     claimed = doc.derived("event_actors.claimed", "actors", lambda d: _claimed(d, grammar))

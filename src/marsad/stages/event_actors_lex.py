@@ -1,10 +1,11 @@
 """The word lists of the event-actor clause grammar, built into its patterns once at load time.
 
-The WORDS are data (resources/data/event_actors.json, folded with text.normalize.fold when loaded); the
-SHAPES around them stay here: which clitics may precede a list word (و ف ب ل, ال), how many words may stand
-between it and the side mention, whether it must end the text before the mention. `<name>` in a shape is
-the alternation of list `name` in the order of the file ("على يد" -> "علي يد"; a trailing "*" stands
-for any ending: "استهدف*" matches "استهدفت").
+Both are data (resources/data/event_actors.json). The WORDS are folded with text.normalize.fold when loaded;
+the SHAPES around them (under "shapes") say which clitics may precede a list word (و ف ب ل, ال), how many
+words may stand between it and the side mention, whether it must end the text before the mention. `<name>`
+in a shape is the alternation of list `name` in the order of the file ("على يد" -> "علي يد"; a trailing "*"
+stands for any ending: "استهدف*" matches "استهدفت"). The letters and words the grammar strips or compares
+(the conjunctions و ف, the article) are lists of the same file.
 
 `ActorGrammar.load()` is the `event_actors` resource: loaded once into `Resources`, picklable (compiled
 patterns pickle by their source), no module state.
@@ -13,7 +14,7 @@ patterns pickle by their source), no module state.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from marsad.resources.registry import read_json
@@ -25,38 +26,6 @@ DATA = "event_actors.json"
 _ENTRY = re.compile(r"[\u0621-\u064a]+\*?(?: [\u0621-\u064a]+\*?)*")
 _SLOT = re.compile(r"<([a-z_]+)>")
 
-# pattern field -> shape. Read with the list's "about" in the data file.
-SHAPES: dict[str, str] = {
-    # "على يد قوات الأمن", "انتحاريان من تنظيم داعش": the text before the mention ends with a marker
-    "agent": r"(?:<agent_markers>)\s+(?:من\s+)?$",
-    # "الهجوم الذي تبناه داعش": a verb with the event as its object pronoun, right after the trigger
-    "agent_suffix": r"(?:<agent_suffix_verbs>)\s+$",
-    # the genitive (or ل / من phrase) of an attack noun is its agent: "قصف قوات النظام", "غارات للتحالف"
-    "attack_noun": r"(?:^|\s)[وفبل]?(?:ال)?(?:<attack_nouns>)(?:(?:\s+(?!من\b|علي\b|في\b|ضد\b)[^\s]+?(?:ي|يه|ا))?"
-                   r"\s+|(?:\s+(?!من\b)\S+){0,2}\s+من\s+)$",
-    "victim": r"(?:^|\s)[وفب]?(?:<victim_words>)\s+(?:[^\s.:]+\s+){0,6}$",
-    # a mention that is itself an attack: "غارة أمريكية", "هجوم أمريكي", "مروحيات أمريكية"
-    "head_attack": r"[وفبل]?(?:ال)?(?:<attack_heads>)\b",
-    "verbal_noun": r"(?:^|\s)[وفب]?(?:ال)?(?:<verbal_nouns>)\s+$",
-    "victim_num": r"(?:^|\s)[وف]?(?:<victim_count_verbs>)\s+(?:\S+\s+)?\d+\s+$",
-    # "4 مجندين أصيبوا", "جنود قتلوا": the mention before a passive casualty verb is the victim
-    "victim_after": r"\s*(?:[^\s,.:]+\s+){0,1}?[وف]?(?:<victim_after>)(?:\s|$|,|\.)",
-    # "بإسناد من مروحيات التحالف", "بالتنسيق مع": a supporting actor is not a side
-    "support": r"(?:(?:<support>)\s+(?:\S+\s+)?(?:من\s+)?|(?:<cooperation>)\s+(?:\S+\s+)?مع\s+(?:\S+\s+){0,4})$",
-    "target_after": r"(?:<target_after>)\s+(?:\S+\s+){0,3}$",
-    # "السيطرة على مقر الشرطة ومركز المخابرات": a force named by its premises is the one attacked
-    "premises": r"(?:^|\s)[وفبل]?(?:ال)?(?:<premises>)\s+(?:ال\S+\s+)?$",
-    "source": r"(?:<source_markers>)\s+(?:ما\s+)?(?:\S+\s+)?$",
-    # "مواجهات بين الشرطة والمتظاهرين": a pair after a clash noun is the event's two sides wherever the trigger is
-    "clash_before": r"(?:^|\s)[وفب]?(?:ال)?(?:<clash_nouns>)(?:\s+\S+){0,3}\s+بين\s*$",
-    # the complementizer after a reporting verb's subject, a few words on: "ذكرت X في وقت سابق، أن ..."
-    "that": r"(?:[^\s]*\s+){0,6}?(<that>)(?:\s|$)",
-    "arrest": r"(?:^|\s)[وفب]?(?:ال)?(?:<arrest_words>)",
-    # SD events done by the state to armed groups: the group named is the one acted on
-    "state_action": r"(?:^|\s)[وفب]?(?:ال)?(?:<state_action_words>)",
-    "claim": r"(?:<claim_phrases>)",
-    "linked": r"(?:<linked_words>)\s+(?:\S+\s+)?$",
-}
 # set field -> list: whole words compared with a word of the text
 SETS: dict[str, str] = {
     "verbs": "event_verbs",
@@ -68,6 +37,16 @@ SETS: dict[str, str] = {
     "not_civilian_after": "not_civilian_after",
     "locative": "locative",
 }
+# letters field -> list of single letters: a string of them, for `in` and str.strip
+LETTERS: dict[str, str] = {
+    "conj": "conjunctions",
+    "glued": "glued_clitics",
+    "bi": "preposition_bi",
+}
+# word field -> list of exactly one word
+WORDS: dict[str, str] = {"article": "article"}
+# tuple field -> list, in file order
+TUPLES: dict[str, str] = {"plural_endings": "plural_endings"}
 
 
 def folded_lists(data: dict) -> dict[str, list[str]]:
@@ -84,6 +63,16 @@ def folded_lists(data: dict) -> dict[str, list[str]]:
         if dup:
             raise ValueError(f"{DATA}: list {name!r} repeats {dup} after folding")
         out[name] = words
+    return out
+
+
+def shapes_of(data: dict) -> dict[str, str]:
+    """Pattern field -> shape, from the data file's "shapes" (each with its "about")."""
+    out: dict[str, str] = {}
+    for name, spec in data["shapes"].items():
+        if not spec.get("about", "").strip() or not spec.get("pattern"):
+            raise ValueError(f"{DATA}: shape {name!r} needs an 'about' and a 'pattern'")
+        out[name] = spec["pattern"]
     return out
 
 
@@ -118,6 +107,9 @@ class ActorGrammar:
     state_action: re.Pattern[str]
     claim: re.Pattern[str]
     linked: re.Pattern[str]
+    lam_after: re.Pattern[str]  # a lam-phrase right after a mention ("لعدد من")
+    between: re.Pattern[str]  # "بين" ending the text before a mention
+    from_gap: re.Pattern[str]  # "من" alone between two mentions (original text)
     verbs: frozenset[str]
     passive_read: frozenset[str]
     passive_after_subject: frozenset[str]
@@ -126,6 +118,11 @@ class ActorGrammar:
     not_civilian_before: frozenset[str]
     not_civilian_after: frozenset[str]
     locative: frozenset[str]
+    conj: str  # و ف
+    glued: str  # و ف ب ل ك
+    bi: str  # ب
+    article: str  # ال
+    plural_endings: tuple[str, ...]
 
     @classmethod
     def load(cls) -> ActorGrammar:
@@ -134,10 +131,24 @@ class ActorGrammar:
     @classmethod
     def from_data(cls, data: dict) -> ActorGrammar:
         lists = folded_lists(data)
-        used = {m for shape in SHAPES.values() for m in _SLOT.findall(shape)} | set(SETS.values())
+        shapes = shapes_of(data)
+        want = {f.name for f in fields(cls)} - set(SETS) - set(LETTERS) - set(WORDS) - set(TUPLES)
+        if set(shapes) != want:
+            raise ValueError(f"{DATA}: shapes missing {sorted(want - set(shapes))}, unknown {sorted(set(shapes) - want)}")
+        used = {m for shape in shapes.values() for m in _SLOT.findall(shape)}
+        used |= set(SETS.values()) | set(LETTERS.values()) | set(WORDS.values()) | set(TUPLES.values())
         if used != set(lists):
             raise ValueError(f"{DATA}: lists missing {sorted(used - set(lists))}, unused {sorted(set(lists) - used)}")
-        # keyword arguments by field name (Any: the dataclass takes patterns and word sets alike)
-        pats: dict[str, Any] = {f: re.compile(build_pattern(shape, lists)) for f, shape in SHAPES.items()}
-        sets: dict[str, Any] = {f: frozenset(lists[name]) for f, name in SETS.items()}
-        return cls(**pats, **sets)
+        for name in LETTERS.values():
+            if any(len(w) != 1 for w in lists[name]):
+                raise ValueError(f"{DATA}: list {name!r} must hold single letters")
+        for name in WORDS.values():
+            if len(lists[name]) != 1:
+                raise ValueError(f"{DATA}: list {name!r} must hold one word")
+        # keyword arguments by field name (Any: the dataclass takes patterns, word sets and strings alike)
+        values: dict[str, Any] = {f: re.compile(build_pattern(shape, lists)) for f, shape in shapes.items()}
+        values |= {f: frozenset(lists[name]) for f, name in SETS.items()}
+        values |= {f: "".join(lists[name]) for f, name in LETTERS.items()}
+        values |= {f: lists[name][0] for f, name in WORDS.items()}
+        values |= {f: tuple(lists[name]) for f, name in TUPLES.items()}
+        return cls(**values)

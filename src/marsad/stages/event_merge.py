@@ -31,7 +31,6 @@ _FAMILY = {"Suicide bomb": "explosive", "Remote explosive/landmine/IED": "explos
            "Excessive force against protesters": "protest",
            "Government regains territory": "takeover", "Non-state actor overtakes territory": "takeover"}
 _STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-_NIGHT = re.compile(r"(?:وقت متاخر|منتصف الليل|(?<!\S)(?:و|ب|في )?(?:ال)?فجر(?!\S)|(?<!\S)(?:و|ب)?(?:ال)?ليل(?:ه|ا)?(?!\S))")
 
 
 def family(ev: Event) -> str:
@@ -50,11 +49,13 @@ def _same_site(a: Event, b: Event) -> bool:
             and a.place.geo_precision == 1 and b.place.geo_precision == 1)
 
 
-def _night(ev: Event) -> bool:
-    return any(_NIGHT.search(fold(s.text)) for s in ev.evidence)
+def _night(ev: Event, night: re.Pattern[str]) -> bool:
+    return any(night.search(fold(s.text)) for s in ev.evidence)
 
 
-def dates_ok(a: Event, b: Event) -> bool:
+def dates_ok(a: Event, b: Event, night: re.Pattern[str]) -> bool:
+    """Whether the dates of two mentions allow one event. `night`: a night-time phrase in folded evidence
+    (EventGrammar.night, event_grammar.json)."""
     if not a.date_start or not b.date_start or a.time_precision > 1 or b.time_precision > 1:
         return True  # an imprecise (publication-date) mention may join a dated one
     ae, be = a.date_end or a.date_start, b.date_end or b.date_start
@@ -62,7 +63,7 @@ def dates_ok(a: Event, b: Event) -> bool:
     # consecutive days of one battle at one place are one event; elsewhere the day must match, except
     # for a night-time mention at the same named place
     same_place = a.place is not None and b.place is not None and a.place.place.id == b.place.place.id
-    if gap == 1 and _same_site(a, b) and (_night(a) or _night(b)):
+    if gap == 1 and _same_site(a, b) and (_night(a, night) or _night(b, night)):
         return True
     return gap <= (1 if same_place and a.event_type == "Battles" else 0)
 
@@ -103,14 +104,14 @@ def _same_region(a: Event, b: Event) -> bool:
     return pa.country == pb.country and (not pa.admin1 or not pb.admin1 or pa.admin1 == pb.admin1)
 
 
-def compatible(a: Event, b: Event, contains: Contains) -> bool:
+def compatible(a: Event, b: Event, contains: Contains, night: re.Pattern[str]) -> bool:
     # actor picks are noisy across mentions, so they do not separate mentions of one family
     if family(a) != family(b):
         # one strike named two ways ("قصف صاروخي" / "غارة جوية") on one named place and day
         return {a.sub_event_type, b.sub_event_type} <= _STRIKES and _same_site(a, b) and a.date_start == b.date_start
     if a.sentence == b.sentence and _apart(a, b, contains):
         return False  # "في عرفات والميناء": one sentence naming two places names two events
-    return dates_ok(a, b) and places_ok(a, b, contains)
+    return dates_ok(a, b, night) and places_ok(a, b, contains)
 
 
 def _apart(a: Event, b: Event, contains: Contains) -> bool:
@@ -168,12 +169,13 @@ def _span_days(ev: Event) -> int:
     return ((ev.date_end or ev.date_start) - ev.date_start).days if ev.date_start else 10**6
 
 
-def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozenset(),
+def merge(events: list[Event], contains: Contains, night: re.Pattern[str], lead: frozenset[int] = frozenset(),
           background: frozenset[int] = frozenset(), undated: frozenset[int] = frozenset(),
           absorbed: Absorbed | None = None) -> list[Event]:
-    """Merge mentions of one event. `lead`: sentence indices of the headline; `background`: ids of undated
-    background mentions, dropped when they join nothing; `undated`: ids of mentions dated by the publication
-    date only; `absorbed(target, ev)` is told of merges."""
+    """Merge mentions of one event. `night`: a night-time phrase (EventGrammar.night); `lead`: sentence
+    indices of the headline; `background`: ids of undated background mentions, dropped when they join
+    nothing; `undated`: ids of mentions dated by the publication date only; `absorbed(target, ev)` is told
+    of merges."""
 
     evidence: dict[int, set[EvidenceSpan]] = {}
 
@@ -187,7 +189,7 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
 
     out: list[Event] = []
     for ev in (e for e in events if not e.generic):
-        target = next((o for o in out if compatible(o, ev, contains)), None)
+        target = next((o for o in out if compatible(o, ev, contains, night)), None)
         if target is None:
             out.append(ev)
         else:
@@ -196,7 +198,7 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
         # "الهجوم" / "مقتل 5" nearly always refer back to an event the article reports specifically;
         # a date attached to the generic word is often the report's, so only the place must agree
         cands = [o for o in out if places_ok(o, ev, contains)
-                 and (not o.generic or dates_ok(o, ev))
+                 and (not o.generic or dates_ok(o, ev, night))
                  and (not ev.anaphoric or family(o) == family(ev))
                  # "تعرضت البلدة لقصف": shelling is its own event beside a battle or a takeover
                  and (ev.event_type != "Explosions/Remote violence" or o.event_type == ev.event_type)]
@@ -205,7 +207,7 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
             # "ويأتي التفجير بالتزامن مع قداس في الإسكندرية": a definite event noun refers back to the last
             # event of its family even when its sentence names another place (a reference point) — unless
             # its sentence lists several ("شملت الغارات بلدات أورم وكفرناها": one event per town)
-            back = [o for o in out if o.sentence < ev.sentence and family(o) == family(ev) and dates_ok(o, ev)
+            back = [o for o in out if o.sentence < ev.sentence and family(o) == family(ev) and dates_ok(o, ev, night)
                     and (ev.event_type != "Explosions/Remote violence" or o.event_type == ev.event_type)]
             if back:
                 join(back[-1], ev, sides=False)  # its sentence is about something else: its sides too
@@ -221,8 +223,8 @@ def merge(events: list[Event], contains: Contains, lead: frozenset[int] = frozen
         if any(o is not ev and o.sentence == ev.sentence and family(o) == family(ev) for o in out):
             continue  # a list of places ("اعتقال مواطن في طولكرم، و3 في كفر قدوم") names distinct events
         cands = [o for o in out if o.sentence != ev.sentence and family(o) == family(ev)
-                 and (id(ev) in undated or dates_ok(o, ev)) and _same_region(o, ev)]
-        if any(not compatible(a, b, contains) for a in cands for b in cands if a is not b):
+                 and (id(ev) in undated or dates_ok(o, ev, night)) and _same_region(o, ev)]
+        if any(not compatible(a, b, contains, night) for a in cands for b in cands if a is not b):
             continue  # a summary of several events ("اعتقال 15 مواطنا في الضفة") stays apart
         if cands:
             target = min(cands, key=lambda o: (not places_ok(o, ev, contains), o.sentence not in lead, o.sentence))

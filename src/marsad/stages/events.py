@@ -22,6 +22,7 @@ from marsad.stages.base import stage
 from marsad.stages.event_args import place_rank
 from marsad.stages.event_confidence import ConfidenceModel, Mention, context_words, features
 from marsad.stages.event_factuality import Factuality
+from marsad.stages.event_grammar import EventGrammar
 from marsad.stages.event_merge import merge
 from marsad.stages.event_rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
 from marsad.stages.event_targets import TargetWords
@@ -31,11 +32,10 @@ from marsad.stages.tolls import TollGrammar
 from marsad.text.match import Lexicon, Match
 from marsad.text.numbers import NumberWords
 
-_CLAUSE_SPLIT = re.compile(r"\s(?=(?:فيما|بينما|في حين|كما|وكانت|وكان|وذلك|قبل ان|بعد ان|وفي)\s)|[;:]\s|,\s*(?=و\S)")
 _WORDS = re.compile(r"\S+")
-# a nominal cue right after "بعد / منذ / قبل / عقب" ("بعد سيطرة طالبان عليها") or a cause ("ردا على قصف
-# إسرائيل", "انتقاما لمقتل", "على خلفية اعتقال") recalls an earlier event
-_BACKGROUND = re.compile(r"(?:^|\s)(?:بعد|منذ|قبل|عقب|ردا علي|انتقاما|علي خلفيه)\s*$")
+# The clause words (where a sentence splits, the words before a cue that recall an earlier event: "بعد سيطرة
+# طالبان عليها", "ردا على قصف إسرائيل"; list items, "الأخير", the clitics of cues and particles) are data:
+# event_grammar.json, loaded with the trigger lexicon (TriggerLexicon.grammar, stages/event_grammar.py).
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class TriggerLexicon:
     casualties: TollGrammar
     targets: TargetWords
     factuality: Factuality
+    grammar: EventGrammar
     confidence: ConfidenceModel | None = None
 
     @classmethod
@@ -53,7 +54,7 @@ class TriggerLexicon:
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
         return cls(cues, mod, TollGrammar.load(NumberWords.load()), TargetWords.load(), Factuality.load(),
-                   ConfidenceModel.load())
+                   EventGrammar.load(), ConfidenceModel.load())
 
 
 @dataclass
@@ -74,7 +75,7 @@ def _attach_date(doc: Document, start: int, end: int) -> tuple[date | None, date
     return ds, de, prec, where
 
 
-def _cancelled(cue: _Cue, mods: list[Match], norm: str) -> bool:
+def _cancelled(cue: _Cue, mods: list[Match], norm: str, future: str) -> bool:
     for m in mods:
         scope, window, _kind = m.values[0]
         if scope != "before" or m.end > cue.match.start:
@@ -82,7 +83,7 @@ def _cancelled(cue: _Cue, mods: list[Match], norm: str) -> bool:
         gap = len(_WORDS.findall(norm[m.end:cue.match.word_start]))
         if gap <= window:
             return True
-    return "س" in cue.match.prefix  # future tense: "سيشن", "ستستهدف"
+    return future in cue.match.prefix  # future tense: "سيشن", "ستستهدف"
 
 
 def _denied_cues(doc: Document, cues: list[Match], mods: list[Match]) -> set[str]:
@@ -114,8 +115,8 @@ def _factual(doc: Document, fact: Factuality, cue: _Cue, sent: tuple[int, int]) 
     return True
 
 
-def _clauses(norm: str, a: int, b: int) -> list[tuple[int, int]]:
-    cuts = [a] + [m.start() + 1 for m in _CLAUSE_SPLIT.finditer(norm, a, b)] + [b]
+def _clauses(norm: str, a: int, b: int, split: re.Pattern[str]) -> list[tuple[int, int]]:
+    cuts = [a] + [m.start() + 1 for m in split.finditer(norm, a, b)] + [b]
     return [(x, y) for x, y in zip(cuts, cuts[1:], strict=False) if y > x]
 
 
@@ -150,6 +151,7 @@ def _lead_sentences(doc: Document) -> frozenset[int]:
 def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str, float]]]:
     """The events of `doc`, each with the confidence features it was scored on."""
     lex: TriggerLexicon = res["triggers"]
+    g = lex.grammar
     table = res["actors"]
     norm = doc.norm.text
     all_cues = lex.cues.find(norm)
@@ -179,11 +181,11 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
         if norm[na:nb].rstrip().endswith("?"):
             continue  # a question reports nothing
         # particles and modal verbs take only a conjunction ("ولم", "فلن"): "سلم" is not س + لم
-        mods = [m for m in mod_spans.within(na, nb) if m.prefix in ("", "و", "ف")]
+        mods = [m for m in mod_spans.within(na, nb) if m.prefix in g.particle_prefixes]
         if any(m.values[0][0] == "sentence" for m in mods):
             continue  # denial: "نفت الوزارة وقوع هجوم"
         cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in cue_spans.within(na, nb)]
-        cues = [c for c in cues if not _cancelled(c, mods, norm) and c.match.key not in denied
+        cues = [c for c in cues if not _cancelled(c, mods, norm, g.future) and c.match.key not in denied
                 and _factual(doc, lex.factuality, c, (na, nb))]
         if domain is not None and domain.search(norm, na, nb):
             # a sports, economy, health or culture article: "خطف الزوراء فوزا", "لمواجهة التضخم"
@@ -197,11 +199,11 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             continue
         sent_events: list[Event] = []
         kill_only: list[Event] = []
-        for ca, cb in _clauses(norm, na, nb):
+        for ca, cb in _clauses(norm, na, nb, g.clause_split):
             ccues = [c for c in cues if ca <= c.match.start < cb]
             if not ccues:
                 # "اعتقال مواطن في طولكرم، و3 في كفر قدوم، ومواطن في عبوين": one event per place in a list
-                for ev in _continuations(doc, last_clause, ca, cb, si):
+                for ev in _continuations(doc, g, last_clause, ca, cb, si):
                     src = info.get(id(last_clause[0]))
                     if src is not None:
                         info[id(ev)] = replace(src, count=1)
@@ -219,7 +221,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             a1, a2 = event_args.pick_actors(doc, oa, ob, trig0, res["event_actors"])
             if a1 is None and a2 is None:
                 a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0, res["event_actors"])
-            latter = _latter(doc, ccues, sent.start, res["event_actors"])
+            latter = _latter(doc, g, ccues, sent.start, res["event_actors"])
             if latter is not None:
                 a1, a2 = latter  # "اشتباكات بين قوات الحماية وقوات المجلس، انتهت بسيطرة الأخير"
             prev = sent_events[-1] if sent_events else events[-1] if events else None
@@ -235,7 +237,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             civ = _civilian_target(lex.targets, norm, (ca, cb), (na, nb), a1, a2)
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
             if "takeover_weak" in kinds and a1 is not None and a1.actor.kind in _NON_STATE_ARMED and any(
-                    c.cue == "takeover_weak" and c.match.key.startswith("دخل") for c in ccues) and _town_after(
+                    c.cue == "takeover_weak" and c.match.key.startswith(g.entered) for c in ccues) and _town_after(
                     doc, ccues, oa, ob):
                 kinds.add("takeover")  # "متمردو الطوارق دخلوا بلدة كيدال": an armed group entering a town
             made = []
@@ -287,7 +289,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             info[id(target)].join(info[id(ev)])
 
     undated = frozenset(k for k, m in info.items() if not m.dated)
-    merged = merge(events, gaz.contains, lead, frozenset(background), undated, absorbed)
+    merged = merge(events, gaz.contains, g.night, lead, frozenset(background), undated, absorbed)
     out = []
     for ev in merged:
         if _historical(doc, ev):
@@ -335,14 +337,9 @@ def _historical(doc: Document, ev: Event) -> bool:
     return bool(doc.published and ev.date_start and (doc.published - ev.date_start).days > 5 * 366)
 
 
-_LIST_ITEM = re.compile(r"\s*(?:و|كما\s+)(?:\d+|مواطن\S*|شخص\S*|اخر\S*|ثان\S*|ثالث\S*|رابع\S*|خامس\S*|سادس\S*|"
-                        r"سابع\S*|ثامن\S*|تاسع\S*|عاشر\S*|اثنين|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)\s+"
-                        r"(?:\S+\s+){0,2}?(?:في|من|ب)")
-
-
-def _continuations(doc: Document, last: list[Event], ca: int, cb: int, si: int) -> list[Event]:
+def _continuations(doc: Document, g: EventGrammar, last: list[Event], ca: int, cb: int, si: int) -> list[Event]:
     """Events for a cue-less list item that continues the previous clause's events at a new place."""
-    if not last or not _LIST_ITEM.match(doc.norm.text, ca):
+    if not last or not g.list_item.match(doc.norm.text, ca):
         return []
     oa, ob = doc.norm.to_original(ca, cb)
     places = [p for p in doc.spans("places").within(oa, ob) if place_rank(p.place) < 2]
@@ -350,7 +347,7 @@ def _continuations(doc: Document, last: list[Event], ca: int, cb: int, si: int) 
         return []
     place = min(places, key=lambda p: (place_rank(p.place), p.start))
     a, b = oa, ob
-    while a < b and doc.text[a] in " ،,":
+    while a < b and doc.text[a] in g.item_trim:
         a += 1
     out = []
     for ev in last:
@@ -365,10 +362,10 @@ def _continuations(doc: Document, last: list[Event], ca: int, cb: int, si: int) 
 _ANAPHORIC_CUES = frozenset({"clash", "protest", "agreement", "arrest", "attack", "ied", "air", "riot"})
 
 
-def _anaphoric(cue: _Cue) -> bool:
+def _anaphoric(cue: _Cue, article: str) -> bool:
     """A definite event noun ("الاشتباكات", "الهدنة", "الاعتقالات الأخيرة") mostly refers back to an event
     the article has already reported; it is merged like a generic mention when one is compatible."""
-    return cue.cue in _ANAPHORIC_CUES and cue.match.prefix.endswith("ال")
+    return cue.cue in _ANAPHORIC_CUES and cue.match.prefix.endswith(article)
 
 
 def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_Cue], clause: tuple[int, int],
@@ -398,9 +395,9 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
     conf = dec.weight * head.weight
     conf = 0.35 + 0.4 * conf + 0.08 * (a1 is not None) + 0.07 * (place is not None and place.geo_precision < 3) \
         + 0.06 * dated
-    generic = {c.cue for c in heads} <= GENERIC or _anaphoric(head)
+    generic = {c.cue for c in heads} <= GENERIC or _anaphoric(head, lex.grammar.article)
     ws = head.match.word_start
-    recalled = where != "own" and bool(_BACKGROUND.search(doc.norm.text, max(0, ws - 14), ws))
+    recalled = where != "own" and bool(lex.grammar.background.search(doc.norm.text, max(0, ws - 14), ws))
     mention = Mention(head.weight, dec.weight, generic, recalled, False, False, 0.0, dated, False, False)
     return Event(
         event_type=dec.event_type,
@@ -419,16 +416,14 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         confidence=min(conf, 0.97),
         sentence=si,
         generic=generic,
-        anaphoric=_anaphoric(head) and not {c.cue for c in heads} <= GENERIC,
+        anaphoric=_anaphoric(head, lex.grammar.article) and not {c.cue for c in heads} <= GENERIC,
     ), mention
 
 
-_LATTER = re.compile(r"\s+(?:الاخير|الاخيره|الاخيرين|الاخيرتين)(?:\s|$|[,.])")
-
-
-def _latter(doc: Document, cues: list[_Cue], sent_start: int, grammar) -> tuple[ActorMention, ActorMention | None] | None:
+def _latter(doc: Document, g: EventGrammar, cues: list[_Cue], sent_start: int,
+            grammar) -> tuple[ActorMention, ActorMention | None] | None:
     """"بسيطرة الأخير" (the latter's takeover): the side named last before the cue acts on the one before it."""
-    cue = next((c for c in cues if _LATTER.match(doc.norm.text, c.match.end)), None)
+    cue = next((c for c in cues if g.latter.match(doc.norm.text, c.match.end)), None)
     if cue is None:
         return None
     at = doc.norm.to_original(cue.match.start, cue.match.start + 1)[0]

@@ -40,11 +40,6 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTES = frozenset({'"', "'"})
-# Proclitics a word may carry, longest first: conjunction (و ف) then preposition (ب ل).
-_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
-# Endings of a nationality adjective or modifier stem (folded: ة -> ه, ى -> ي).
-_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "يه", "يون", "يين")
-_LOCATIVE = frozenset({"في"})
 _ANY, _EXPLICIT, _NEVER = 0, 1, 2  # country policies, most permissive first
 _POLICY = {"any": _ANY, "explicit": _EXPLICIT, "never": _NEVER}
 _PLACE_PREF = {"admin1": ("admin1", "capital", "city"), "any": ("capital", "city", "admin1", "town")}
@@ -52,28 +47,52 @@ _MAX_WORDS = 24  # a name is read from the phrase's first words only (bounds the
 _Index = dict[str, list[tuple[int, tuple[str, ...], Any]]]  # first word -> (words, the rest, entry), longest first
 
 
-def _canon(word: str) -> str:
-    """A folded word without its article; lexicon keys and phrase words meet in this form."""
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+@dataclass(frozen=True, slots=True)
+class OrgWords:
+    """The letters and small words a phrase is read with (org_names.json "grammar", folded at load)."""
 
+    article: str  # ال
+    clitics: tuple[str, ...]  # proclitics of a first word, longest first: و ف, then ب ل
+    endings: tuple[str, ...]  # of an adjective stem, the bare stem ("") first
+    locative: frozenset[str]  # في
+    lam: str  # the lam of a lam-phrase
+    conj: tuple[str, ...]  # و ف joining domains
+    wa: str  # و joining modifiers
+    bi: str  # ب before a place
+    place_clitics: tuple[str, ...]  # taken off a word looked up as a place
 
-def _key(phrase: str) -> str:
-    return " ".join(_canon(w) for w in _TOKEN.findall(fold(phrase)) if w not in _QUOTES)
+    @classmethod
+    def from_data(cls, data: dict) -> OrgWords:
+        lists = {k: [fold(w) for w in v["words"]] for k, v in data["lists"].items()}
+        for name in ("article", "lam", "and", "preposition_bi"):
+            if len(lists[name]) != 1:
+                raise ValueError(f"org_names.json: grammar list {name!r} must hold one word")
+        return cls(lists["article"][0], tuple(lists["clitics"]), ("", *lists["endings"]),
+                   frozenset(lists["locative"]), lists["lam"][0], tuple(lists["conjunctions"]), lists["and"][0],
+                   lists["preposition_bi"][0], tuple(lists["place_clitics"]))
 
+    def canon(self, word: str) -> str:
+        """A folded word without its article; lexicon keys and phrase words meet in this form."""
+        art = self.article
+        return word[len(art):] if word.startswith(art) and len(word) > len(art) + 1 else word
 
-def _clitic_forms(word: str) -> list[tuple[str, str]]:
-    """(canonical form, proclitic) readings of a first word, the unprefixed reading first.
+    def key(self, phrase: str) -> str:
+        return " ".join(self.canon(w) for w in _TOKEN.findall(fold(phrase)) if w not in _QUOTES)
 
-    "للانتخابات" -> [..., ("انتخابات", "ل")]; "للبنان" keeps the reading ("لبنان", "ل") too.
-    """
-    out = [(_canon(word), "")]
-    for c in _CLITICS:
-        if word.startswith(c) and len(word) - len(c) >= 2:
-            rest = word[len(c):]
-            out.append((_canon(rest), c))
-            if c.endswith("ل") and rest.startswith("ل") and len(rest) > 3:
-                out.append((rest[1:], c))  # لل = ل + ال with the alef dropped
-    return out
+    def clitic_forms(self, word: str) -> list[tuple[str, str]]:
+        """(canonical form, proclitic) readings of a first word, the unprefixed reading first.
+
+        "للانتخابات" -> [..., ("انتخابات", "ل")]; "للبنان" keeps the reading ("لبنان", "ل") too.
+        """
+        canon, lam = self.canon, self.lam
+        out = [(canon(word), "")]
+        for c in self.clitics:
+            if word.startswith(c) and len(word) - len(c) >= 2:
+                rest = word[len(c):]
+                out.append((canon(rest), c))
+                if c.endswith(lam) and rest.startswith(lam) and len(rest) > 3:
+                    out.append((rest[len(lam):], c))  # لل = ل + ال with the alef dropped
+        return out
 
 
 @dataclass
@@ -83,19 +102,21 @@ class _Phrase:
     toks: list[str]
     quoted: dict[int, int]  # token index -> end of the quoted run starting there
     original: str
+    lex: OrgWords
     canon: list[str] = field(default_factory=list)
     _forms: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.canon = [_canon(t) for t in self.toks]
+        canon = self.lex.canon
+        self.canon = [canon(t) for t in self.toks]
 
     def forms(self, i: int) -> list[tuple[str, str]]:
         if i not in self._forms:
-            self._forms[i] = _clitic_forms(self.toks[i])
+            self._forms[i] = self.lex.clitic_forms(self.toks[i])
         return self._forms[i]
 
     @classmethod
-    def read(cls, phrase: str) -> _Phrase:
+    def read(cls, phrase: str, lex: OrgWords) -> _Phrase:
         words = _TOKEN.findall(fold(" ".join(phrase.split()[:_MAX_WORDS])))
         toks: list[str] = []
         quoted: dict[int, int] = {}
@@ -109,7 +130,7 @@ class _Phrase:
                     open_at = -1
                 continue
             toks.append(w)
-        return cls(toks, quoted, phrase)
+        return cls(toks, quoted, phrase, lex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +207,8 @@ class OrgNamer:
 
     def __init__(self, heads: dict[str, Head], domains: dict[str, Term], modifiers: dict[str, Term],
                  names: dict[str, Term], media: dict[str, str], nationality: dict[str, str],
-                 countries: dict[str, str], gazetteer: Gazetteer | None = None):
+                 countries: dict[str, str], words: OrgWords, gazetteer: Gazetteer | None = None):
+        self.words = words
         self.heads = heads
         self.domains = domains
         self.modifiers = modifiers
@@ -204,32 +226,34 @@ class OrgNamer:
     def load(cls, gazetteer: Gazetteer | None = None) -> OrgNamer:
         """Read the lexicon once. Pass the pipeline's gazetteer to share it; otherwise one is loaded."""
         data = read_json("org_names.json")
-        heads = {_key(k): Head(v["en"], v.get("style", "pre"), v.get("bare", "never"), v.get("media", False),
+        words = OrgWords.from_data(data["grammar"])
+        key = words.key
+        heads = {key(k): Head(v["en"], v.get("style", "pre"), v.get("bare", "never"), v.get("media", False),
                                v.get("names_only", False), v.get("place", ""), _POLICY[v.get("country", "any")])
                  for k, v in data["heads"]["forms"].items()}
-        domains = {_key(k): _term(v) for k, v in data["domains"]["forms"].items()}
+        domains = {key(k): _term(v) for k, v in data["domains"]["forms"].items()}
         modifiers: dict[str, Term] = {}
         for k, v in data["modifiers"]["forms"].items():
-            stem = _canon(fold(k))
-            for e in _ENDINGS:
+            stem = words.canon(fold(k))
+            for e in words.endings:
                 modifiers.setdefault(stem + e, _term(v))
-        names = {_key(k): _term(v) for k, v in data["names"]["forms"].items()}
-        media = {_key(k): v for k, v in data["media"]["forms"].items()}
+        names = {key(k): _term(v) for k, v in data["names"]["forms"].items()}
+        media = {key(k): v for k, v in data["media"]["forms"].items()}
         nationality: dict[str, str] = {}
         countries: dict[str, str] = {}
         for row in read_tsv("actors_countries.tsv"):
             for stem in row.get("adj_ar", "").split("|"):
                 stem = fold(stem.lstrip("?").strip())
-                for e in _ENDINGS if stem else ():
+                for e in words.endings if stem else ():
                     nationality.setdefault(stem + e, row["name"])
             for ar in row.get("names_ar", "").split("|"):
                 if ar.strip() and not ar.startswith("?"):  # "?" marks a name that is also a common word
-                    countries.setdefault(_key(ar), row["name"])
+                    countries.setdefault(key(ar), row["name"])
         if gazetteer is None:
             from marsad.resources.gazetteer import Gazetteer
 
             gazetteer = Gazetteer.load()
-        return cls(heads, domains, modifiers, names, media, nationality, countries, gazetteer)
+        return cls(heads, domains, modifiers, names, media, nationality, countries, words, gazetteer)
 
     # --- public
     def name(self, phrase_ar: str, country: str | None = None) -> str | None:
@@ -238,7 +262,7 @@ class OrgNamer:
         `country` (an English country name, as in actors_countries.tsv) applies when the phrase writes none
         and the body is national.
         """
-        p = self._parse(_Phrase.read(phrase_ar), 0, depth=0)
+        p = self._parse(_Phrase.read(phrase_ar, self.words), 0, depth=0)
         if p is None:
             return None
         core = p.core()
@@ -273,7 +297,7 @@ class OrgNamer:
             return "", "", 0
         firsts = [toks[i]]
         if strip:
-            firsts += [toks[i][1:] for c in ("ب", "و", "ل") if toks[i].startswith(c) and len(toks[i]) > 3]
+            firsts += [toks[i][len(c):] for c in self.words.place_clitics if toks[i].startswith(c) and len(toks[i]) > 3]
         order = _PLACE_PREF[pref or "any"]
         for n in range(min(3, len(toks) - i), 0, -1):
             tail = toks[i + 1:i + n]
@@ -352,22 +376,23 @@ class OrgNamer:
         toks = ph.toks
         head = p.head
         assert head is not None
+        w = self.words
         content = False
         last = "head"
         while j < len(toks):
             tok = toks[j]
             if not tok[0].isalnum():
                 break
-            if tok in _LOCATIVE:
+            if tok in w.locative:
                 if p.country is None and p.policy != _NEVER:
                     p.country = self._location(ph, j, places=p.policy == _ANY)
                 break
             dom, nd, cd = self._lookup("domains", ph, j, first=True)
             land, nc, cc = self._lookup("countries", ph, j, first=True)
             if dom is not None and nd >= nc:
-                if cd in ("و", "ف") and p.segs and last == "domain":
+                if cd in w.conj and p.segs and last == "domain":
                     p.segs[-1].append([])  # و joins: التعليم العالي والبحث العلمي
-                elif cd == "ل":
+                elif cd == w.lam:
                     p.segs.append([[]])  # a lam-phrase: لحقوق الإنسان
                     p.lead_li = p.lead_li or len(p.segs) == 1
                 elif cd == "" and last in ("domain", "place"):
@@ -384,8 +409,8 @@ class OrgNamer:
                 continue
             canon = ph.canon[j]
             mod = self.modifiers.get(canon)
-            if mod is None and tok.startswith("و") and last == "mod":
-                mod = self.modifiers.get(_canon(tok[1:]))
+            if mod is None and tok.startswith(w.wa) and last == "mod":
+                mod = self.modifiers.get(w.canon(tok[1:]))
             if mod is not None:
                 if mod.en not in p.mods:
                     p.mods.append(mod.en)
@@ -393,7 +418,7 @@ class OrgNamer:
                 j, last, content = j + 1, "mod", content or not mod.weak
                 continue
             found, n = self.nationality.get(canon), 1
-            if found is None and land is not None and cc in ("", "ل"):
+            if found is None and land is not None and cc in ("", w.lam):
                 found, n = land, nc
                 # a country name right after the head is its genitive: بنك فلسطين "Bank of Palestine"
                 content = content or (last == "head" and cc == "")
@@ -407,15 +432,15 @@ class OrgNamer:
                 p.number = p.number or canon
                 j, last, content = j + 1, "num", True
                 continue
-            if tok == "ال" and j + 1 < len(toks) and toks[j + 1].isdigit():
+            if tok == w.article and j + 1 < len(toks) and toks[j + 1].isdigit():
                 j += 1  # "القناة الـ12" written apart
                 continue
             if depth < 2:
                 inner = self._parse(ph, j, depth + 1)
                 if (inner is not None and inner.media is None
-                        and (inner.prefix == "ل" or (inner.prefix == "" and not p.segs))):
+                        and (inner.prefix == w.lam or (inner.prefix == "" and not p.segs))):
                     p.segs.append([[inner.core()]])
-                    p.lead_li = p.lead_li or (inner.prefix == "ل" and len(p.segs) == 1)
+                    p.lead_li = p.lead_li or (inner.prefix == w.lam and len(p.segs) == 1)
                     p.policy = max(p.policy, inner.policy)
                     if inner.country and p.country is None:
                         p.country = inner.country
@@ -432,7 +457,7 @@ class OrgNamer:
                         p.country = land_of
                     j, last, content = j + n, "place", True
                     continue
-            if tok[0] == "ب" and p.country is None and p.policy == _ANY:
+            if tok[0] == w.bi and p.country is None and p.policy == _ANY:
                 p.country = self._location(ph, j, places=True)  # وزارة الصحة بغزة
             break
         p.end = j
@@ -443,7 +468,7 @@ class OrgNamer:
         toks = ph.toks
         while j < len(toks):
             tok = toks[j]
-            if tok in _LOCATIVE:
+            if tok in self.words.locative:
                 if p.country is None and p.policy != _NEVER:
                     p.country = self._location(ph, j, places=p.policy == _ANY)
                 break
@@ -466,9 +491,9 @@ class OrgNamer:
     def _location(self, ph: _Phrase, j: int, places: bool) -> str | None:
         """The country of "في X" / "بX" at toks[j]: a country name, else a gazetteer place's country."""
         toks = ph.toks
-        k = j + 1 if toks[j] in _LOCATIVE else j
+        k = j + 1 if toks[j] in self.words.locative else j
         land, _, clitic = self._lookup("countries", ph, k, first=k == j)
-        if land is not None and clitic in ("", "ب"):
+        if land is not None and clitic in ("", self.words.bi):
             return land
         if places:
             _, land_of, n = self._place(ph, k, "any", strip=k == j)

@@ -27,6 +27,11 @@ def _alt(words: list[str]) -> str:
     return "(?:" + phrase_alternation(fold(w) for w in words) + ")"
 
 
+def _bar(words: list[str]) -> str:
+    """The alternation of folded letters or words in the order of the file ("و|ف")."""
+    return "|".join(re.escape(fold(w)) for w in words)
+
+
 @dataclass(frozen=True)
 class TollGrammar:
     words: NumberWords
@@ -44,27 +49,34 @@ class TollGrammar:
     kin: re.Pattern[str]
     inj_one: re.Pattern[str]  # "وأصيب آخر", "إصابة شرطي": one hurt
     inj_dual: re.Pattern[str]  # "وأصيب آخران", "إصابة جنديين": two hurt
+    not_numbers: frozenset[str]  # "الاثنين": Monday, not "the two"
 
     @classmethod
     def load(cls, words: NumberWords | None = None) -> TollGrammar:
-        words = words or NumberWords.load()
-        L = {k: v["words"] for k, v in read_json("tolls.json")["lists"].items()}
+        return cls.from_data(read_json("tolls.json"), words or NumberWords.load())
+
+    @classmethod
+    def from_data(cls, data: dict, words: NumberWords) -> TollGrammar:
+        L = {k: v["words"] for k, v in data["lists"].items()}
         n = rf"(?:\d+(?:[.,]\d+)?|{words.pattern})"
         qual = rf"(?:{_alt(L['qualifiers'])}\s+)?"
         not_count = rf"(?!\s*{_alt(L['not_count'])}(?!\w))"
         kb, ka = _alt(L["kill_before"]), _alt(L["kill_after"])
         ib, ia = _alt(L["injure_before"]), _alt(L["injure_after"])
+        conj, prep = f"(?:{_bar(L['conjunctions'])})?", f"(?:{_bar(L['prepositions'])})?"  # (?:و|ف)? (?:و|ب|ل)?
+        art = _bar(L["article"])
+        acc = fold(L["accusative_ending"][0])
         nouns = sorted({fold(w) for w in L["victim_nouns"]}, key=len, reverse=True)
-        stems = sorted({w[:-1] if w.endswith("ا") and len(w) > 3 else w for w in nouns}, key=len, reverse=True)
+        stems = sorted({w[:-1] if w.endswith(acc) and len(w) > 3 else w for w in nouns}, key=len, reverse=True)
         noun = "(?:" + "|".join(re.escape(w) for w in nouns) + ")"
-        dual_noun = "(?:ال)?(?:" + "|".join(re.escape(w) for w in stems) + ")(?:ين|ان)"
+        dual_noun = f"(?:{art})?(?:" + "|".join(re.escape(w) for w in stems) + f")(?:{_bar(L['dual_endings'])})"
         # up to three words (the killer) between a death verb and its count: "قتلت قوات الدعم السريع 17 مدنيا"
-        gap = r"(?:(?!و|اصاب|اصيب|جرح)[^\s\d]+\s+){0,3}?"
+        gap = rf"(?:(?!{_bar(L['gap_stops'])})[^\s\d]+\s+){{0,3}}?"
         return cls(
             words=words,
-            update=re.compile(rf"{_alt(L['update'])}\s+(?:\S+\s+){{0,4}}?{_alt(L['update_to'])}\s+(?:ال\s*)?({n})"),
+            update=re.compile(rf"{_alt(L['update'])}\s+(?:\S+\s+){{0,4}}?{_alt(L['update_to'])}\s+(?:{art}\s*)?({n})"),
             cumulative_re=re.compile(rf"(?<!\w)(?:{_alt(L['cumulative'])}|{_alt(L['since'])}\s+(?:\S+\s+)?(?:19|20)\d\d)(?!\w)"),
-            zero=re.compile(rf"(?<!\w)(?:و|ف)?{_alt(L['zero'])}(?!\w)"),
+            zero=re.compile(rf"(?<!\w){conj}{_alt(L['zero'])}(?!\w)"),
             mixed=re.compile(rf"(?:({n})\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_before'])}\s+{qual}({n})"
                              rf"\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_verbs'])}\s+{qual}({n}))"),
             kill_guard=re.compile(_alt(sorted({w.split()[0] for k in ("kill_before", "kill_after",
@@ -74,18 +86,20 @@ class TollGrammar:
             injure_guard=re.compile(_alt(sorted({w.split()[0] for k in ("injure_before", "injure_after", "zero")
                                                  for w in L[k]}))),
             mixed_guard=re.compile(_alt(sorted({w.split()[-1] for w in L["mixed"] + L["mixed_verbs"]}))),
-            counts=(re.compile(rf"(?<!\w)(?:و|ب|ل)?{kb}\s+{gap}{qual}({n}){not_count}"),
+            counts=(re.compile(rf"(?<!\w){prep}{kb}\s+{gap}{qual}({n}){not_count}"),
                     re.compile(rf"(?<!\w)({n})\s+(?:\S+\s+){{0,4}}?{ka}(?!\w)")),
-            inj_counts=(re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+{qual}({n}){not_count}"),
+            inj_counts=(re.compile(rf"(?<!\w){prep}{ib}\s+{qual}({n}){not_count}"),
                         re.compile(rf"(?<!\w)({n})\s+(?:\S+\s+){{0,2}}?{ia}(?!\w)")),
-            dual=re.compile(rf"(?<!\w)(?:(?:و|ب|ل)?{kb}\s+{qual}{dual_noun}(?!\w)|(?:و|ف)?{_alt(L['two_verbs'])}(?!\w)|"
+            dual=re.compile(rf"(?<!\w)(?:{prep}{kb}\s+{qual}{dual_noun}(?!\w)|{conj}{_alt(L['two_verbs'])}(?!\w)|"
                             rf"{_alt(L['dual_alone'])}(?!\w))"),
             # (a bare singular death verb with no victim after it, "استشهد", "لقي حتفه", was tried as one death:
             # it put a toll on events the annotators left without one, worse on blind)
-            one=re.compile(rf"(?<!\w)(?:(?:و|ب|ل)?{kb}\s+(?:ال)?{noun}(?!\w)|(?:و|ف)?{_alt(L['one_verbs_named'])}\s+(?:\S+\s+)?{_alt(L['one_prefix'])}(?!\w))"),
-            inj_one=re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+(?:(?:ال)?{noun}|{_alt(L['other_one'])})(?!\w)"),
-            inj_dual=re.compile(rf"(?<!\w)(?:و|ب|ل)?{ib}\s+(?:{qual}{dual_noun}|{_alt(L['other_two'])})(?!\w)"),
+            one=re.compile(rf"(?<!\w)(?:{prep}{kb}\s+(?:{art})?{noun}(?!\w)|{conj}{_alt(L['one_verbs_named'])}\s+"
+                           rf"(?:\S+\s+)?{_alt(L['one_prefix'])}(?!\w))"),
+            inj_one=re.compile(rf"(?<!\w){prep}{ib}\s+(?:(?:{art})?{noun}|{_alt(L['other_one'])})(?!\w)"),
+            inj_dual=re.compile(rf"(?<!\w){prep}{ib}\s+(?:{qual}{dual_noun}|{_alt(L['other_two'])})(?!\w)"),
             kin=re.compile(rf"\s*(?:\S+\s+){{0,2}}?{_alt(L['kin'])}(?!\w)"),
+            not_numbers=frozenset(fold(w) for w in L["not_numbers"]),
         )
 
     def _num(self, s: str) -> int | None:
@@ -95,7 +109,7 @@ class TollGrammar:
                 v: int | None = int(s.replace(",", "").split(".")[0])
             except ValueError:
                 v = None
-        elif s in ("الاثنين", "الاثنان"):
+        elif s in self.not_numbers:
             v = None  # Monday, not "the two"
         else:
             v = self.words.parse(s)

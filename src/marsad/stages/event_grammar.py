@@ -1,0 +1,88 @@
+"""The clause words of the events stage and its merge, built into patterns once at load time.
+
+The WORDS and SHAPES are data (resources/data/event_grammar.json): where a sentence splits into clauses
+("فيما", "بينما"), which words before a cue make it recall an earlier event ("بعد", "ردا على"), list items
+that continue an event at a new place ("، و3 في كفر قدوم"), "الأخير" after a cue, night-time mentions ("فجر",
+"منتصف الليل"), and the clitics a cue or particle may carry. Words are folded when loaded (but for a list
+marked "fold": false, read in the original text); `<name>` in a shape is the alternation of list `name`
+in file order, a trailing "*" on a word standing for any ending.
+
+`EventGrammar.load()` is loaded with the trigger lexicon (`TriggerLexicon.grammar`, the `triggers`
+resource): picklable, no module state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.resources.registry import read_json
+from marsad.text.normalize import fold
+
+DATA = "event_grammar.json"
+
+# A folded entry: Arabic words separated by single spaces, each optionally ending in "*" (any ending).
+_ENTRY = re.compile(r"[\u0621-\u064a]+\*?(?: [\u0621-\u064a]+\*?)*")
+_SLOT = re.compile(r"<([a-z_]+)>")
+
+
+def word_lists(data: dict) -> dict[str, list[str]]:
+    """Each list of the data file in file order, folded unless marked "fold": false; a malformed or repeated
+    entry is an error."""
+    out: dict[str, list[str]] = {}
+    for name, spec in data["lists"].items():
+        folded = spec.get("fold", True)
+        words = [fold(w).strip() for w in spec["words"]] if folded else list(spec["words"])
+        if not words or not spec.get("about", "").strip():
+            raise ValueError(f"{DATA}: list {name!r} needs an 'about' and words")
+        bad = [w for w in words if not (_ENTRY.fullmatch(w) if folded else len(w) == 1)]
+        if bad:
+            raise ValueError(f"{DATA}: list {name!r} has malformed entries {bad}")
+        if len(set(words)) != len(words):
+            raise ValueError(f"{DATA}: list {name!r} repeats {sorted({w for w in words if words.count(w) > 1})}")
+        out[name] = words
+    return out
+
+
+def build_pattern(shape: str, lists: dict[str, list[str]]) -> str:
+    """The regular expression of a shape with its list slots filled in."""
+    return _SLOT.sub(lambda m: "|".join(w.replace("*", r"\S*") for w in lists[m.group(1)]), shape)
+
+
+def _one(lists: dict[str, list[str]], name: str) -> str:
+    if len(lists[name]) != 1:
+        raise ValueError(f"{DATA}: list {name!r} must hold one word")
+    return lists[name][0]
+
+
+@dataclass(frozen=True)
+class EventGrammar:
+    """The clause words of stages/events.py and stages/event_merge.py (see event_grammar.json)."""
+
+    clause_split: re.Pattern[str]
+    background: re.Pattern[str]  # a recall word ending the text before a cue
+    list_item: re.Pattern[str]
+    latter: re.Pattern[str]
+    night: re.Pattern[str]
+    future: str  # "س" in a cue's clitic prefix
+    particle_prefixes: tuple[str, ...]  # "", "و", "ف": the prefixes a modality particle may carry
+    article: str  # a cue prefix ending in it is a definite event noun
+    entered: tuple[str, ...]  # cue keys of "entered" start with one of them
+    item_trim: str  # characters skipped at a list item's start (original text)
+
+    @classmethod
+    def load(cls) -> EventGrammar:
+        return cls.from_data(read_json(DATA))
+
+    @classmethod
+    def from_data(cls, data: dict) -> EventGrammar:
+        lists = word_lists(data)
+        shapes = {name: spec["pattern"] for name, spec in data["shapes"].items()}
+        used = {m for shape in shapes.values() for m in _SLOT.findall(shape)}
+        used |= {"future", "particle_clitics", "article", "entered", "item_trim"}
+        if used != set(lists):
+            raise ValueError(f"{DATA}: lists missing {sorted(used - set(lists))}, unused {sorted(set(lists) - used)}")
+        pats = {name: re.compile(build_pattern(shape, lists)) for name, shape in shapes.items()}
+        return cls(**pats, future=_one(lists, "future"), particle_prefixes=("", *lists["particle_clitics"]),
+                   article=_one(lists, "article"), entered=tuple(lists["entered"]),
+                   item_trim="".join(lists["item_trim"]))
