@@ -194,7 +194,7 @@ def merge(events: list[Event], contains: Contains, night: re.Pattern[str], lead:
             out.append(ev)
         else:
             join(target, ev)
-    for ev in (e for e in events if e.generic):
+    for ev in (e for e in events if e.generic and not e.distinct):
         # "الهجوم" / "مقتل 5" nearly always refer back to an event the article reports specifically;
         # a date attached to the generic word is often the report's, so only the place must agree
         cands = [o for o in out if places_ok(o, ev, contains)

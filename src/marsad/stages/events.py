@@ -396,6 +396,8 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
     conf = 0.35 + 0.4 * conf + 0.08 * (a1 is not None) + 0.07 * (place is not None and place.geo_precision < 3) \
         + 0.06 * dated
     generic = {c.cue for c in heads} <= GENERIC or _anaphoric(head, lex.grammar.article)
+    # "وفي هجوم آخر": a generic mention of another event, which must not join the one already reported
+    distinct = generic and lex.grammar.another.match(doc.norm.text, head.match.end) is not None
     ws = head.match.word_start
     recalled = where != "own" and bool(lex.grammar.background.search(doc.norm.text, max(0, ws - 14), ws))
     mention = Mention(head.weight, dec.weight, generic, recalled, False, False, 0.0, dated, False, False)
@@ -417,6 +419,7 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         sentence=si,
         generic=generic,
         anaphoric=_anaphoric(head, lex.grammar.article) and not {c.cue for c in heads} <= GENERIC,
+        distinct=distinct,
     ), mention
 
 
