@@ -59,7 +59,7 @@ class SourceNames:
     of_preps: frozenset[str]  # "في", "من", "داخل": between a head and its body
     of_clitic: str  # "ب" glued to the body: "بالبلدية"
     plural_relative: tuple[str, ...]  # "يون", "يين": "الميدانيين" describes people
-    modifier_endings: tuple[str, ...]  # "ه", "ون", "ين": "أمنيون", "المحلية" describe people
+    modifier_endings: tuple[str, ...]  # "ه", "ون", "ين", "ان": "أمنيون", "المحلية" describe people
 
     @classmethod
     def load(cls) -> SourceNames:
