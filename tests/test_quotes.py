@@ -221,7 +221,7 @@ def test_source_lists_load_folded() -> None:
 
     s = SourceNames.load()
     assert s.of_preps == {"في", "من", "داخل", "ب"} and s.of_clitic == "ب"
-    assert s.modifier_endings == ("ه", "ون", "ين") and s.plural_relative == ("يون", "يين")
+    assert s.modifier_endings == ("ه", "ون", "ين", "ان") and s.plural_relative == ("يون", "يين")
     assert s.bare.clitics == ("وب", "ول", "فل", "و", "ف", "ب", "ل") and s.bare.article == "ال"
     assert (s.bare("وبالبلديه"), s.bare("المحليه"), s.bare("ومصادر"), s.bare("وزير")) == ("بلديه", "محليه", "مصادر", "وزير")
     assert {"امنيه", "امنيون", "امنيين"} <= set(s.adjectives)  # the folded endings of "أمني"
