@@ -308,3 +308,24 @@ def test_shapes_built_from_the_lists(grammar, field, text, hit):
 ])
 def test_word_sets(grammar, field, word, member):
     assert (fold(word) in getattr(grammar, field)) is member
+
+
+def test_a_merged_mention_names_the_side_a_generic_one_left_unnamed(pipe) -> None:
+    """Two mentions of one event: the side named by one ("عناصر الشرطة") wins over a generic side named by
+    the other ("مدنيين"); a generic side never replaces a named one."""
+    from dataclasses import replace
+
+    from marsad.stages.event_merge import absorb
+
+    doc = pipe(Document("قتل خمسة من عناصر الشرطة في تفجير سيارة مفخخة في مدينة الموصل صباح اليوم.",
+                        DocMeta(id="t", published=date(2019, 6, 14))))
+    ev = doc.events[0]
+    police = ActorMention(0, 5, "عناصر الشرطة", Actor("police:Iraq", "Police Forces of Iraq", "state", 1, "Iraq"))
+    civilians = ActorMention(0, 6, "مدنيين", Actor("generic:civilians:Iraq", "Civilians (Iraq)", "civilians", 7,
+                                                   "Iraq"))
+    target = replace(ev, actor2=civilians, evidence=list(ev.evidence))
+    absorb(target, replace(ev, actor2=police, evidence=list(ev.evidence)))
+    assert target.actor2 is police
+    target = replace(ev, actor2=police, evidence=list(ev.evidence))
+    absorb(target, replace(ev, actor2=civilians, evidence=list(ev.evidence)))
+    assert target.actor2 is police

@@ -238,7 +238,7 @@ def test_place_code_lists_load_as_the_code_expects(res) -> None:
 
 EVENT_PLACE_LISTS = ("event_locative", "event_locative_clitics", "event_country_clitic_end", "event_country_clitics",
                      "event_dispersed", "event_list_conjunctions", "event_list_words", "event_list_preps",
-                     "event_list_clitics", "event_list_types")
+                     "event_list_clitics", "event_list_types", "event_distance_units", "event_directions")
 
 
 def test_event_place_lists_are_all_listed() -> None:
@@ -269,3 +269,17 @@ def test_event_place_patterns_are_built_from_the_folded_lists() -> None:
     assert w.list_gap.match(", وفي ") and w.list_gap.match(" او ") and not w.list_gap.match(" قرب ")
     assert w.list_types.sub(" ", "بولايه") == " " and w.list_conjunction.search(" ثم ")
     assert w.country_clitic_end == ("ب",) and w.country_clitics == {"ل", "ول", "فل"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a place a distance is measured from is a reference point, not the site
+    ("قتل خمسة من عناصر الشرطة في تفجير سيارة مفخخة في مدينة الموصل (400 كلم شمال بغداد) صباح اليوم.", "Mosul"),
+    ("قتل ثلاثة مدنيين في قصف على مدينة تكريت على بعد 170 كيلومترا شمال غرب بغداد.", "Tikrit"),
+])
+def test_a_distance_measured_from_a_place_does_not_make_it_the_site(pipeline, text: str, place: str) -> None:
+    from datetime import date
+
+    from marsad.model.document import DocMeta, Document
+
+    doc = pipeline(Document(text, DocMeta(id="t", published=date(2019, 6, 14))))
+    assert [e.place.place.name for e in doc.events if e.place] == [place]

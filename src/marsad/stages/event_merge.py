@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from marsad.model.records import Event, EvidenceSpan
+from marsad.stages.event_actors import is_generic
 from marsad.stages.event_args import place_rank
 from marsad.text.normalize import fold
 
@@ -148,6 +149,9 @@ def absorb(target: Event, ev: Event, sides: bool = True, have: set[EvidenceSpan]
         target.actor1 = ev.actor1 or target.actor1
     if sides and (target.actor2 is None or not target.actor2.text):
         target.actor2 = ev.actor2 or target.actor2
+    elif sides and ev.actor2 is not None and ev.actor2.text and target.actor2 is not None \
+            and is_generic(target.actor2) and not is_generic(ev.actor2):
+        target.actor2 = ev.actor2  # a named side over a generic one ("عناصر الشرطة" over "مدنيين")
     related = family(ev) == family(target) or {ev.sub_event_type, target.sub_event_type} <= _STRIKES
     if _SEVERITY.get(ev.sub_event_type, -1) > _SEVERITY.get(target.sub_event_type, -1) \
             and (related or (target.generic and ev.generic)):

@@ -40,6 +40,11 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+def _star(words: list[str]) -> str:
+    """The alternation of words whose trailing "*" stands for any ending."""
+    return "|".join(re.escape(w[:-1]) + r"\S*" if w.endswith("*") else re.escape(w) for w in words)
+
+
 @dataclass(frozen=True)
 class EventPlaceWords:
     """The word lists of this module (places_cues.json "event_" entries, folded), built into patterns once."""
@@ -51,6 +56,7 @@ class EventPlaceWords:
     list_gap: re.Pattern[str]  # what may stand between two coordinated names
     list_types: re.Pattern[str]  # type words removed from that gap with their word
     list_conjunction: re.Pattern[str]  # a conjunction or comma in the gap
+    distance: re.Pattern[str]  # ends right before a place measured from: "400 كلم شمال "
 
     @classmethod
     def from_data(cls, data: dict) -> EventPlaceWords:
@@ -72,6 +78,9 @@ class EventPlaceWords:
             list_gap=re.compile(rf"^\s*(?:[,:]\s*)?(?:(?:{conj})\s*)?(?:{prep})?$"),
             list_types=re.compile(rf"\S*(?:{_alt(listed('event_list_types'))})\S*"),
             list_conjunction=re.compile("|".join([",", _alt(glued), _alt(spaced)])),
+            distance=re.compile(rf"\d+(?:[.,]\d+)?\s*(?:{_star(listed('event_distance_units'))})\s+"
+                                rf"(?:{_star(listed('event_directions'))})(?:\s+(?:{_star(listed('event_directions'))}))?"
+                                rf"\s*$"),
         )
 
 
@@ -137,13 +146,23 @@ def dispersed(doc: Document, sentence: tuple[int, int]) -> bool:
     return place_words().dispersed.search(doc.norm.text, *doc.norm.to_norm(*sentence)) is not None
 
 
+def reference_point(doc: Document, m: PlaceMention) -> bool:
+    """A place named to measure a distance from, not as the site of anything: "مقتل 5 في الموصل (400 كلم
+    شمال بغداد)". (Seats, "التي تتخذ من طرابلس مقرا", were tried too: nothing on blind, a date lost on train.)"""
+    words = place_words()
+    a, _ = doc.norm.to_norm(m.start, m.end)
+    text = doc.norm.text
+    return bool(words.distance.search(text, max(0, a - 40), a))
+
+
 class _Located:
     """The document's usable, locative, non-dateline place mentions in start order, with their starts for
     binary search: built once per document (`Document.derived`), so choosing a place costs the same for the
     thousandth event of a long text as for the first."""
 
     def __init__(self, doc: Document):
-        self.places = [p for p in doc.places if usable(doc, p) and not is_dateline(doc, p) and locative(doc, p)]
+        self.places = [p for p in doc.places if usable(doc, p) and not is_dateline(doc, p) and locative(doc, p)
+                       and not reference_point(doc, p)]
         self.starts = [p.start for p in self.places]
 
     def within(self, lo: int, hi: int) -> list[PlaceMention]:
