@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.eval.floors import EPSILON
+from marsad.eval.floors import allowance
 from marsad.eval.scorer import corpus_digest, evaluate, score_document
 from tests.conftest import ANNOTATED, DEV, UNLABELED, needs_shared
 
@@ -41,9 +41,11 @@ def test_corpus_is_the_one_the_floors_were_set_on(name: str) -> None:
 @needs_shared
 @pytest.mark.parametrize(("name", "metric"), [(n, m) for n in sorted(FLOORS) for m in sorted(FLOORS[n]["floors"])])
 def test_metric_at_or_above_floor(pipeline, name: str, metric: str) -> None:
-    got = _report(name, pipeline).flat()[metric]
+    report = _report(name, pipeline)
+    got = report.flat()[metric]
     floor = FLOORS[name]["floors"][metric]
-    assert got >= floor - EPSILON, f"{name} {metric} fell to {got:.4f} (floor {floor})"
+    # noise, or one item's worth for a share of matched items (a newly matched event is no regression)
+    assert got >= floor - allowance(metric, report.resolution()), f"{name} {metric} fell to {got:.4f} (floor {floor})"
 
 
 @needs_shared

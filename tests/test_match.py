@@ -77,3 +77,19 @@ def test_clitics_are_read_at_first_use_not_at_import() -> None:
     code = ("import marsad.text.match as m, marsad.text.normalize as n, marsad.text.numbers, marsad.stages.time; "
             "assert n.CharMap._default is None and m.clitics.cache_info().currsize == 0")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_event_words_in_ta_marbuta_take_the_dual_and_pronouns_on_their_t() -> None:
+    """"غارة" written "غارتين" (dual) or "غارتها" (its raid) is the same word: with open_ta the stem in ت
+    matches when the dual or a third-person pronoun follows; never bare, never in the first person (rhetoric:
+    "معركتنا ضد الفساد"), and never for names ("حماة" is no "حماته")."""
+    from marsad.text.match import Lexicon
+
+    events = Lexicon([("غارة", "air"), ("معركة", "clash")], open_ta=True)
+    found = lambda text: [(m.key, m.values) for m in events.find(fold(text))]  # noqa: E731
+    assert found("شنت الطائرات غارتين على البلدة") == [("غاره", ("air",))]
+    assert found("أعلن الجيش تفاصيل غارتها الأخيرة") == [("غاره", ("air",))]
+    assert found("وقعت الغارتان فجرا") == [("غاره", ("air",))]
+    assert found("غارت المياه") == [] and found("معركتنا ضد الفساد") == []
+    names = Lexicon([("حماة", "Hama")], suffixes="pron")
+    assert names.find(fold("قال حماته")) == [] and [m.key for m in names.find(fold("في حماة"))] == ["حماه"]

@@ -94,6 +94,9 @@ _AS_WRITTEN = {"letters", "punctuation", "tatweel"}  # compared with the origina
 
 
 def _values(entry: dict) -> list[str]:
+    if "endings" in entry:  # open_ta: the endings after the ت (its two letters are checked on their own)
+        assert len(entry["folded"]) == len(entry["open"]) == 1 and entry["folded"] != entry["open"]
+        return list(entry["endings"])
     v = entry.get("value", [entry.get("preposition"), entry.get("written")])
     return [v] if isinstance(v, str) else list(v)
 
@@ -122,6 +125,7 @@ def test_every_script_entry_is_read() -> None:
     assert sc.conjunctions == ("و", "ف") and sc.prepositions == ("ب", "ل", "ك") and sc.future_prefix == "س"
     assert sc.tatweel == "\u0640" and set(sc.punctuation) == {"\u060c", "\u061b", "\u061f"}
     assert len(sc.pronoun_suffixes) == 11
+    assert (sc.ta_folded, sc.ta_open) == ("ه", "ت") and "ين" in sc.ta_endings and "نا" not in sc.ta_endings
     spare = dict(SCRIPT, spare={"about": "x", "value": "x"})
     with pytest.raises(ValueError, match="unused"):
         Script.from_data(spare, fold)

@@ -156,7 +156,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     name = args.split or "dev"
     digest = corpus_digest(args.gold_dir, args.raw_dir, args.split)
     if args.floors:
-        problems = check_floors(args.floors, rep.flat(), digest, name)
+        problems = check_floors(args.floors, rep.flat(), digest, name, rep.resolution())
         for p in problems:
             print(f"marsad: floor: {p}", file=sys.stderr)
         status = 1 if problems else 0

@@ -25,7 +25,14 @@ def section(path: str | Path, name: str) -> dict:
     return _load(path).get(name, {"corpus_digest": None, "floors": {}})
 
 
-def check_floors(path: str | Path, metrics: dict[str, float], digest: str, name: str = "dev") -> list[str]:
+def allowance(metric: str, resolution: dict[str, float] | None = None) -> float:
+    """How far below its floor a metric may fall: EPSILON (noise), or one item's worth for a share of
+    matched items (Report.resolution), whichever is larger."""
+    return max(EPSILON, (resolution or {}).get(metric, 0.0))
+
+
+def check_floors(path: str | Path, metrics: dict[str, float], digest: str, name: str = "dev",
+                 resolution: dict[str, float] | None = None) -> list[str]:
     data = section(path, name)
     problems = []
     if data.get("corpus_digest") and data["corpus_digest"] != digest:
@@ -35,7 +42,7 @@ def check_floors(path: str | Path, metrics: dict[str, float], digest: str, name:
         got = metrics.get(k)
         if got is None:
             problems.append(f"{name} {k}: metric missing")
-        elif got < floor - EPSILON:
+        elif got < floor - allowance(k, resolution):
             problems.append(f"{name} {k}: {got:.4f} < floor {floor:.4f}")
     return problems
 

@@ -332,6 +332,17 @@ class Report:
             "event_free_clean_rate": round(free_clean / free_docs, 4) if free_docs else 1.0,
         }
 
+    def resolution(self) -> dict[str, float]:
+        """For each gated accuracy that is a share of matched items (actors, dates, tolls, speakers over the
+        events or quotes that matched), one item's worth: 1 / the number of items. A change that matches one
+        more event can lower such a share by that much with no answer getting worse, so the floors allow it
+        (eval/floors.py)."""
+        t = self.totals()
+        n = {f"{a}_accuracy": t["accuracy_n"][a] for a in ATTRS}
+        n |= {"speaker_accuracy": t["speaker_n"], "speaker_mention_accuracy": t["speaker_n"],
+              "unnamed_speaker_accuracy": t["unnamed_speaker_n"], "event_free_clean_rate": t["event_free_docs"]}
+        return {k: 1.0 / v for k, v in n.items() if v}
+
     def flat(self) -> dict[str, float]:
         """The metrics the CI floors gate, as one flat mapping (every one: higher is better)."""
         t = self.totals()

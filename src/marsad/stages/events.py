@@ -50,7 +50,8 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls) -> TriggerLexicon:
-        cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")])
+        cues = Lexicon([(r["form"], (r["cue"], float(r["weight"])), r["match"]) for r in read_tsv("triggers.tsv")],
+                       open_ta=True)
         mod = Lexicon([(r["form"], (r["scope"], int(r["window"]), r["kind"]), r["match"])
                        for r in read_tsv("events_modality.tsv")])
         return cls(cues, mod, TollGrammar.load(NumberWords.load()), TargetWords.load(), Factuality.load(),

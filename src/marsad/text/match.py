@@ -62,6 +62,7 @@ class Clitics:
 
 MAX_SUFFIX = 24     # the longest inflection an "any" entry takes; a longer run of letters is not one word
 SUFFIX_MODES = ("none", "pron", "any")
+_OPEN_TA = "open_ta"  # the automaton's mode for an entry's stem in ت: it must take one of Script.ta_endings
 
 
 def word_pattern(words: Iterable[str], endings: bool = False) -> re.Pattern[str]:
@@ -107,10 +108,12 @@ class Lexicon(Generic[T]):
     """Maps folded surface forms to values; several values may share one form (ambiguous aliases).
 
     Entries are `(surface, value)` or `(surface, value, suffix_mode)`; the mode defaults to `suffixes`.
+    With `open_ta`, an entry in ة ("غارة") also matches its stem in ت with the dual or a pronoun ("غارتين",
+    "ضربتها"): for event words; names keep their ة ("حماة" is no "حماته").
     """
 
     def __init__(self, entries: Iterable[tuple[str, T] | tuple[str, T, str]], suffixes: str = "pron",
-                 min_len: int = 2):
+                 min_len: int = 2, open_ta: bool = False):
         if suffixes not in SUFFIX_MODES:
             raise ValueError(f"suffixes must be one of {SUFFIX_MODES}")
         self.suffixes = suffixes
@@ -133,10 +136,18 @@ class Lexicon(Generic[T]):
             modes.setdefault(key, mode)
         self.table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
         self._clitics = clitics()
-        self._article = article = script().article
+        sc = script()
+        self._article = article = sc.article
+        self._ta_endings = frozenset(sc.ta_endings)
         self._auto = ahocorasick.Automaton()
         for key, found in self.table.items():
             self._auto.add_word(key, (key, found, False, modes[key]))
+            # `open_ta`: a word in ة writes it ت before the dual or a pronoun: "غارة" -> "غارتين", "ضربتها"
+            # (event words; not names, where "حماة" would match "حماته")
+            if open_ta and sc.ta_folded and key.endswith(sc.ta_folded) and len(key) > 2 and modes[key] != "none":
+                stem = key[:-1] + sc.ta_open
+                if stem not in self.table:
+                    self._auto.add_word(stem, (key, found, False, _OPEN_TA))
             # "لل" + noun: the preposition swallows the article's alef ("الحسكة" -> "للحسكة")
             if key.startswith(article) and len(key) > 3:
                 lil = key[1:]
@@ -180,7 +191,11 @@ class Lexicon(Generic[T]):
             while we < stop and is_word_char(text[we]):
                 we += 1
             suffix = text[end:we]
-            if suffix and not (is_word_char(key[-1])):
+            if mode == _OPEN_TA:
+                if suffix not in self._ta_endings:
+                    continue  # "غارت" must go on as "غارتين" / "غارتها"
+                end = we
+            elif suffix and not (is_word_char(key[-1])):
                 suffix = ""  # entry ends in punctuation: no inflection to check
             elif suffix:
                 if mode == "none" or (mode == "pron" and suffix not in pron_suffixes) or len(suffix) > MAX_SUFFIX:

@@ -47,7 +47,7 @@ _REPEATED_SPACE = re.compile(r"(?<=[ \n]) +")
 
 
 _SCRIPT_ENTRIES = frozenset({"article", "lam_article", "conjunctions", "prepositions", "future_prefix", "and",
-                             "pronoun_suffixes", "tatweel", "punctuation", "letters"})
+                             "pronoun_suffixes", "tatweel", "punctuation", "letters", "open_ta"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,9 @@ class Script:
     tatweel: str = ""
     punctuation: str = ""  # Arabic punctuation marks, one string
     letters: dict[str, str] = field(default_factory=dict)  # name -> letter, unfolded
+    ta_folded: str = ""  # the folded ة ("ه") ending a noun ...
+    ta_open: str = ""  # ... written "ت" before an ending: "غارتين", "ضربتها"
+    ta_endings: tuple[str, ...] = ()  # the endings after that ت: the dual and the attached pronouns
 
     @classmethod
     def from_data(cls, data: dict, fold_: Callable[[str], str]) -> Script:
@@ -89,7 +92,9 @@ class Script:
         return cls(one("article"), fold_(lam["preposition"]), fold_(lam["written"]), many("conjunctions"),
                    many("prepositions"), one("future_prefix"), one("and"), many("pronoun_suffixes"),
                    data["tatweel"]["value"], "".join(data["punctuation"]["value"]),
-                   {k: v for k, v in data["letters"].items() if k != "about"})
+                   {k: v for k, v in data["letters"].items() if k != "about"},
+                   fold_(data["open_ta"]["folded"]), fold_(data["open_ta"]["open"]),
+                   tuple(fold_(e) for e in data["open_ta"]["endings"]))
 
 
 class CharMap:
