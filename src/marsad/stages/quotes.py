@@ -225,6 +225,18 @@ def _tied_to_body(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> boo
     return False
 
 
+ADVERBIAL_MAX = 4  # words of a sentence-opening adverbial phrase before a verb-first reporting clause
+
+
+def _adverbial_opening(toks: list[QTok], lo: int, i: int, lex: CueLexicon) -> bool:
+    """toks[lo:i] is a short prepositional phrase opening the sentence, so the verb at i still opens the
+    reporting clause: "وفي الوقت نفسه قال", "من جهة أخرى أعلن", "وفي سياق متصل ذكرت"."""
+    words = [t.text for t in toks[lo:i] if t.is_word]
+    if not 2 <= len(words) <= ADVERBIAL_MAX or any(not t.is_word and t.text != "," for t in toks[lo:i]):
+        return False
+    return lex.strip_clitic(words[0]) in lex.adverbial_preps and not any(lex.cue(w) for w in words)
+
+
 def _speakerish(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
     words = [t.text for t in toks[sp[0]:sp[1]] if t.is_word]
     if not words:
@@ -309,7 +321,8 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
     # verb / cont: a verb-first clause starts the sentence or follows punctuation or an opener
     if not clitic and i > lo:
         prev = toks[i - 1].text
-        if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or lex.is_that(prev)):
+        if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or lex.is_that(prev)
+                                        or _adverbial_opening(toks, lo, i, lex)):
             pre_ok = preceding_np(toks, lo, i, lex) is not None
             if not pre_ok and not _relative_say(toks, i, hi, lex, cue):
                 return None

@@ -36,7 +36,7 @@ GRAMMAR = {
     "lead": "lead", "afterattr": "after_attribution", "issued": "issued", "cameadj": "came_adjectives",
     "cameof": "came_of", "anaphoric": "anaphoric", "bodyprep": "body_preps", "while": "new_clause",
     "present": "present", "relay": "relay_lemmas", "relayprep": "relay_prep_lemmas", "say": "say_lemmas",
-    "trim": "trim",
+    "trim": "trim", "advprep": "adverbial_preps",
 }
 # word class -> CueLexicon attribute holding its one word
 SINGLE = {
@@ -144,6 +144,7 @@ class CueLexicon:
     relay_prep_lemmas: frozenset[str]
     say_lemmas: frozenset[str]
     trim: frozenset[str]
+    adverbial_preps: frozenset[str]
     that_pron: frozenset[str]  # every complementizer with a pronoun suffix: "انه", "بانها"
 
     def __init__(self, cues: dict[str, Cue], words: dict[str, list[str]], sources: SourceNames | None = None):
