@@ -46,6 +46,7 @@ class Names:
     antecedent_prefix: str = ""  # pattern of the clitic and article before the head of a body's name
     stop_marks: str = ""  # marks of the original text no apposition reaches across (Arabic ones from data)
     commas: tuple[str, ...] = ()  # commas of the original text closing a title phrase
+    name_after_name: frozenset[str] = frozenset()  # "علي": a function word that is a given name after a name
     _orgs: object | None = field(default=None, repr=False)
 
     @classmethod
@@ -72,7 +73,8 @@ class Names:
                    words("statement"), words("title_anaphors"), words("same"), countries, roles, media,
                    words("correspondent"), SourceNames.load(), article,
                    tuple(c + article for c in in_order("article_clitics")), lil, tuple(in_order("conjunctions")), prefix,
-                   "." + as_written["clause_marks"] + "?!:", (*as_written["apposition_commas"], ","))
+                   "." + as_written["clause_marks"] + "?!:", (*as_written["apposition_commas"], ","),
+                   words("name_after_name"))
 
     def describes(self, word: str) -> bool:
         """A folded word that describes people and is no part of a name ("أمنيون", "المحلية")."""
@@ -122,7 +124,8 @@ class Names:
         first = self._bare(words[0])
         head = first[len(art):] if first.startswith(art) else first
         if first in self.not_person or head in self.anaphor_heads or any(
-                w in self.function or w in self.same or w in self.countries or self.describes(w) for w in words):
+                (w in self.function and not (k and w in self.name_after_name)) or w in self.same
+                or w in self.countries or self.describes(w) for k, w in enumerate(words)):
             return None
         if words[0].startswith(art) and len(words) == 1:
             return None

@@ -106,9 +106,12 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
             return j, "mod"
         if words and lex.has(w, "det"):
             return j, "obj"
-        if w == lex.ala and words and not lex.is_def(toks[j - 1].text) and (nxt := _next_word(toks, j, end)) is not None \
-                and not lex.is_def(nxt.text):
-            words += 1  # the name علي ("محمد علي جعفري"), not the preposition على
+        if w == lex.ala and words and not lex.is_def(toks[j - 1].text) and (
+                ((nxt := _next_word(toks, j, end)) is not None and not lex.is_def(nxt.text))
+                or (j + 1 < end and toks[j + 1].text in (",", ";", ":"))):
+            # the name علي ("محمد علي جعفري", "جمعة علي، مراسل ..."), not the preposition على, which a comma
+            # never follows
+            words += 1
             j += 1
             continue
         if w == lex.min and words == 1 and lex.has(toks[i].text, "source") and (nxt := _next_word(toks, j, end)) \
