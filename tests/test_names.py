@@ -34,6 +34,10 @@ def _speakers(pipeline, text: str) -> list[str]:
     ("وقال مصدر عسكري في الأمم المتحدة إن الدورية تعرضت لإطلاق نار.", ["UN military source"]),
     # a foreign first name that looks like a plural adjective is still a name
     ("وقال جيديون جبرين إن القرية هوجمت ليلا.", ["Jaydayun Jabrin"]),
+    # an office that names no person speaks for its body, named in English
+    ("وقالت متحدثة باسم اللجنة الدولية للصليب الأحمر إن الفرق وصلت إلى المدينة.",
+     ["International Committee of the Red Cross (ICRC) spokeswoman"]),
+    ("وقال رئيس هيئة الإسعاف المصرية إن عدد المصابين ارتفع.", ["Ambulance Authority (Egypt) head"]),
     # علي before a comma ends the name (the preposition على never meets a comma)
     ("وأفاد سامر علي، مراسل الموقع في المدينة، بأن القصف توقف.", ["Samer Ali"]),
 ])

@@ -47,6 +47,8 @@ class Names:
     stop_marks: str = ""  # marks of the original text no apposition reaches across (Arabic ones from data)
     commas: tuple[str, ...] = ()  # commas of the original text closing a title phrase
     name_after_name: frozenset[str] = frozenset()  # "علي": a function word that is a given name after a name
+    offices: tuple[tuple[str, str], ...] = ()  # (folded office, English holder): "متحدث" -> "spokesman"
+    office_of: frozenset[str] = frozenset()  # "باسم" between an office and its body
     _orgs: object | None = field(default=None, repr=False)
 
     @classmethod
@@ -74,7 +76,28 @@ class Names:
                    words("correspondent"), SourceNames.load(), article,
                    tuple(c + article for c in in_order("article_clitics")), lil, tuple(in_order("conjunctions")), prefix,
                    "." + as_written["clause_marks"] + "?!:", (*as_written["apposition_commas"], ","),
-                   words("name_after_name"))
+                   words("name_after_name"),
+                   tuple(sorted(((fold(w.split("|")[0]), w.split("|")[1]) for w in data["offices"]["words"]),
+                                key=lambda p: -len(p[0]))),
+                   words("office_of"))
+
+    def office_holder(self, text: str, orgs, country: str | None = None) -> tuple[str, str] | None:
+        """(body's English name, holder's English word) of an office phrase naming no person: "المتحدث باسم
+        شرطة كابل" -> ("Kabul Police (Afghanistan)", "spokesman"); None when it opens with no office or the
+        organisation namer does not know the body."""
+        words = fold(text).split()
+        if len(words) < 2:
+            return None
+        first = self._bare(words[0])
+        for ar, en in self.offices:
+            n = len(ar.split())
+            if " ".join([first, *words[1:n]]) == ar:
+                rest = words[n:]
+                if rest and rest[0] in self.office_of:
+                    rest = rest[1:]
+                body = orgs.name(" ".join(text.split()[len(words) - len(rest):]), country) if rest else None
+                return (body, en) if body else None
+        return None
 
     def describes(self, word: str) -> bool:
         """A folded word that describes people and is no part of a name ("أمنيون", "المحلية")."""
@@ -272,6 +295,12 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     latin = names.person(inner) if inner else None
     if latin:  # "رئيس وزراء النيجر بريغي رافيني" -> Brigi Rafini
         return _person(names, doc, m, f"person:{latin}", latin, country)
+    held = names.office_holder(m.text, names.orgs(gazetteer), country)
+    if held:  # "المتحدث باسم شرطة كابل": the body's spokesman, speaking for the body
+        body_name, holder = held
+        return ActorMention(m.start, m.end, m.text, Actor(f"person:{body_name} {holder}", f"{body_name} {holder}",
+                                                          "person", None, country), holder,
+                            Actor(f"org:{body_name}", body_name, "organisation", None, country))
     described = sources.describe(m.text) if sources is not None else None
     if described:  # "مسؤول عسكري" -> "Military official"
         return ActorMention(m.start, m.end, m.text, Actor(f"source:{described}", described, "person", None,
