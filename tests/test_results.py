@@ -170,3 +170,16 @@ def test_a_hand_made_event_reads_leniently_only_when_asked():
     assert odd.merge_reasons == ("same place",) and odd.event_date is not None and odd.event_date.day == 2
     with pytest.raises(KeyError):
         read_event({"event_id": "bare"})
+
+
+@needs_shared
+def test_every_merged_dev_event_reads_back_exactly(dev_results):
+    from marsad.eval.dedup import cluster_events
+
+    merged = cluster_events([(res, doc.text) for doc, res in dev_results])
+    assert any(len(m.mentions) > 1 for m in merged) and any(m.fatalities_reports for m in merged)
+    for m in merged:
+        js = m.to_json()
+        assert list(js) == MERGED_KEYS
+        assert _dumps(MergedEvent.from_json(js).to_json()) == _dumps(js)
+        assert MergedEvent.from_json(js) == m and read_event(js) == m

@@ -218,33 +218,21 @@ class _EventHead:
         }
 
 
-def _head_fields(d: Mapping[str, Any], partial: bool) -> JSON:
-    """The keyword arguments of `_EventHead`'s fields, read from an event object."""
+# `_EventHead`'s fields, in their order (records are built positionally: reading stored events is a hot path)
+_HeadValues = tuple[str, date | None, date | None, int | None, str, str, ActorRef | None, ActorRef | None,
+                    tuple[ActorRef, ...], tuple[ActorRef, ...], bool, str | None, str | None, str | None,
+                    str | None, str | None, float | None, float | None, int, int | None, int | None, float]
+
+
+def _head_values(d: Mapping[str, Any], partial: bool) -> _HeadValues:
+    """The values of `_EventHead`'s fields, in their order, read from an event object."""
     g = _getter(d, partial)
-    return {
-        "event_id": g("event_id"),
-        "event_date": _day(g("event_date"), partial),
-        "event_date_end": _day(g("event_date_end"), partial),
-        "time_precision": g("time_precision"),
-        "event_type": g("event_type"),
-        "sub_event_type": g("sub_event_type"),
-        "actor1": _actor(g("actor1"), partial),
-        "actor2": _actor(g("actor2"), partial),
-        "assoc_actor_1": _objects(g("assoc_actor_1"), ActorRef.from_json, partial),
-        "assoc_actor_2": _objects(g("assoc_actor_2"), ActorRef.from_json, partial),
-        "civilian_targeting": g("civilian_targeting"),
-        "country": g("country"),
-        "admin1": g("admin1"),
-        "admin2": g("admin2"),
-        "location": g("location"),
-        "location_ar": g("location_ar"),
-        "latitude": g("latitude"),
-        "longitude": g("longitude"),
-        "geo_precision": g("geo_precision"),
-        "fatalities": g("fatalities"),
-        "injuries": g("injuries"),
-        "confidence": g("confidence"),
-    }
+    return (g("event_id"), _day(g("event_date"), partial), _day(g("event_date_end"), partial),
+            g("time_precision"), g("event_type"), g("sub_event_type"), _actor(g("actor1"), partial),
+            _actor(g("actor2"), partial), _objects(g("assoc_actor_1"), ActorRef.from_json, partial),
+            _objects(g("assoc_actor_2"), ActorRef.from_json, partial), g("civilian_targeting"), g("country"),
+            g("admin1"), g("admin2"), g("location"), g("location_ar"), g("latitude"), g("longitude"),
+            g("geo_precision"), g("fatalities"), g("injuries"), g("confidence"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,10 +256,10 @@ class EventRecord(_EventHead):
     def from_json(cls, d: Mapping[str, Any], partial: bool = False) -> EventRecord:
         g = _getter(d, partial)
         trig = g("trigger")
-        return cls(**_head_fields(d, partial),
-                   trigger=Span.from_json(trig, partial) if isinstance(trig, Mapping) else None,
-                   evidence=_objects(g("evidence"), Span.from_json, partial),
-                   sources=_objects(g("sources"), Source.from_json, partial))
+        return cls(*_head_values(d, partial),
+                   Span.from_json(trig, partial) if isinstance(trig, Mapping) else None,
+                   _objects(g("evidence"), Span.from_json, partial),
+                   _objects(g("sources"), Source.from_json, partial))
 
     @property
     def source(self) -> Source | None:
@@ -307,14 +295,14 @@ class MergedEvent(_EventHead):
     @classmethod
     def from_json(cls, d: Mapping[str, Any], partial: bool = False) -> MergedEvent:
         g = _getter(d, partial)
-        return cls(**_head_fields(d, partial),
-                   evidence=_objects(g("evidence"), Span.from_json, partial),
-                   sources=_objects(g("sources"), Source.from_json, partial),
-                   fatalities_max=g("fatalities_max"),
-                   fatalities_reports=_objects(g("fatalities_reports"), FatalityReport.from_json, partial),
-                   mentions=_strings(g("mentions"), partial),
-                   merge_reasons=_strings(g("merge_reasons"), partial),
-                   triggers=_objects(g("triggers"), Span.from_json, partial))
+        return cls(*_head_values(d, partial),
+                   _objects(g("evidence"), Span.from_json, partial),
+                   _objects(g("sources"), Source.from_json, partial),
+                   g("fatalities_max"),
+                   _objects(g("fatalities_reports"), FatalityReport.from_json, partial),
+                   _strings(g("mentions"), partial),
+                   _strings(g("merge_reasons"), partial),
+                   _objects(g("triggers"), Span.from_json, partial))
 
 
 AnyEvent = EventRecord | MergedEvent
