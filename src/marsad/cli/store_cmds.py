@@ -170,7 +170,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from itertools import islice
 
     with _open(args, create=False) as store:
-        events = store.events(_filter(args))
+        events = store.event_records(_filter(args))
         return run_export(islice(events, args.limit) if args.limit else events, args)
 
 
