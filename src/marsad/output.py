@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from marsad.model.document import Document
-from marsad.model.ids import event_ids, quote_id, stable_id
+from marsad.model.ids import event_ids, quote_id
 from marsad.model.records import ActorMention, Event, Post, Quote
 from marsad.model.results import (
     ActorRef,
@@ -19,8 +20,8 @@ from marsad.model.results import (
     Span,
 )
 
-__all__ = ["actor_ref", "event_record", "post_record", "quote_record", "result_json", "result_record",
-           "source_json", "stable_id"]
+__all__ = ["actor_ref", "doc_record", "event_record", "post_record", "quote_record", "result_json",
+           "result_record"]
 
 
 def actor_ref(m: ActorMention | None) -> ActorRef | None:
@@ -88,19 +89,12 @@ def doc_record(doc: Document) -> DocRecord:
         crawled=m.crawled or None)
 
 
-def source_json(doc: Document) -> dict[str, Any]:
-    """The SOURCE object of a document."""
-    return doc_record(doc).source.to_json()
-
-
 def quote_record(doc: Document, q: Quote) -> QuoteRecord:
     speaker = actor_ref(q.speaker) or ActorRef(q.speaker_text or None, None, q.speaker_text, "other")
     if q.role and speaker.role is None:
-        speaker = ActorRef(speaker.name, speaker.id, speaker.mention, speaker.kind, speaker.inter, q.role,
-                           speaker.org)
+        speaker = replace(speaker, role=q.role)
     if q.org is not None and speaker.org is None:
-        speaker = ActorRef(speaker.name, speaker.id, speaker.mention, speaker.kind, speaker.inter, speaker.role,
-                           q.org.name)
+        speaker = replace(speaker, org=q.org.name)
     return QuoteRecord(quote_id(doc.id, q.start), speaker, q.cue, q.direct, q.text, q.start, q.end, q.date,
                        q.repeats)
 

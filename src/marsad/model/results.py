@@ -24,7 +24,7 @@ Ids are made in `model/ids.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -428,7 +428,3 @@ def as_result(result: Result | Mapping[str, Any]) -> Result:
     """A Result as is; a result object (JSON) read with `Result.from_json`."""
     return result if isinstance(result, Result) else Result.from_json(result)
 
-
-def records(events: Iterable[EventRecord | Mapping[str, Any]]) -> list[EventRecord]:
-    """Events of one document as records (JSON objects read with `EventRecord.from_json`)."""
-    return [e if isinstance(e, EventRecord) else EventRecord.from_json(e) for e in events]
