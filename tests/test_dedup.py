@@ -3,25 +3,28 @@ dev clusters (end to end, and with gold events as input to measure the merging a
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from marsad.dedup import Profile, compare, merge_mentions
+from marsad.model.results import ActorRef, EventRecord, Source, Span
 from tests.conftest import DEV, needs_shared
 
 
 def _ev(doc: str, sub: str = "Remote explosive/landmine/IED", typ: str = "Explosions/Remote violence",
         start: str = "2023-05-10", end: str | None = None, admin1: str = "Aleppo", location: str = "Izaz",
         actor1: str | None = "isis", evidence: str = "انفجار سيارة مفخخة في سوق مدينة إعزاز",
-        fatalities: int | None = None, conf: float = 0.6, country: str = "Syria") -> dict:
-    return {
-        "event_id": f"{doc}-1", "event_date": start, "event_date_end": end or start, "time_precision": 1,
-        "event_type": typ, "sub_event_type": sub,
-        "actor1": {"name": actor1, "id": actor1, "kind": "rebel"} if actor1 else None, "actor2": None,
-        "country": country, "admin1": admin1, "admin2": None, "location": location, "geo_precision": 1,
-        "fatalities": fatalities, "confidence": conf,
-        "evidence": [{"doc_id": doc, "start": 0, "end": len(evidence), "text": evidence}],
-        "sources": [{"doc_id": doc, "outlet": f"outlet-{doc}", "url": None, "published": start}],
-    }
+        fatalities: int | None = None, conf: float = 0.6, country: str = "Syria") -> EventRecord:
+    span = Span(doc, 0, len(evidence), evidence)
+    return EventRecord(
+        event_id=f"{doc}-1", event_date=date.fromisoformat(start), event_date_end=date.fromisoformat(end or start),
+        time_precision=1, event_type=typ, sub_event_type=sub,
+        actor1=ActorRef(actor1, actor1, actor1, "rebel") if actor1 else None, actor2=None,
+        assoc_actor_1=(), assoc_actor_2=(), civilian_targeting=False, country=country, admin1=admin1, admin2=None,
+        location=location, location_ar=None, latitude=None, longitude=None, geo_precision=1,
+        fatalities=fatalities, injuries=None, confidence=conf, trigger=span, evidence=(span,),
+        sources=(Source(doc, None, f"outlet-{doc}", start),))
 
 
 CASES = [
@@ -59,13 +62,17 @@ def test_merged_event_keeps_every_source_and_the_conservative_toll():
     ev = merge_mentions("e1", [_ev("a", fatalities=5, conf=0.5),
                                _ev("b", fatalities=7, conf=0.6, start="2023-05-11"),
                                _ev("c", fatalities=None, conf=0.5)], ["b: ...", "c: ..."])
-    assert ev["event_id"] == "e1"
-    assert (ev["fatalities"], ev["fatalities_max"]) == (5, 7)
-    assert [r["doc_id"] for r in ev["fatalities_reports"]] == ["a", "b"]
-    assert (ev["event_date"], ev["event_date_end"]) == ("2023-05-10", "2023-05-11")
-    assert [s["doc_id"] for s in ev["sources"]] == ["a", "c", "b"]
-    assert len(ev["evidence"]) == 3 and ev["merge_reasons"] == ["b: ...", "c: ..."]
-    assert ev["confidence"] == pytest.approx(1 - 0.5 * 0.4 * 0.5, abs=1e-3)
+    assert ev.event_id == "e1"
+    assert (ev.fatalities, ev.fatalities_max) == (5, 7)
+    assert [(r.doc_id, r.outlet) for r in ev.fatalities_reports] == [("a", "outlet-a"), ("b", "outlet-b")]
+    assert (ev.event_date, ev.event_date_end) == (date(2023, 5, 10), date(2023, 5, 11))
+    assert [s.doc_id for s in ev.sources] == ["a", "c", "b"]
+    assert len(ev.evidence) == 3 and ev.merge_reasons == ("b: ...", "c: ...")
+    assert ev.mentions == ("a-1", "b-1", "c-1") and [t.doc_id for t in ev.triggers] == ["a", "b", "c"]
+    assert ev.confidence == pytest.approx(1 - 0.5 * 0.4 * 0.5, abs=1e-3)
+    js = ev.to_json()
+    assert "trigger" not in js and list(js)[-5:] == ["fatalities_max", "fatalities_reports", "mentions",
+                                                    "merge_reasons", "triggers"]
 
 
 @needs_shared
@@ -98,23 +105,22 @@ def test_clustering_in_memory_decides_what_the_store_decides(pipeline, tmp_path)
     for path in sorted((DEV / "raw").glob("*.json")):
         doc = read_raw(path)
         results.append((result_json(pipeline(doc)), doc.text))
-    mem = sorted(cluster_events(results), key=lambda e: e["event_id"])
-    stored = sorted(cluster_events(results, str(tmp_path / "dedup.db")), key=lambda e: e["event_id"])
+    mem = sorted(cluster_events(results), key=lambda e: e.event_id)
+    stored = sorted(cluster_events(results, str(tmp_path / "dedup.db")), key=lambda e: e.event_id)
     assert len(mem) < sum(len(r["events"]) for r, _ in results)      # some reports did merge
     assert mem == stored
 
 
 def test_blocking_compares_one_type_one_country_and_nearby_dates():
-    from datetime import date
+    import dataclasses
 
     from marsad.dedup.cluster import in_block, window
 
     def prof(t="Battles", c="Syria", start=date(2024, 5, 10), end=None):
-        p = Profile.from_event({"event_id": "x", "event_type": t, "sub_event_type": "Armed clash", "country": c,
-                                "event_date": start.isoformat() if start else None,
-                                "event_date_end": (end or start).isoformat() if start else None,
-                                "evidence": [], "sources": []})
-        return p
+        return Profile.from_event(dataclasses.replace(_ev("x"), event_type=t, sub_event_type="Armed clash",
+                                                      country=c, event_date=start,
+                                                      event_date_end=(end or start) if start else None,
+                                                      evidence=(), sources=()))
 
     m = prof()
     assert window(m) == (date(2024, 5, 9), date(2024, 5, 11))

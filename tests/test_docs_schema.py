@@ -88,11 +88,13 @@ def test_every_actor_kind_of_the_code_is_documented():
 def test_merged_event_fields_are_documented(pipeline, result):
     from marsad.dedup import merge_mentions
     from marsad.ingest import document_from_record
+    from marsad.model.results import EventRecord
     from marsad.output import result_json
 
     second = result_json(pipeline.run(document_from_record(
         {"id": "b-kafranbel", "text": OTHER, "outlet": "example-b", "published": "2024-03-14"})))
-    merged = merge_mentions("cluster-1", [result["events"][0], second["events"][0]], ["same place"])
+    merged = merge_mentions("cluster-1", [EventRecord.from_json(result["events"][0]),
+                                          EventRecord.from_json(second["events"][0])], ["same place"]).to_json()
     assert merged["fatalities_reports"] and len(merged["sources"]) == 2
     assert not missing(merged), "merged EVENT fields"
     assert not missing(k for r in merged["fatalities_reports"] for k in r), "fatalities_reports fields"

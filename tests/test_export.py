@@ -94,16 +94,17 @@ def merged_event() -> dict:
         "civilian_targeting": False, "country": "Syria", "admin1": "Al-Hasakah", "admin2": "Al-Hasakah",
         "location": "Ghwayran", "location_ar": "غويران", "latitude": 36.49, "longitude": 40.74,
         "geo_precision": 1, "fatalities": 7, "injuries": None, "confidence": 0.93,
-        "trigger": {"doc_id": "m1", "start": 10, "end": 17, "text": "اشتباكات"},
         "evidence": [{"doc_id": "m2", "start": 0, "end": 30, "text": "قتل عشرة في اشتباكات غويران"},
                      {"doc_id": "m1", "start": 5, "end": 40, "text": "اشتباكات عنيفة في حي غويران"}],
         "sources": [{"doc_id": "m1", "url": "https://a.example/1", "outlet": "Outlet A", "published": "2022-01-21"},
                     {"doc_id": "m2", "url": "https://www.b.example/2", "outlet": None,
                      "published": "2022-01-23T08:30:00+00:00"}],
-        "merge_reasons": ["same place and day", "actors agree"],
+        "fatalities_max": 10,
         "fatalities_reports": [{"doc_id": "m1", "outlet": "Outlet A", "fatalities": 7},
                                {"doc_id": "m2", "outlet": "b.example", "fatalities": 10}],
-        "fatalities_max": 10,
+        "mentions": ["m1-1", "m2-1"],
+        "merge_reasons": ["same place and day", "actors agree"],
+        "triggers": [{"doc_id": "m1", "start": 10, "end": 17, "text": "اشتباكات"}],
     }
 
 

@@ -109,15 +109,18 @@ def test_a_long_event_is_found_by_a_date_range_that_starts_after_it(db_url: str,
     that began weeks before `from` and ends after it is still on the page."""
     from datetime import date
 
+    from marsad.model.results import MERGED_KEYS
     from marsad.store import EventFilter
     from marsad.store.run import ingest_paths
 
     with Store(db_url) as st:
         ingest_paths(st, [_doc(tmp_path)], progress=False)                       # one day: 2023-05-07
         (one,) = list(st.events())
-        long = {**one, "event_id": "long1", "event_date": "2023-04-01", "event_date_end": "2023-06-30",
+        mention = {k: v for k, v in one.items() if k not in MERGED_KEYS} | {"trigger": one["triggers"][0]}
+        long = {**mention, "event_id": "long1", "event_date": "2023-04-01", "event_date_end": "2023-06-30",
                 "country": "Iraq", "admin1": "Nineveh", "location": "Mosul", "latitude": 36.3, "longitude": 43.1}
-        res = {"doc": {"id": "siege", "published": "2023-07-01"}, "events": [long], "quotes": [], "posts": []}
+        doc = {"id": "siege", "url": None, "outlet": None, "published": "2023-07-01", "title": None}
+        res = {"doc": doc, "events": [long], "quotes": [], "posts": []}
         st.put(res, "حصار طويل")
         for sort in ("date", "-date"):
             got, _ = st.page(EventFilter(date_from=date(2023, 5, 20), date_to=date(2023, 5, 25)), sort=sort)

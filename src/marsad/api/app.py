@@ -24,6 +24,7 @@ from starlette.datastructures import MutableHeaders
 
 from marsad import __version__
 from marsad.api.params import parse_bbox
+from marsad.model.results import MergedEvent
 from marsad.store import EventFilter, Store
 from marsad.store.query import SORTS, CursorError
 
@@ -112,7 +113,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
                           min_confidence=min_confidence, min_fatalities=min_fatalities, min_sources=min_sources)
         fmt = _fmt(format, request.headers.get("accept"))
         try:
-            page, nxt = store.page(flt, sort=sort, limit=limit, cursor=cursor, raw=fmt == "json")
+            page, nxt = store.page(flt, sort=sort, limit=limit, cursor=cursor, raw=fmt == "json",
+                                   records=fmt != "json")
         except CursorError as exc:
             raise HTTPException(400, str(exc)) from None
         if fmt == "json":  # the stored JSON texts go out as they are, never parsed and written again
@@ -241,7 +243,7 @@ class _Guard:
         await self.app(scope, receive, send_with_headers)
 
 
-def _download(events: list[dict[str, Any]], fmt: str, nxt: str | None) -> Response:
+def _download(events: list[MergedEvent], fmt: str, nxt: str | None) -> Response:
     from marsad.export import export
 
     if fmt == "parquet":

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from marsad.model.results import MergedEvent
 
 DEFAULT_DB = "marsad.db"
 
@@ -125,14 +129,18 @@ QUERY_COLUMNS = ("event_id", "event_date", "sub_event_type", "actor1", "actor2",
                  "fatalities", "sources")
 
 
-def _cell(ev: dict, col: str) -> str:
-    v = ev.get(col)
+def _cell(ev: MergedEvent, col: str) -> str:
     if col in ("actor1", "actor2"):
-        return v["name"] if v else ""
+        a = ev.actor1 if col == "actor1" else ev.actor2
+        return (a.name or "") if a else ""
     if col == "sources":
-        return str(len(v or []))
-    if col == "event_date" and ev.get("event_date_end") not in (None, v):
-        return f"{v}..{ev['event_date_end'][5:]}"
+        return str(len(ev.sources))
+    if col == "event_date":
+        d1, d2 = ev.event_date, ev.event_date_end
+        if d1 is None:
+            return ""
+        return f"{d1.isoformat()}..{d2.isoformat()[5:]}" if d2 and d2 != d1 else d1.isoformat()
+    v = getattr(ev, col)
     return "" if v is None else str(v)
 
 
@@ -140,10 +148,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     import json
 
     with _open(args, create=False) as store:
-        events = store.events(_filter(args))
+        events = store.event_records(_filter(args))
         if args.json:
             for n, ev in enumerate(events, 1):
-                print(json.dumps(ev, ensure_ascii=False))
+                print(json.dumps(ev.to_json(), ensure_ascii=False))
                 if args.limit and n >= args.limit:
                     break
             return 0
@@ -170,7 +178,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from itertools import islice
 
     with _open(args, create=False) as store:
-        events = store.events(_filter(args))
+        events = store.event_records(_filter(args))
         return run_export(islice(events, args.limit) if args.limit else events, args)
 
 

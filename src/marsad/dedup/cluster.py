@@ -8,20 +8,21 @@ decisions in its tables; `Clusters` keeps them in memory, so that `marsad eval -
 measures the merging without a database, with the same decisions the store makes.
 
     clusters = Clusters()
-    clusters.add("doc-a", result_a["events"])     # founds clusters
-    clusters.add("doc-b", result_b["events"])     # joins the ones it reports too
-    clusters.events()                             # merged EVENTs (dedup.merge_mentions)
+    clusters.add("doc-a", result_a.events)        # EventRecords (model.results): founds clusters
+    clusters.add("doc-b", result_b.events)        # joins the ones it reports too
+    clusters.events()                             # MergedEvents (dedup.merge_mentions)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from marsad.dedup.match import DATE_SLACK, Profile, Verdict, compare, iso_date
 from marsad.dedup.merge import merge_mentions
+from marsad.model.results import EventRecord, MergedEvent
 
 _PROFILE_FIELDS = tuple(f.name for f in fields(Profile))
 _SETS = ("actors", "words", "doc_ids")
@@ -81,9 +82,9 @@ def join_reason(doc_id: str, verdict: Verdict) -> str:
     return f"{doc_id}: " + "; ".join(verdict.reasons) + f" (score {verdict.score})"
 
 
-def cluster_id(event: dict[str, Any]) -> str:
+def cluster_id(event: EventRecord) -> str:
     """The id of the cluster a mention founds."""
-    return "e" + event["event_id"]
+    return "e" + event.event_id
 
 
 def profile_json(p: Profile) -> dict[str, Any]:
@@ -108,7 +109,7 @@ def profile_from(d: dict[str, Any]) -> Profile:
 @dataclass
 class _Cluster:
     profile: Profile
-    members: list[dict[str, Any]] = field(default_factory=list)
+    members: list[EventRecord] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
 
 
@@ -119,7 +120,7 @@ class Clusters:
         self._clusters: dict[str, _Cluster] = {}
         self._block: dict[str, list[str]] = {}   # event type -> cluster ids
 
-    def add(self, doc_id: str, events: list[dict[str, Any]]) -> dict[str, str]:
+    def add(self, doc_id: str, events: Sequence[EventRecord]) -> dict[str, str]:
         """Cluster one document's event mentions; returns mention event_id -> cluster id."""
         profs = [Profile.from_event(ev) for ev in events]
         cands = [Candidate(i, cid, self._clusters[cid].profile, len(self._clusters[cid].reasons))
@@ -134,18 +135,18 @@ class Clusters:
                 cl.profile.absorb(prof)
                 cl.members.append(ev)
                 cl.reasons.append(join_reason(doc_id, verdict))
-                out[ev["event_id"]] = cand.cluster_id
+                out[ev.event_id] = cand.cluster_id
             else:
                 cid = cluster_id(ev)
                 self._clusters[cid] = _Cluster(prof, [ev])
                 self._block.setdefault(prof.event_type, []).append(cid)
-                out[ev["event_id"]] = cid
+                out[ev.event_id] = cid
         return out
 
-    def events(self) -> list[dict[str, Any]]:
+    def events(self) -> list[MergedEvent]:
         """The merged event of every cluster, in the order the clusters were founded (its mentions in the
         store's order, by mention id; its reasons in the order they joined)."""
-        return [merge_mentions(cid, sorted(cl.members, key=lambda e: e["event_id"]), cl.reasons)
+        return [merge_mentions(cid, sorted(cl.members, key=lambda e: e.event_id), cl.reasons)
                 for cid, cl in self._clusters.items()]
 
     def __len__(self) -> int:

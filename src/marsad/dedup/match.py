@@ -5,7 +5,7 @@ the hard constraints hold (same event type, dates within a day, same country, no
 soft signals (sub-type, place, actors, evidence words) add up past a threshold. Every signal that counted is
 written down as a reason, so a user can see why two reports were merged.
 
-Both sides are `Profile`s: the few fields matching needs, built from a mention's event dict or kept for a
+Both sides are `Profile`s: the few fields matching needs, built from a mention's EventRecord or kept for a
 cluster (where the actor and word sets grow as mentions join).
 """
 
@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
 
+from marsad.model.results import EventRecord
 from marsad.resources.registry import read_json
 from marsad.text.normalize import fold
 
@@ -70,16 +70,14 @@ class Profile:
     doc_ids: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_event(cls, ev: dict[str, Any]) -> Profile:
-        start = iso_date(ev.get("event_date"))
-        end = iso_date(ev.get("event_date_end")) or start
-        text = " ".join(s.get("text", "") for s in ev.get("evidence", []))
+    def from_event(cls, ev: EventRecord) -> Profile:
+        start = ev.event_date
         return cls(
-            event_type=ev["event_type"], sub_event_type=ev["sub_event_type"], country=ev.get("country"),
-            admin1=ev.get("admin1"), admin2=ev.get("admin2"), location=ev.get("location"),
-            geo_precision=ev.get("geo_precision") or 3, start=start, end=end,
-            actors=named_actors(ev), words=set(words(text)),
-            doc_ids={s["doc_id"] for s in ev.get("sources", []) if s.get("doc_id")},
+            event_type=ev.event_type, sub_event_type=ev.sub_event_type, country=ev.country,
+            admin1=ev.admin1, admin2=ev.admin2, location=ev.location,
+            geo_precision=ev.geo_precision or 3, start=start, end=ev.event_date_end or start,
+            actors=named_actors(ev), words=set(words(" ".join(s.text for s in ev.evidence))),
+            doc_ids={s.doc_id for s in ev.sources if s.doc_id},
         )
 
     def absorb(self, other: Profile) -> None:
@@ -98,17 +96,10 @@ class Profile:
         self.doc_ids |= other.doc_ids
 
 
-def named_actors(ev: dict[str, Any]) -> set[str]:
-    out = set()
-    for key in ("actor1", "actor2"):
-        a = ev.get(key)
-        if a and a.get("id") and a.get("kind") not in GENERIC_KINDS:
-            out.add(a["id"])
-    for key in ("assoc_actor_1", "assoc_actor_2"):
-        for a in ev.get(key) or []:
-            if a and a.get("id") and a.get("kind") not in GENERIC_KINDS:
-                out.add(a["id"])
-    return out
+def named_actors(ev: EventRecord) -> set[str]:
+    """Ids of the event's named actors, on either side (generic ones, "Civilians", tell no event apart)."""
+    return {a.id for a in (ev.actor1, ev.actor2, *ev.assoc_actor_1, *ev.assoc_actor_2)
+            if a is not None and a.id and a.kind not in GENERIC_KINDS}
 
 
 def iso_date(s: str | None) -> date | None:

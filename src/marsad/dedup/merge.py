@@ -1,4 +1,5 @@
-"""Build one merged EVENT from the mentions of a cluster, keeping every source and every figure.
+"""Build one merged event (a model.results.MergedEvent) from the mentions of a cluster (EventRecords), keeping
+every source and every figure.
 
 Rules, in the spirit of ACLED's coding:
 - type and sub-type: the most frequent among mentions (ties: the most confident mention);
@@ -14,25 +15,29 @@ Rules, in the spirit of ACLED's coding:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TypeVar
+
+from marsad.model.results import ActorRef, EventRecord, FatalityReport, MergedEvent, Source
+
+T = TypeVar("T")
 
 
-def _most_common(values: list[Any], key=lambda v: v) -> Any:
+def _most_common(values: Sequence[T], key: Callable[[T], Hashable]) -> T:
     """The most frequent value by `key`, the first seen winning ties (mentions come most confident first)."""
-    if not values:
-        return None
+    if len(values) == 1:        # a single report (most clusters): nothing to count
+        return values[0]
     counts = Counter(key(v) for v in values)
     best = max(counts.values())
     return next(v for v in values if counts[key(v)] == best)
 
 
-def report_confidence(e: dict[str, Any]) -> float:
+def report_confidence(e: EventRecord) -> float:
     """One report's confidence as it enters the noisy-or (capped below 1, so no report is certain)."""
-    return min(float(e.get("confidence") or 0.0), 0.99)
+    return min(float(e.confidence or 0.0), 0.99)
 
 
-def noisy_or(reports: Sequence[dict[str, Any]]) -> float:
+def noisy_or(reports: Iterable[EventRecord]) -> float:
     """The merged event's confidence: independent reports reinforce each other, capped below 1."""
     miss = 1.0
     for e in reports:
@@ -40,65 +45,79 @@ def noisy_or(reports: Sequence[dict[str, Any]]) -> float:
     return min(1.0 - miss, 0.99)
 
 
-def merge_mentions(cluster_id: str, members: Sequence[dict[str, Any]],
-                   reasons: Sequence[str] = ()) -> dict[str, Any]:
-    """Merged SCHEMA EVENT of `members` (each an EVENT dict of one document)."""
-    ranked = sorted(members, key=lambda e: (-(e.get("confidence") or 0), e["event_id"]))
-    head = dict(_most_common(ranked, key=lambda e: (e["event_type"], e["sub_event_type"])))
-    head["event_id"] = cluster_id
+def merge_mentions(cluster_id: str, members: Sequence[EventRecord], reasons: Sequence[str] = ()) -> MergedEvent:
+    """The merged event of `members` (one-document events, at least one)."""
+    ranked = sorted(members, key=lambda e: (-(e.confidence or 0), e.event_id))
+    head = _most_common(ranked, key=lambda e: (e.event_type, e.sub_event_type))
 
-    starts = [e["event_date"] for e in ranked if e.get("event_date")]
-    ends = [e.get("event_date_end") or e["event_date"] for e in ranked if e.get("event_date")]
-    head["event_date"] = min(starts) if starts else None
-    head["event_date_end"] = max(ends) if ends else None
-    # null with no date at all: an undated event has no precision to report
-    head["time_precision"] = min((e.get("time_precision") or 3) for e in ranked) if starts else None
+    starts = [e.event_date for e in ranked if e.event_date]
+    ends = [e.event_date_end or e.event_date for e in ranked if e.event_date]
 
-    placed = [e for e in ranked if e.get("location") or e.get("admin1")]
+    where: EventRecord = head
+    placed = [e for e in ranked if e.location or e.admin1]
     if placed:
-        best_prec = min(e.get("geo_precision") or 3 for e in placed)
-        precise = [e for e in placed if (e.get("geo_precision") or 3) == best_prec]
-        where = _most_common(precise, key=lambda e: (e.get("location"), e.get("admin1")))
-        for k in ("country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude",
-                  "geo_precision"):
-            head[k] = where.get(k)
+        best_prec = min(e.geo_precision or 3 for e in placed)
+        precise = [e for e in placed if (e.geo_precision or 3) == best_prec]
+        where = _most_common(precise, key=lambda e: (e.location, e.admin1))
 
-    chosen: set[str] = set()
-    for side in ("actor1", "actor2"):
+    chosen: set[str | None] = set()
+    sides: list[ActorRef | None] = []
+    for side, own in ((0, head.actor1), (1, head.actor2)):
         # one actor is never both sides: actor2 is voted among the others
-        named = [e[side] for e in ranked if e.get(side) and (e[side].get("id") or e[side].get("name")) not in chosen]
+        named = [a for e in ranked if (a := (e.actor1, e.actor2)[side]) is not None and a.key not in chosen]
         if named:
-            head[side] = _most_common(named, key=lambda a: a.get("id") or a.get("name"))
-            chosen.add(head[side].get("id") or head[side].get("name"))
-        elif side == "actor2" and head.get("actor2") and (head["actor2"].get("id") or "") in chosen:
-            head["actor2"] = None
+            voted = _most_common(named, key=lambda a: a.key)
+            chosen.add(voted.key)
+            sides.append(voted)
+        elif side == 1 and own and (own.id or "") in chosen:
+            sides.append(None)
+        else:
+            sides.append(own)
 
-    reports = [{"doc_id": _source(e).get("doc_id"), "outlet": _source(e).get("outlet"), "fatalities": e["fatalities"]}
-               for e in ranked if e.get("fatalities") is not None]
-    head["fatalities"] = min((r["fatalities"] for r in reports), default=None)
-    head["fatalities_max"] = max((r["fatalities"] for r in reports), default=None)
-    head["fatalities_reports"] = sorted(reports, key=lambda r: (r["doc_id"] or ""))
-    injuries = [e["injuries"] for e in ranked if e.get("injuries") is not None]
-    head["injuries"] = min(injuries) if injuries else None
-    head["civilian_targeting"] = any(e.get("civilian_targeting") for e in ranked)
+    reports = [_report(e, e.fatalities) for e in ranked if e.fatalities is not None]
+    injuries = [e.injuries for e in ranked if e.injuries is not None]
 
-    head["confidence"] = round(noisy_or(ranked), 3)
-
-    members_by_id = sorted(members, key=lambda e: e["event_id"])
-    head["evidence"] = [s for e in members_by_id for s in e.get("evidence", [])]
-    sources: dict[str, dict] = {}
+    members_by_id = sorted(members, key=lambda e: e.event_id)
+    sources: dict[str, Source] = {}
     for e in members_by_id:
-        for s in e.get("sources", []):
-            sources.setdefault(s.get("doc_id") or "", s)
-    head["sources"] = sorted(sources.values(), key=lambda s: (s.get("published") or "", s.get("doc_id") or ""))
-    head["mentions"] = [e["event_id"] for e in members_by_id]
-    head["merge_reasons"] = list(reasons)
-    # the cue words of every report (a mention's trigger), each with its document
-    head["triggers"] = [e["trigger"] for e in members_by_id if e.get("trigger")]
-    head.pop("trigger", None)
-    return head
+        for s in e.sources:
+            sources.setdefault(s.doc_id or "", s)
+    return MergedEvent(
+        event_id=cluster_id,
+        event_date=min(starts) if starts else None,
+        event_date_end=max(d for d in ends if d) if starts else None,
+        # null with no date at all: an undated event has no precision to report
+        time_precision=min((e.time_precision or 3) for e in ranked) if starts else None,
+        event_type=head.event_type,
+        sub_event_type=head.sub_event_type,
+        actor1=sides[0],
+        actor2=sides[1],
+        assoc_actor_1=head.assoc_actor_1,
+        assoc_actor_2=head.assoc_actor_2,
+        civilian_targeting=any(e.civilian_targeting for e in ranked),
+        country=where.country,
+        admin1=where.admin1,
+        admin2=where.admin2,
+        location=where.location,
+        location_ar=where.location_ar,
+        latitude=where.latitude,
+        longitude=where.longitude,
+        geo_precision=where.geo_precision,
+        fatalities=min((r.fatalities for r in reports), default=None),
+        injuries=min(injuries) if injuries else None,
+        confidence=round(noisy_or(ranked), 3),
+        evidence=tuple(s for e in members_by_id for s in e.evidence),
+        sources=tuple(sorted(sources.values(), key=lambda s: (s.published or "", s.doc_id or ""))),
+        fatalities_max=max((r.fatalities for r in reports), default=None),
+        fatalities_reports=tuple(sorted(reports, key=lambda r: r.doc_id or "")),
+        mentions=tuple(e.event_id for e in members_by_id),
+        merge_reasons=tuple(reasons),
+        # the cue words of every report (a mention's trigger), each with its document
+        triggers=tuple(e.trigger for e in members_by_id if e.trigger is not None),
+    )
 
 
-def _source(e: dict[str, Any]) -> dict[str, Any]:
-    """The document a one-document mention came from."""
-    return (e.get("sources") or [{}])[0]
+def _report(e: EventRecord, fatalities: int) -> FatalityReport:
+    """One mention's fatality figure, with the document (and its outlet) it came from."""
+    src = e.source
+    return FatalityReport(src.doc_id if src else None, src.outlet if src else None, fatalities)

@@ -19,13 +19,17 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from marsad.dedup.cluster import Clusters
+from marsad.dedup.match import iso_date
 from marsad.eval.scorer import _event_score, _match, _types, load_gold, locate, read_raw
+from marsad.model.results import ActorRef, EventRecord, MergedEvent, Result, Span, as_result
 
 
 @dataclass
@@ -95,28 +99,29 @@ def _gold_groups(golds: dict[str, list[dict]], tags: dict[str, str]) -> dict[tup
     return {k: f"{find(k)[0]}#{find(k)[1]}" for k in keys}
 
 
-def _gold_event(doc, g: dict, i: int) -> dict:
-    """A gold event dressed as a mention, for measuring the merging alone (`oracle`)."""
-    from marsad.output import source_json, stable_id
+def _gold_event(doc, g: dict, i: int) -> EventRecord:
+    """A gold event dressed as a mention, for measuring the merging alone (`oracle`): no trigger, and its
+    actors named by their gold names."""
+    from marsad.model.ids import stable_id
+    from marsad.output import doc_record
 
-    def actor(name):
+    def actor(name: str | None) -> ActorRef | None:
         if not name:
             return None
         generic = name.split(" (")[0] in ("Civilians", "Protesters", "Rioters", "Unidentified Armed Group")
-        return {"name": name, "id": name, "mention": None, "kind": "other" if generic else "named"}
+        return ActorRef(name=name, id=name, mention="", kind="other" if generic else "named")
 
     span = g.get("_span")
-    ev = {"event_id": stable_id(doc.id, "gold", i), "event_date": g.get("date_start"),
-          "event_date_end": g.get("date_end"), "time_precision": g.get("time_precision") or 1,
-          "event_type": g["event_type"], "sub_event_type": g["sub_event_type"],
-          "actor1": actor(g.get("actor1")), "actor2": actor(g.get("actor2")), "assoc_actor_1": [],
-          "assoc_actor_2": [], "country": g.get("country"), "admin1": g.get("admin1"), "admin2": None,
-          "location": g.get("location"), "location_ar": g.get("location_ar"), "geo_precision": 1,
-          "fatalities": g.get("fatalities"), "confidence": 1.0,
-          "evidence": [{"doc_id": doc.id, "start": span[0] if span else 0, "end": span[1] if span else 0,
-                        "text": g.get("evidence") or ""}],
-          "sources": [source_json(doc)]}
-    return ev
+    return EventRecord(
+        event_id=stable_id(doc.id, "gold", i), event_date=iso_date(g.get("date_start")),
+        event_date_end=iso_date(g.get("date_end")), time_precision=g.get("time_precision") or 1,
+        event_type=g["event_type"], sub_event_type=g["sub_event_type"], actor1=actor(g.get("actor1")),
+        actor2=actor(g.get("actor2")), assoc_actor_1=(), assoc_actor_2=(), civilian_targeting=False,
+        country=g.get("country"), admin1=g.get("admin1"), admin2=None, location=g.get("location"),
+        location_ar=g.get("location_ar"), latitude=None, longitude=None, geo_precision=1,
+        fatalities=g.get("fatalities"), injuries=None, confidence=1.0, trigger=None,
+        evidence=(Span(doc.id, span[0] if span else 0, span[1] if span else 0, g.get("evidence") or ""),),
+        sources=(doc_record(doc).source,))
 
 
 def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = None,
@@ -124,7 +129,7 @@ def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = N
     """`oracle`: cluster the gold events themselves instead of marsad's, to measure the merging alone. The
     clustering runs in memory (dedup.cluster.Clusters); with `db`, through a store at that URL instead (the
     same decisions: the tests hold the two to each other)."""
-    from marsad.output import result_json
+    from marsad.output import result_record
     from marsad.pipeline import Pipeline
 
     gold = load_gold(gold_dir)
@@ -132,7 +137,7 @@ def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = N
     tags: dict[str, str] = {}
     golds: dict[str, list[dict]] = {}
     align: dict[str, tuple[str, int]] = {}        # mention event_id -> (doc, gold index)
-    results: list[tuple[dict, str]] = []
+    results: list[tuple[Result, str]] = []
     for doc_id in sorted(gold):
         path = Path(raw_dir) / f"{doc_id}.json"
         tags[doc_id] = json.loads(path.read_text(encoding="utf-8")).get("cluster") or ""
@@ -142,16 +147,16 @@ def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = N
             g["_span"] = locate(doc.text, g["evidence"])
         golds[doc_id] = evs
         if oracle:
-            res = result_json(doc)
-            res["events"] = [_gold_event(doc, g, i) for i, g in enumerate(evs) if not g.get("optional")]
+            res = replace(result_record(doc), events=tuple(
+                _gold_event(doc, g, i) for i, g in enumerate(evs) if not g.get("optional")))
             pairs = [(n, i) for n, i in enumerate(i for i, g in enumerate(evs) if not g.get("optional"))]
         else:
-            res = result_json(pipe(doc))
-            pairs, _ = _match(res["events"], evs, lambda p, g: _event_score(p, g, True))
+            res = result_record(pipe(doc))
+            pairs, _ = _match([e.to_json() for e in res.events], evs, lambda p, g: _event_score(p, g, True))
         for pi, gi in pairs:
-            align[res["events"][pi]["event_id"]] = (doc_id, gi)
+            align[res.events[pi].event_id] = (doc_id, gi)
         results.append((res, doc.text))
-    cluster_of = {m: ev["event_id"] for ev in cluster_events(results, db) for m in ev["mentions"]}
+    cluster_of = {m: ev.event_id for ev in cluster_events(results, db) for m in ev.mentions}
 
     rep = DedupReport(mentions=len(cluster_of), clusters=len(set(cluster_of.values())))
     real = _gold_groups(golds, tags)
@@ -185,20 +190,22 @@ def evaluate_dedup(gold_dir: str | Path, raw_dir: str | Path, db: str | None = N
     return rep
 
 
-def cluster_events(results: list[tuple[dict, str]], db: str | None = None) -> list[dict]:
-    """The merged events of these extraction results (with the texts they came from), clustered in memory,
-    or stored in the store at `db` and read back."""
+def cluster_events(results: Sequence[tuple[Result | Mapping[str, Any], str]], db: str | None = None
+                   ) -> list[MergedEvent]:
+    """The merged events of these extraction results (records or result objects, with the texts they came
+    from), clustered in memory, or stored in the store at `db` and read back."""
     if db is None:
         clusters = Clusters()
         for res, _ in results:
-            clusters.add(res["doc"]["id"], res["events"])
+            r = as_result(res)
+            clusters.add(r.doc.id, r.events)
         return clusters.events()
     from marsad.store import Store
 
     with Store(db) as store:
         for res, text in results:
             store.put(res, text)
-        return list(store.events())
+        return [MergedEvent.from_json(ev) for ev in store.events()]
 
 
 def format_dedup(rep: DedupReport) -> str:

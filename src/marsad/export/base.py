@@ -1,7 +1,7 @@
 """The exporter interface and registry: each format is a plugin with a name, a suffix and a `write`.
 
     from marsad.export import export
-    n = export(events, "csv", Path("events.csv"))   # events: any iterable of SCHEMA EVENT dicts
+    n = export(events, "csv", Path("events.csv"))   # events: any iterable of event records or SCHEMA EVENT dicts
 
 `out` is a path, a text stream (csv, jsonl, geojson) or a binary stream (any format). Text formats stream:
 one event at a time, never the whole list; Parquet writes record batches.
@@ -15,9 +15,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol, cast
+from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 
 from marsad.export.tables import ExportTables
+
+if TYPE_CHECKING:
+    from marsad.export.flatten import EventLike
 
 log = logging.getLogger("marsad.export")
 
@@ -36,7 +39,7 @@ class Exporter(Protocol):
     suffix: str
     binary: bool  # True: needs a path or a binary stream
 
-    def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, **opts: Any) -> ExportStats:
+    def write(self, events: Iterable[EventLike], out: Out, tables: ExportTables, **opts: Any) -> ExportStats:
         ...
 
 
@@ -80,7 +83,7 @@ def register(exporter: Exporter) -> Exporter:
     return exporter
 
 
-def export_with_stats(events: Iterable[dict[str, Any]], fmt: str, out: Out, tables: ExportTables | None = None,
+def export_with_stats(events: Iterable[EventLike], fmt: str, out: Out, tables: ExportTables | None = None,
                       **opts: Any) -> ExportStats:
     """Write `events` to `out` in format `fmt`; returns what was written and skipped."""
     try:
@@ -93,7 +96,8 @@ def export_with_stats(events: Iterable[dict[str, Any]], fmt: str, out: Out, tabl
     return stats
 
 
-def export(events: Iterable[dict[str, Any]], fmt: str, out: Out, tables: ExportTables | None = None,
+def export(events: Iterable[EventLike], fmt: str, out: Out, tables: ExportTables | None = None,
            **opts: Any) -> int:
-    """Write `events` (SCHEMA EVENT dicts) to `out` as csv, jsonl, geojson or parquet; returns the number written."""
+    """Write `events` (EventRecord / MergedEvent records, or SCHEMA EVENT objects) to `out` as csv, jsonl,
+    geojson or parquet; returns the number written."""
     return export_with_stats(events, fmt, out, tables, **opts).written

@@ -12,7 +12,10 @@ import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from marsad.export.flatten import EventLike
 
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -27,7 +30,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
     return parser
 
 
-def run_export(events: Iterable[dict[str, Any]], args: argparse.Namespace) -> int:
+def run_export(events: Iterable[EventLike], args: argparse.Namespace) -> int:
     """Write `events` as `args` say; reports counts on stderr; returns an exit status."""
     from marsad.export.base import export_with_stats
 

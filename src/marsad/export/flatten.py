@@ -1,7 +1,9 @@
-"""One SCHEMA EVENT -> one flat row: ACLED's columns in ACLED's order, then marsad's extra columns.
+"""One event -> one flat row: ACLED's columns in ACLED's order, then marsad's extra columns.
 
 `flatten(event)` is the CSV row as a dict of typed Python values (str, int, float or None); the CSV, GeoJSON
-and Parquet exporters and `marsad query` tables all use it, so the formats agree column for column.
+and Parquet exporters and `marsad query` tables all use it, so the formats agree column for column. The row
+is read from the event's record (`model.results.EventRecord` or `MergedEvent`); an event given as a JSON
+object is read into one first (`as_event`: leniently, since hand-made events may lack keys).
 Conventions (ACLED codebook): inter codes 1-8, interaction = the two codes lowest first ("12"; "10" for a
 sole actor), civilian_targeting "Civilian targeting" or "", assoc actors and source outlets joined with "; ",
 iso = ISO 3166-1 numeric, event_id_cnty = ISO alpha-3 + a stable number derived from event_id.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -18,6 +21,11 @@ from urllib.parse import urlparse
 
 from marsad.export.notes import build_notes
 from marsad.export.tables import ExportTables
+from marsad.model.results import ActorRef, AnyEvent, EventRecord, MergedEvent, Source, read_event
+
+# what the exporters take: a record, or a SCHEMA EVENT / merged event as a JSON object
+EventLike = EventRecord | MergedEvent | Mapping[str, Any]
+_NOTHING: Mapping[str, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -103,15 +111,21 @@ def _join(items: Any, sep: str = "; ") -> str:
     return sep.join(seen)
 
 
-def _actor(a: Any) -> dict[str, Any]:
-    return a if isinstance(a, dict) else {}
+def as_event(ev: EventLike) -> tuple[AnyEvent, Mapping[str, Any]]:
+    """The record of an event, and the JSON object it was given as (empty for a record): ACLED columns
+    marsad does not make (`admin3`, `source_scale`, `tags`, `timestamp`) are taken from a hand-made event."""
+    if isinstance(ev, EventRecord | MergedEvent):
+        return ev, _NOTHING
+    return read_event(ev, partial=True), ev
 
 
-def _inter(a: dict[str, Any]) -> int | None:
-    v = a.get("inter")
+def _inter(a: ActorRef | None) -> int | None:
+    if a is None:
+        return None
+    v = a.inter
     if isinstance(v, int) and 1 <= v <= 8:
         return v
-    return KIND_INTER.get(a.get("kind") or "") if a else None
+    return KIND_INTER.get(a.kind or "")
 
 
 def interaction(i1: int | None, i2: int | None) -> int | None:
@@ -154,15 +168,16 @@ def _unix(published: Any) -> int | None:
         return None
 
 
-def _outlet(src: dict[str, Any]) -> str | None:
-    if src.get("outlet"):
-        return str(src["outlet"])
-    host = urlparse(str(src.get("url") or "")).hostname
+def _outlet(src: Source) -> str | None:
+    if src.outlet:
+        return str(src.outlet)
+    host = urlparse(str(src.url or "")).hostname
     return host.removeprefix("www.") if host else None
 
 
 class Flattener:
-    """Turns SCHEMA EVENT dicts into flat rows; holds the lookup tables (load them once, reuse)."""
+    """Turns events (records or SCHEMA EVENT objects) into flat rows; holds the lookup tables (load them
+    once, reuse)."""
 
     def __init__(self, tables: ExportTables | None = None):
         self.tables = tables or ExportTables.load()
@@ -177,83 +192,85 @@ class Flattener:
             return info.disorder_type
         return self._disorder_by_type.get(event_type or "")
 
-    def __call__(self, ev: dict[str, Any]) -> dict[str, Any]:
+    def __call__(self, ev: EventLike) -> dict[str, Any]:
+        return self.row(*as_event(ev))
+
+    def row(self, ev: AnyEvent, given: Mapping[str, Any] = _NOTHING) -> dict[str, Any]:
+        """The flat row of a record; `given`: the JSON object it was read from, if any (`as_event`)."""
         t = self.tables
-        a1, a2 = _actor(ev.get("actor1")), _actor(ev.get("actor2"))
+        merged = ev if isinstance(ev, MergedEvent) else None
+        a1, a2 = ev.actor1, ev.actor2
         i1, i2 = _inter(a1), _inter(a2)
-        cc = t.country(ev.get("country"))
-        event_id = str(ev.get("event_id") or "")
-        sources = [s for s in ev.get("sources") or () if isinstance(s, dict)]
-        reports = [r for r in ev.get("fatalities_reports") or () if isinstance(r, dict)]
-        figures = [f for f in (_int(r.get("fatalities")) for r in reports) if f is not None]
-        fatalities = _int(ev.get("fatalities"))
+        cc = t.country(ev.country)
+        event_id = str(ev.event_id or "")
+        sources = ev.sources
+        reports = merged.fatalities_reports if merged else ()
+        figures = [f for f in (_int(r.fatalities) for r in reports) if f is not None]
+        fatalities = _int(ev.fatalities)
         if fatalities is None and figures:
             fatalities = min(figures)  # ACLED codes the most conservative report
-        fmax = _int(ev.get("fatalities_max"))
+        fmax = _int(merged.fatalities_max) if merged else None
         if fmax is None:
             fmax = max(figures) if figures else fatalities
-        d1 = ev.get("event_date")
-        stamp = _int(ev.get("timestamp"))
+        d1 = ev.event_date
+        d2 = ev.event_date_end or d1
+        stamp = _int(given.get("timestamp"))
         if stamp is None:
-            stamps = [u for u in (_unix(s.get("published")) for s in sources) if u is not None]
+            stamps = [u for u in (_unix(s.published) for s in sources) if u is not None]
             stamp = max(stamps) if stamps else None
-        doc_rank = {s.get("doc_id"): i for i, s in reversed(list(enumerate(sources)))}
-        spans = sorted((s for s in ev.get("evidence") or () if isinstance(s, dict)),
-                       key=lambda s: (doc_rank.get(s.get("doc_id"), len(doc_rank)), _int(s.get("start")) or 0))
-        trigger = ev.get("trigger")
-        if not isinstance(trigger, dict):
-            trigger = {}
+        doc_rank = {s.doc_id: i for i, s in reversed(list(enumerate(sources)))}
+        spans = sorted(ev.evidence, key=lambda s: (doc_rank.get(s.doc_id, len(doc_rank)), _int(s.start) or 0))
+        trigger = ev.trigger if isinstance(ev, EventRecord) else None  # a merged event has `triggers`
         n_sources = len(sources)
-        tags = ev.get("tags")
-        merge = ev.get("merge_reasons")
+        tags = given.get("tags")
         return {
             "event_id_cnty": f"{cc.iso3 if cc else 'XXX'}{self.number(event_id)}" if event_id else None,
-            "event_date": d1 or None,
-            "year": _int(str(d1)[:4]) if d1 else None,
-            "time_precision": _int(ev.get("time_precision")),
-            "disorder_type": self.disorder_type(ev.get("event_type"), ev.get("sub_event_type")),
-            "event_type": ev.get("event_type"),
-            "sub_event_type": ev.get("sub_event_type"),
-            "actor1": a1.get("name"),
-            "assoc_actor_1": _join(_actor(a).get("name") for a in ev.get("assoc_actor_1") or ()) or None,
+            "event_date": d1.isoformat() if d1 else None,
+            "year": d1.year if d1 else None,
+            "time_precision": _int(ev.time_precision),
+            "disorder_type": self.disorder_type(ev.event_type, ev.sub_event_type),
+            "event_type": ev.event_type,
+            "sub_event_type": ev.sub_event_type,
+            "actor1": a1.name if a1 else None,
+            "assoc_actor_1": _join(a.name for a in ev.assoc_actor_1) or None,
             "inter1": i1,
-            "actor2": a2.get("name"),
-            "assoc_actor_2": _join(_actor(a).get("name") for a in ev.get("assoc_actor_2") or ()) or None,
+            "actor2": a2.name if a2 else None,
+            "assoc_actor_2": _join(a.name for a in ev.assoc_actor_2) or None,
             "inter2": i2,
             "interaction": interaction(i1, i2),
-            "civilian_targeting": "Civilian targeting" if ev.get("civilian_targeting") else None,
+            "civilian_targeting": "Civilian targeting" if ev.civilian_targeting else None,
             "iso": cc.iso if cc else None,
             "region": cc.region if cc else None,
-            "country": ev.get("country"),
-            "admin1": ev.get("admin1"),
-            "admin2": ev.get("admin2"),
-            "admin3": ev.get("admin3"),
-            "location": ev.get("location"),
-            "latitude": _float(ev.get("latitude")),
-            "longitude": _float(ev.get("longitude")),
-            "geo_precision": _int(ev.get("geo_precision")),
+            "country": ev.country,
+            "admin1": ev.admin1,
+            "admin2": ev.admin2,
+            "admin3": given.get("admin3"),
+            "location": ev.location,
+            "latitude": _float(ev.latitude),
+            "longitude": _float(ev.longitude),
+            "geo_precision": _int(ev.geo_precision),
             "source": _join(_outlet(s) for s in sources) or None,
-            "source_scale": ev.get("source_scale") or None,
+            "source_scale": given.get("source_scale") or None,
             "notes": build_notes(ev, t, fatalities, fmax, n_sources),
             "fatalities": fatalities,
             "tags": (_join(tags) if isinstance(tags, list) else tags) or None,
             "timestamp": stamp,
             "event_id": event_id or None,
-            "event_date_end": ev.get("event_date_end") or d1 or None,
-            "injuries": _int(ev.get("injuries")),
+            "event_date_end": d2.isoformat() if d2 else None,
+            "injuries": _int(ev.injuries),
             "fatalities_max": fmax,
-            "confidence": _float(ev.get("confidence")),
-            "location_ar": ev.get("location_ar"),
-            "actor1_ar": a1.get("mention") or None,
-            "actor2_ar": a2.get("mention") or None,
-            "actor1_id": a1.get("id"),
-            "actor2_id": a2.get("id"),
-            "trigger_ar": trigger.get("text"),
-            "evidence": _join((str(s.get("text") or "") for s in spans), " | ") or None,
+            "confidence": _float(ev.confidence),
+            "location_ar": ev.location_ar,
+            "actor1_ar": (a1.mention or None) if a1 else None,
+            "actor2_ar": (a2.mention or None) if a2 else None,
+            "actor1_id": a1.id if a1 else None,
+            "actor2_id": a2.id if a2 else None,
+            "trigger_ar": trigger.text if trigger else None,
+            "evidence": _join((str(s.text or "") for s in spans), " | ") or None,
             "n_sources": n_sources,
-            "source_urls": _join(s.get("url") for s in sources) or None,
-            "source_doc_ids": _join(s.get("doc_id") for s in sources) or None,
-            "merge_reasons": (_join(merge, " | ") if isinstance(merge, list) else merge) or None,
+            "source_urls": _join(s.url for s in sources) or None,
+            "source_doc_ids": _join(s.doc_id for s in sources) or None,
+            "merge_reasons": (_join(merged.merge_reasons, " | ") or None) if merged else None,
         }
 
     @staticmethod
@@ -262,6 +279,6 @@ class Flattener:
         return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16) % 10**ID_DIGITS
 
 
-def flatten(event: dict[str, Any], tables: ExportTables | None = None) -> dict[str, Any]:
+def flatten(event: EventLike, tables: ExportTables | None = None) -> dict[str, Any]:
     """The CSV row of one event as a dict (COLUMN_NAMES order). For many events build one `Flattener`."""
     return Flattener(tables)(event)

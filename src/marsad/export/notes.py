@@ -15,33 +15,27 @@ Nothing is invented: a field that is missing leaves its part out.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from marsad.export.tables import ExportTables
+from marsad.model.results import ActorRef, AnyEvent
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
 
-def _when(ev: dict[str, Any]) -> str:
-    d1, d2 = ev.get("event_date"), ev.get("event_date_end")
+def _when(ev: AnyEvent) -> str:
+    d1, d2 = ev.event_date, ev.event_date_end
     if not d1:
         return ""
     if d2 and d2 != d1:
-        return f"Between {d1} and {d2}"
-    prec = ev.get("time_precision") or 1
+        return f"Between {d1.isoformat()} and {d2.isoformat()}"
+    prec = ev.time_precision or 1
     if prec >= 3:
-        try:
-            d = date.fromisoformat(str(d1)[:10])
-            return f"In {_MONTHS[d.month - 1]} {d.year}"
-        except ValueError:
-            return f"Around {d1}"
-    return f"{'On' if prec == 1 else 'Around'} {d1}"
+        return f"In {_MONTHS[d1.month - 1]} {d1.year}"
+    return f"{'On' if prec == 1 else 'Around'} {d1.isoformat()}"
 
 
-def _place(ev: dict[str, Any]) -> str:
-    parts = [p for p in (ev.get("location"), ev.get("admin1"), ev.get("country")) if p]
+def _place(ev: AnyEvent) -> str:
+    parts = [p for p in (ev.location, ev.admin1, ev.country) if p]
     uniq: list[str] = []
     for p in parts:  # "Al-Anbar (Al-Anbar, Iraq)" -> "Al-Anbar (Iraq)"
         if not any(p == u or p in u.split(", ") for u in uniq):
@@ -52,18 +46,18 @@ def _place(ev: dict[str, Any]) -> str:
     return f"{head} ({', '.join(rest)})" if rest else head
 
 
-def _name(actor: Any) -> str | None:
-    if not isinstance(actor, dict):
+def _name(actor: ActorRef | None) -> str | None:
+    if actor is None:
         return None
-    return actor.get("name") or actor.get("mention") or None
+    return actor.name or actor.mention or None
 
 
-def build_notes(ev: dict[str, Any], tables: ExportTables, fatalities: int | None, fatalities_max: int | None,
+def build_notes(ev: AnyEvent, tables: ExportTables, fatalities: int | None, fatalities_max: int | None,
                 n_sources: int) -> str:
-    """The `notes` text of one event (SCHEMA EVENT dict)."""
-    a1, a2 = _name(ev.get("actor1")), _name(ev.get("actor2"))
-    sub = ev.get("sub_event_type") or ev.get("event_type") or "unclassified"
-    info = tables.subevent(ev.get("sub_event_type"))
+    """The `notes` text of one event (an EventRecord or a MergedEvent)."""
+    a1, a2 = _name(ev.actor1), _name(ev.actor2)
+    sub = ev.sub_event_type or ev.event_type or "unclassified"
+    info = tables.subevent(ev.sub_event_type)
     if a1 and info:
         clause = info.note.format(a1=a1, a2=a2) if a2 else info.note_one.format(a1=a1)
     elif a1:
@@ -80,7 +74,7 @@ def build_notes(ev: dict[str, Any], tables: ExportTables, fatalities: int | None
         if fatalities_max is not None and fatalities_max > fatalities:
             f += f" (up to {fatalities_max} in some sources)"
         counts.append(f)
-    inj = ev.get("injuries")
+    inj = ev.injuries
     if isinstance(inj, int):
         counts.append(f"{inj} injured")
     if counts:

@@ -14,8 +14,9 @@ from datetime import date
 from typing import Any, Literal
 
 from marsad.export.base import ExportStats, Out, binary_target
-from marsad.export.flatten import COLUMNS, Flattener
+from marsad.export.flatten import COLUMNS, EventLike, Flattener, as_event
 from marsad.export.tables import ExportTables
+from marsad.model.results import AnyEvent, MergedEvent
 
 BATCH = 4096
 Compression = Literal["zstd", "snappy", "gzip", "brotli", "lz4", "none"]  # the codecs ParquetWriter takes
@@ -58,17 +59,15 @@ def _ival(v: Any) -> int | None:
     return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
-def _nested(ev: dict[str, Any]) -> dict[str, Any]:
-    def dicts(key: str) -> list[dict[str, Any]]:
-        return [x for x in ev.get(key) or () if isinstance(x, dict)]
-
+def _nested(ev: AnyEvent) -> dict[str, Any]:
+    reports = ev.fatalities_reports if isinstance(ev, MergedEvent) else ()
     return {
-        "source_list": [{k: _str(s.get(k)) for k in ("doc_id", "url", "outlet", "published")}
-                        for s in dicts("sources")],
-        "evidence_spans": [{"doc_id": _str(s.get("doc_id")), "start": _ival(s.get("start")),
-                            "end": _ival(s.get("end")), "text": _str(s.get("text"))} for s in dicts("evidence")],
-        "fatalities_reports": [{"doc_id": _str(r.get("doc_id")), "outlet": _str(r.get("outlet")),
-                                "fatalities": _ival(r.get("fatalities"))} for r in dicts("fatalities_reports")],
+        "source_list": [{"doc_id": _str(s.doc_id), "url": _str(s.url), "outlet": _str(s.outlet),
+                         "published": _str(s.published)} for s in ev.sources],
+        "evidence_spans": [{"doc_id": _str(s.doc_id), "start": _ival(s.start), "end": _ival(s.end),
+                            "text": _str(s.text)} for s in ev.evidence],
+        "fatalities_reports": [{"doc_id": _str(r.doc_id), "outlet": _str(r.outlet),
+                                "fatalities": _ival(r.fatalities)} for r in reports],
     }
 
 
@@ -77,7 +76,7 @@ class ParquetExporter:
 
     name, suffix, binary = "parquet", ".parquet", True
 
-    def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, batch: int = BATCH,
+    def write(self, events: Iterable[EventLike], out: Out, tables: ExportTables, batch: int = BATCH,
               compression: Compression = "zstd", **_: Any) -> ExportStats:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -92,10 +91,11 @@ class ParquetExporter:
                 rows.clear()
 
             for ev in events:
-                row = flat(ev)
+                rec, given = as_event(ev)
+                row = flat.row(rec, given)
                 for c in DATE_COLUMNS:
                     row[c] = _date(row[c])
-                row.update(_nested(ev))
+                row.update(_nested(rec))
                 rows.append(row)
                 stats.written += 1
                 if len(rows) >= batch:

@@ -6,11 +6,11 @@ import codecs
 import csv
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from marsad.export.base import ExportStats, Out, text_out
-from marsad.export.flatten import COLUMN_NAMES, Flattener
+from marsad.export.flatten import COLUMN_NAMES, EventLike, Flattener
 from marsad.export.tables import ExportTables
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -28,7 +28,7 @@ class CsvExporter:
 
     name, suffix, binary = "csv", ".csv", False
 
-    def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, bom: bool = False,
+    def write(self, events: Iterable[EventLike], out: Out, tables: ExportTables, bom: bool = False,
               **_: Any) -> ExportStats:
         flat = Flattener(tables)
         stats = ExportStats()
@@ -45,15 +45,17 @@ class CsvExporter:
 
 
 class JsonlExporter:
-    """One SCHEMA EVENT per line, UTF-8 with Arabic as is (ensure_ascii=False)."""
+    """One SCHEMA EVENT per line (a record's `to_json()`; a JSON object exactly as given), UTF-8 with Arabic as
+    is (ensure_ascii=False)."""
 
     name, suffix, binary = "jsonl", ".jsonl", False
 
-    def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, **_: Any) -> ExportStats:
+    def write(self, events: Iterable[EventLike], out: Out, tables: ExportTables, **_: Any) -> ExportStats:
         stats = ExportStats()
         with text_out(out) as f:
             for ev in events:
-                f.write(json.dumps(ev, ensure_ascii=False) + "\n")
+                obj = ev if isinstance(ev, Mapping) else ev.to_json()
+                f.write(json.dumps(obj, ensure_ascii=False) + "\n")
                 stats.written += 1
         return stats
 
@@ -75,7 +77,7 @@ class GeoJsonExporter:
 
     name, suffix, binary = "geojson", ".geojson", False
 
-    def write(self, events: Iterable[dict[str, Any]], out: Out, tables: ExportTables, **_: Any) -> ExportStats:
+    def write(self, events: Iterable[EventLike], out: Out, tables: ExportTables, **_: Any) -> ExportStats:
         flat = Flattener(tables)
         stats = ExportStats(skipped_reason="no coordinates")
         with text_out(out) as f:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.model.results import EventRecord
 from marsad.text.normalize import fold
 
 
@@ -16,13 +17,13 @@ def search_key(s: str) -> str:
     return " ".join(fold(s).lower().split())
 
 
-def mention_search_columns(ev: dict[str, Any]) -> dict[str, Any]:
-    """The mentions table's search columns for one EVENT dict (migration 0004)."""
-    a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
-    mentions: list[str] = [m for a in (a1, a2) if (m := a.get("mention"))]
+def mention_search_columns(ev: EventRecord) -> dict[str, Any]:
+    """The mentions table's search columns for one event mention (migration 0004)."""
+    a1, a2 = ev.actor1, ev.actor2
+    mentions: list[str] = [m for a in (a1, a2) if a is not None and (m := a.mention)]
     return {
-        "latitude": ev.get("latitude"), "longitude": ev.get("longitude"),
-        "actor1_id": a1.get("id"), "actor2_id": a2.get("id"),
+        "latitude": ev.latitude, "longitude": ev.longitude,
+        "actor1_id": a1.id if a1 else None, "actor2_id": a2.id if a2 else None,
         "actor_text": search_key(" | ".join(mentions)) if mentions else None,
-        "evidence_folded": search_key(" … ".join(s["text"] for s in ev.get("evidence", []))),
+        "evidence_folded": search_key(" … ".join(s.text for s in ev.evidence)),
     }

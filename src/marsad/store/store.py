@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -30,10 +30,10 @@ from marsad.dedup.cluster import (
     profile_json,
     window,
 )
-from marsad.dedup.match import iso_date
 from marsad.dedup.merge import noisy_or, report_confidence
 from marsad.model.document import content_hash
-from marsad.output import stable_id
+from marsad.model.ids import post_id
+from marsad.model.results import EventRecord, MergedEvent, QuoteRecord, Result, as_result
 from marsad.store.query import NO_DATE, EventFilter, after, encode_cursor, sort_key
 from marsad.store.schema import (
     TABLES,
@@ -243,41 +243,43 @@ class Store:
                 raise
             conn.commit()
 
-    def put(self, result: dict[str, Any], text: str, lang: str = "ar", version: str = "",
+    def put(self, result: Result | Mapping[str, Any], text: str, lang: str = "ar", version: str = "",
             force: bool = False, meta: str | None = None, defer_merge: bool = False) -> Outcome:
-        """Store one document's extraction result (SCHEMA result object) atomically. `meta`: the input's
+        """Store one document's extraction result atomically: a `model.results.Result`, or the SCHEMA result
+        object (`marsad.extract`, `Extracted.result`), read with `Result.from_json`. `meta`: the input's
         provenance hash (`model.document.meta_hash`): a document whose text is unchanged but whose date or
         title changed is replaced.
 
         `force` replaces a document even when its content is unchanged (reprocessing after an upgrade).
         `defer_merge` leaves the merged events of the clusters it joins to `refresh_merged` (batch ingest).
         """
-        doc = result["doc"]
+        res = as_result(result)
+        doc = res.doc
         h = content_hash(text)
         with self._writing() as conn:
-            outcome, exists = self._status(conn, doc["id"], h, meta)
+            outcome, exists = self._status(conn, doc.id, h, meta)
             if outcome is Outcome.DUPLICATE or (outcome is Outcome.UNCHANGED and not force):
                 return outcome
             if exists:
-                self._remove(conn, doc["id"])
+                self._remove(conn, doc.id)
                 outcome = Outcome.REPLACED
             conn.execute(documents.insert(), {
-                "id": doc["id"], "content_hash": h, "meta_hash": meta, "url": doc.get("url"), "outlet": doc.get("outlet"),
-                "title": doc.get("title"), "published": iso_date(doc.get("published")),
-                "published_source": doc.get("published_source") if doc.get("published") else None,
-                "lang": lang, "text": text, "crawled": doc.get("crawled"),
-                "version": version, "n_events": len(result["events"]), "n_quotes": len(result["quotes"]),
-                "n_posts": len(result["posts"])})
-            self._add_mentions(conn, doc["id"], result["events"], defer_merge)
-            if result["quotes"]:
+                "id": doc.id, "content_hash": h, "meta_hash": meta, "url": doc.url, "outlet": doc.outlet,
+                "title": doc.title, "published": doc.published,
+                "published_source": doc.published_source if doc.published else None,
+                "lang": lang, "text": text, "crawled": doc.crawled,
+                "version": version, "n_events": len(res.events), "n_quotes": len(res.quotes),
+                "n_posts": len(res.posts)})
+            self._add_mentions(conn, doc.id, res.events, defer_merge)
+            if res.quotes:
                 conn.execute(quotes.insert(), [
-                    {"id": q["quote_id"], "doc_id": doc["id"], "speaker": (q.get("speaker") or {}).get("name"),
-                     "date": iso_date(q.get("date")), "payload": q}
-                    for q in result["quotes"]])
-            if result["posts"]:
+                    {"id": q.quote_id, "doc_id": doc.id, "speaker": q.speaker.name, "date": q.date,
+                     "payload": q.to_json()}
+                    for q in res.quotes])
+            if res.posts:
                 conn.execute(posts.insert(), [
-                    {"id": stable_id(doc["id"], "post", p.get("start"), p.get("handle")), "doc_id": doc["id"],
-                     "payload": p} for p in result["posts"]])
+                    {"id": post_id(doc.id, p.start, p.handle), "doc_id": doc.id, "payload": p.to_json()}
+                    for p in res.posts])
         return outcome
 
     def _candidates(self, conn: Connection, profs: list[Profile]) -> list[Candidate]:
@@ -304,7 +306,7 @@ class Store:
                     out.append(Candidate(i, cid, read[cid], joins))
         return out
 
-    def _add_mentions(self, conn: Connection, doc_id: str, events: list[dict[str, Any]],
+    def _add_mentions(self, conn: Connection, doc_id: str, events: Sequence[EventRecord],
                       defer: bool = False) -> None:
         """Give each event mention of one document a cluster, as dedup.cluster.assign decides, and write the
         decisions down. A join writes what it adds: the cluster's counts, dates and profile, and the mention
@@ -332,13 +334,13 @@ class Store:
                                 "date_start": prof.start, "date_end": prof.end, "n_mentions": 1, "joins": 0,
                                 "day": prof.start or NO_DATE, "span": _span(prof),
                                 "profile": profile_json(prof), "confidence": report_confidence(ev)})
-            a1, a2 = ev.get("actor1") or {}, ev.get("actor2") or {}
+            a1, a2 = ev.actor1, ev.actor2
             rows.append({
-                "id": ev["event_id"], "doc_id": doc_id, "cluster_id": cid, "event_type": ev["event_type"],
-                "sub_event_type": ev["sub_event_type"], "date_start": prof.start, "date_end": prof.end,
-                "country": ev.get("country"), "admin1": ev.get("admin1"), "location": ev.get("location"),
-                "actor1": a1.get("name"), "actor2": a2.get("name"), "fatalities": ev.get("fatalities"),
-                "confidence": ev.get("confidence"), "payload": ev,
+                "id": ev.event_id, "doc_id": doc_id, "cluster_id": cid, "event_type": ev.event_type,
+                "sub_event_type": ev.sub_event_type, "date_start": prof.start, "date_end": prof.end,
+                "country": ev.country, "admin1": ev.admin1, "location": ev.location,
+                "actor1": a1.name if a1 else None, "actor2": a2.name if a2 else None, "fatalities": ev.fatalities,
+                "confidence": ev.confidence, "payload": ev.to_json(),
                 "merge_reason": reason, "joined": order, **mention_search_columns(ev)})
         if joined:
             conn.execute(_JOIN, joined)
@@ -381,16 +383,18 @@ class Store:
             return
         left = self._members(conn, touched)
         empty = [cid for cid in touched if cid not in left]
-        rebuilt, merged, single = [], {}, []
-        for cid, (payloads, reasons) in left.items():
-            prof = Profile.from_event(payloads[0])
-            for payload in payloads[1:]:
-                prof.absorb(Profile.from_event(payload))
+        rebuilt: list[dict[str, Any]] = []
+        merged: dict[str, dict[str, Any]] = {}
+        single: list[str] = []
+        for cid, (evs, reasons) in left.items():
+            prof = Profile.from_event(evs[0])
+            for ev in evs[1:]:
+                prof.absorb(Profile.from_event(ev))
             rebuilt.append({"b_id": cid, "b_start": prof.start, "b_end": prof.end, "b_span": _span(prof),
-                            "b_n": len(payloads), "b_conf": noisy_or(payloads),
+                            "b_n": len(evs), "b_conf": noisy_or(evs),
                             "b_profile": profile_json(prof)})
-            if len(payloads) > 1:
-                merged[cid] = merge_mentions(cid, payloads, reasons)
+            if len(evs) > 1:
+                merged[cid] = merge_mentions(cid, evs, reasons).to_json()
             else:
                 single.append(cid)     # a single report again: read from its mention, without a row
         if empty or single:
@@ -478,9 +482,16 @@ class Store:
         """Merged events (SCHEMA EVENT dicts with all sources), one per cluster, ordered by date (undated
         first) then id. Streams: `batch` clusters at a time, by keyset pages (`page`), so memory stays flat
         and a cluster of n reports costs n rows."""
+        return self._stream(flt, batch, records=False)
+
+    def event_records(self, flt: EventFilter | None = None, batch: int = 500) -> Iterator[MergedEvent]:
+        """`events` as `model.results.MergedEvent` records (what `marsad export` writes)."""
+        return self._stream(flt, batch, records=True)
+
+    def _stream(self, flt: EventFilter | None, batch: int, records: bool) -> Iterator[Any]:
         cursor: str | None = None
         while True:
-            evs, cursor = self.page(flt, sort="date", limit=batch, cursor=cursor)
+            evs, cursor = self.page(flt, sort="date", limit=batch, cursor=cursor, records=records)
             yield from evs
             if cursor is None:
                 return
@@ -496,31 +507,45 @@ class Store:
         missing = self._merge_from_mentions(conn, [cid for cid in ids if cid not in got])
         return got | {cid: _json_utf8(ev) if raw else ev for cid, ev in missing.items()}
 
-    def _members(self, conn: Connection, ids: list[str]) -> dict[str, tuple[list[dict], list[str]]]:
-        """The mentions of clusters `ids` (payloads, by mention id) and the reasons they joined for, in the
-        order they joined (one query); clusters without mentions are left out."""
-        payloads: dict[str, list[dict]] = {}
+    def _members(self, conn: Connection, ids: list[str]) -> dict[str, tuple[list[EventRecord], list[str]]]:
+        """The mentions of clusters `ids` (read from their payloads, by mention id) and the reasons they joined
+        for, in the order they joined (one query); clusters without mentions are left out."""
+        evs: dict[str, list[EventRecord]] = {}
         joins: dict[str, list[tuple[int, str]]] = {}
         for cid, payload, reason, order in conn.execute(
                 sa.select(mentions.c.cluster_id, mentions.c.payload, mentions.c.merge_reason, mentions.c.joined)
                 .where(mentions.c.cluster_id.in_(ids)).order_by(mentions.c.id)):
-            payloads.setdefault(cid, []).append(payload)
+            evs.setdefault(cid, []).append(EventRecord.from_json(payload))
             if reason is not None:
                 joins.setdefault(cid, []).append((order, reason))
-        return {cid: (ps, [r for _, r in sorted(joins.get(cid, []))]) for cid, ps in payloads.items()}
+        return {cid: (es, [r for _, r in sorted(joins.get(cid, []))]) for cid, es in evs.items()}
 
-    def _merge_from_mentions(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    def _merge_records(self, conn: Connection, ids: list[str]) -> dict[str, MergedEvent]:
         """Merge clusters `ids` from their mentions and the reasons those joined for."""
         if not ids:
             return {}
         members = self._members(conn, ids)
         return {cid: merge_mentions(cid, *members[cid]) for cid in ids if cid in members}
 
+    def _merge_from_mentions(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """`_merge_records` as JSON: what cluster_events keeps and readers get."""
+        return {cid: ev.to_json() for cid, ev in self._merge_records(conn, ids).items()}
+
+    def _merged_records(self, conn: Connection, ids: list[str]) -> dict[str, MergedEvent]:
+        """`_merged` as records: the kept merged events read with `MergedEvent.from_json`, the others merged
+        from their mentions."""
+        if not ids:
+            return {}
+        got = {cid: MergedEvent.from_json(ev) for cid, ev in conn.execute(
+            sa.select(cluster_events.c.id, cluster_events.c.merged).where(cluster_events.c.id.in_(ids)))}
+        return got | self._merge_records(conn, [cid for cid in ids if cid not in got])
+
     def page(self, flt: EventFilter | None = None, sort: str = "date", limit: int = 50,
-             cursor: str | None = None, raw: bool = False) -> tuple[list[Any], str | None]:
+             cursor: str | None = None, raw: bool = False, records: bool = False) -> tuple[list[Any], str | None]:
         """One page of merged events in `sort` order ("date", "-date", "-sources") after `cursor`, and the
         cursor of the next page (None on the last). Keyset paging: page 1,000 costs what page 1 costs.
-        `raw`: each event as its JSON text, as stored (the API sends it on without parsing it)."""
+        Each event is its JSON object; with `raw`, its JSON text, as stored (the API sends it on without
+        parsing it); with `records`, a `model.results.MergedEvent` (what the exporters read)."""
         key = sort_key(sort)
         q = after(sa.select(clusters.c.id, key.label("k")), sort, cursor)
         with self.engine.connect() as conn:
@@ -538,7 +563,8 @@ class Store:
             rows = conn.execute(q.limit(limit + 1)).all()
             more = len(rows) > limit
             rows = rows[:limit]
-            merged = self._merged(conn, [r[0] for r in rows], raw)
+            ids = [r[0] for r in rows]
+            merged = self._merged_records(conn, ids) if records else self._merged(conn, ids, raw)
         nxt = encode_cursor(sort, rows[-1][1], rows[-1][0]) if more and rows else None
         return [merged[r[0]] for r in rows if r[0] in merged], nxt
 
@@ -568,10 +594,13 @@ class Store:
         doc["published"] = row["published"].isoformat() if row["published"] else None
         return {
             "doc": doc, "text": row["text"],
-            "events": sorted(({"event_id": cid, "mention_id": p["event_id"], "event_type": p["event_type"],
-                               "sub_event_type": p["sub_event_type"], "event_date": p.get("event_date"),
-                               "trigger": p.get("trigger"), "evidence": p.get("evidence", [])} for cid, p in evs),
-                             key=lambda e: (e["trigger"] or {}).get("start", 0)),
+            "events": [{"event_id": cid, "mention_id": ev.event_id, "event_type": ev.event_type,
+                        "sub_event_type": ev.sub_event_type,
+                        "event_date": ev.event_date.isoformat() if ev.event_date else None,
+                        "trigger": ev.trigger.to_json() if ev.trigger else None,
+                        "evidence": [s.to_json() for s in ev.evidence]}
+                       for cid, ev in sorted(((cid, EventRecord.from_json(p)) for cid, p in evs),
+                                             key=lambda m: m[1].trigger.start if m[1].trigger else 0)],
             "quotes": sorted(qs, key=lambda q: q["start"]),
             "posts": sorted(ps, key=lambda p: p["start"]),
         }
@@ -594,10 +623,10 @@ class Store:
         orgs = [o.lower() for o in org]
         with self.engine.connect() as conn:
             for doc_id, p in conn.execution_options(yield_per=500).execute(q):
-                sp = p.get("speaker") or {}
-                if orgs and not any(o in (sp.get("org") or "").lower() for o in orgs):
+                quote = QuoteRecord.from_json(p)
+                if orgs and not any(o in (quote.speaker.org or "").lower() for o in orgs):
                     continue
-                if keys and not any(k in search_key(p.get("text") or "") for k in keys):
+                if keys and not any(k in search_key(quote.text or "") for k in keys):
                     continue
                 if offset:
                     offset -= 1

@@ -27,22 +27,24 @@ def upgrade() -> None:
             batch.add_column(sa.Column(name, kind, nullable=True))
     with op.batch_alter_table("clusters") as batch:
         batch.add_column(sa.Column("confidence", sa.Float, nullable=True))
+    from marsad.model.results import EventRecord
     from marsad.store.search import mention_search_columns
 
     conn = op.get_bind()
     mentions = sa.table("mentions", sa.column("id", sa.String), sa.column("payload", sa.JSON),
                         sa.column("cluster_id", sa.String), *(sa.column(n, k) for n, k in _COLUMNS))
-    rows = conn.execute(sa.select(mentions.c.id, mentions.c.payload, mentions.c.cluster_id)).all()
+    rows = [(rid, EventRecord.from_json(payload), cid) for rid, payload, cid in
+            conn.execute(sa.select(mentions.c.id, mentions.c.payload, mentions.c.cluster_id))]
     if rows:
         conn.execute(mentions.update().where(mentions.c.id == sa.bindparam("b_id")).values(
             {n: sa.bindparam(f"b_{n}") for n, _ in _COLUMNS}),
-            [{"b_id": rid, **{f"b_{k}": v for k, v in mention_search_columns(payload).items()}}
-             for rid, payload, _ in rows])
+            [{"b_id": rid, **{f"b_{k}": v for k, v in mention_search_columns(ev).items()}}
+             for rid, ev, _ in rows])
         from marsad.dedup.merge import noisy_or
 
-        by_cluster: dict[str, list] = {}
-        for _, payload, cid in rows:
-            by_cluster.setdefault(cid, []).append(payload)
+        by_cluster: dict[str, list[EventRecord]] = {}
+        for _, ev, cid in rows:
+            by_cluster.setdefault(cid, []).append(ev)
         clusters = sa.table("clusters", sa.column("id", sa.String), sa.column("confidence", sa.Float))
         conn.execute(clusters.update().where(clusters.c.id == sa.bindparam("b_id")).values(
             confidence=sa.bindparam("b_conf")),
