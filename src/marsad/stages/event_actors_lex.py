@@ -49,21 +49,31 @@ WORDS: dict[str, str] = {"article": "article"}
 TUPLES: dict[str, str] = {"plural_endings": "plural_endings"}
 
 
-def folded_lists(data: dict) -> dict[str, list[str]]:
-    """Each list of the data file, folded, in file order; a malformed or repeated entry is an error."""
+def word_lists(data: dict, source: str = DATA, need_about: bool = False) -> dict[str, list[str]]:
+    """Each list of a data file (`source`: its name, for errors) in file order, folded unless marked
+    "fold": false (then single characters of the original text); an empty, undocumented (`need_about`),
+    malformed or repeated entry is an error. Shared by the event grammars (event_grammar.py)."""
     out: dict[str, list[str]] = {}
     for name, spec in data["lists"].items():
-        words = [fold(w).strip() for w in spec["words"]]
+        folded = spec.get("fold", True)
+        words = [fold(w).strip() for w in spec["words"]] if folded else list(spec["words"])
         if not words:
-            raise ValueError(f"{DATA}: list {name!r} is empty")
-        bad = [w for w in words if not _ENTRY.fullmatch(w)]
+            raise ValueError(f"{source}: list {name!r} is empty")
+        if need_about and not spec.get("about", "").strip():
+            raise ValueError(f"{source}: list {name!r} needs an 'about'")
+        bad = [w for w in words if not (_ENTRY.fullmatch(w) if folded else len(w) == 1)]
         if bad:
-            raise ValueError(f"{DATA}: list {name!r} has malformed entries {bad}")
+            raise ValueError(f"{source}: list {name!r} has malformed entries {bad}")
         dup = sorted({w for w in words if words.count(w) > 1})
         if dup:
-            raise ValueError(f"{DATA}: list {name!r} repeats {dup} after folding")
+            raise ValueError(f"{source}: list {name!r} repeats {dup} after folding")
         out[name] = words
     return out
+
+
+def folded_lists(data: dict) -> dict[str, list[str]]:
+    """Each list of event_actors.json, folded, in file order (see word_lists)."""
+    return word_lists(data)
 
 
 def shapes_of(data: dict) -> dict[str, str]:
@@ -78,6 +88,11 @@ def shapes_of(data: dict) -> dict[str, str]:
 
 def _alternation(words: list[str]) -> str:
     return "|".join(w.replace("*", r"\S*") for w in words)
+
+
+def slots(shape: str) -> list[str]:
+    """The list names a shape uses (its `<name>` slots)."""
+    return _SLOT.findall(shape)
 
 
 def build_pattern(shape: str, lists: dict[str, list[str]]) -> str:

@@ -17,36 +17,15 @@ import re
 from dataclasses import dataclass
 
 from marsad.resources.registry import read_json
-from marsad.text.normalize import fold
+from marsad.stages.event_actors_lex import build_pattern, slots
+from marsad.stages.event_actors_lex import word_lists as shared_word_lists
 
 DATA = "event_grammar.json"
 
-# A folded entry: Arabic words separated by single spaces, each optionally ending in "*" (any ending).
-_ENTRY = re.compile(r"[\u0621-\u064a]+\*?(?: [\u0621-\u064a]+\*?)*")
-_SLOT = re.compile(r"<([a-z_]+)>")
-
-
 def word_lists(data: dict) -> dict[str, list[str]]:
-    """Each list of the data file in file order, folded unless marked "fold": false; a malformed or repeated
-    entry is an error."""
-    out: dict[str, list[str]] = {}
-    for name, spec in data["lists"].items():
-        folded = spec.get("fold", True)
-        words = [fold(w).strip() for w in spec["words"]] if folded else list(spec["words"])
-        if not words or not spec.get("about", "").strip():
-            raise ValueError(f"{DATA}: list {name!r} needs an 'about' and words")
-        bad = [w for w in words if not (_ENTRY.fullmatch(w) if folded else len(w) == 1)]
-        if bad:
-            raise ValueError(f"{DATA}: list {name!r} has malformed entries {bad}")
-        if len(set(words)) != len(words):
-            raise ValueError(f"{DATA}: list {name!r} repeats {sorted({w for w in words if words.count(w) > 1})}")
-        out[name] = words
-    return out
-
-
-def build_pattern(shape: str, lists: dict[str, list[str]]) -> str:
-    """The regular expression of a shape with its list slots filled in."""
-    return _SLOT.sub(lambda m: "|".join(w.replace("*", r"\S*") for w in lists[m.group(1)]), shape)
+    """Each list of the data file in file order, folded unless marked "fold": false; an undocumented,
+    malformed or repeated entry is an error (event_actors_lex.word_lists)."""
+    return shared_word_lists(data, DATA, need_about=True)
 
 
 def _one(lists: dict[str, list[str]], name: str) -> str:
@@ -79,7 +58,7 @@ class EventGrammar:
     def from_data(cls, data: dict) -> EventGrammar:
         lists = word_lists(data)
         shapes = {name: spec["pattern"] for name, spec in data["shapes"].items()}
-        used = {m for shape in shapes.values() for m in _SLOT.findall(shape)}
+        used = {m for shape in shapes.values() for m in slots(shape)}
         used |= {"future", "particle_clitics", "article", "entered", "item_trim"}
         if used != set(lists):
             raise ValueError(f"{DATA}: lists missing {sorted(used - set(lists))}, unused {sorted(set(lists) - used)}")
