@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/floor.py [CORPUS_DIR ...] [--repeat 3]
 
 The floor is what any extractor must do to a text at the least: normalise it (marsad's character table and
-offset map), split it into words, and scan it once with one Aho-Corasick automaton of every Arabic name in
-marsad's place and actor tables. It prints documents/s of the floor and of `marsad bench`'s full pipeline on
+offset map), split it into words, and scan it once with one Aho-Corasick automaton of the Arabic name forms
+marsad's gazetteer and actor table match (their loaded lexicons). It prints documents/s of the floor and of `marsad bench`'s full pipeline on
 the same documents, and their ratio (the issue asks at most 20x).
 """
 

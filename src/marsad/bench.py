@@ -51,36 +51,24 @@ def bench(paths: Iterable[str], repeat: int = 1) -> dict[str, float]:
 
 
 def _floor_automaton() -> tuple[Any, int]:
-    """One Aho-Corasick automaton of every folded Arabic name in the place and actor tables."""
+    """One Aho-Corasick automaton of the folded Arabic names marsad matches: the gazetteer's and the actor
+    table's lexicon forms (the loaded resources, so the floor scans for exactly what the pipeline looks up)."""
     import ahocorasick
 
-    from marsad.resources.registry import read_tsv
-    from marsad.text.normalize import fold
+    from marsad.resources.registry import Resources
 
-    names: set[str] = set()
-    for row in read_tsv("actors.tsv"):
-        names.update(fold(n) for n in (row.get("aliases_ar") or "").split("|") if n)
-    import gzip
-
-    from marsad.resources.registry import data_path
-
-    with gzip.open(data_path("gazetteer.tsv.gz"), "rt", encoding="utf-8") as fh:
-        header = fh.readline().rstrip("\n").split("\t")
-        col = header.index("names_ar")
-        for line in fh:
-            cells = line.rstrip("\n").split("\t")
-            names.update(fold(n) for n in cells[col].split("|") if n)
+    res = Resources(["gazetteer", "actors"])
+    names = set(res["gazetteer"].lexicon.table) | set(res["actors"].lexicon.table)
     auto = ahocorasick.Automaton()
     for n in names:
-        if n.strip():
-            auto.add_word(n, n)
+        auto.add_word(n, n)
     auto.make_automaton()
     return auto, len(names)
 
 
 def floor(paths: Iterable[str], repeat: int = 1) -> dict[str, float]:
     """The least any extractor does to a text: marsad's normalisation (with its offset map), a word split and
-    one Aho-Corasick scan with every Arabic name of the place and actor tables. Documents/s of that."""
+    one Aho-Corasick scan with the Arabic names of the place and actor tables. Documents/s of that."""
     from marsad.text.normalize import CharMap
 
     docs = [d for d in read_paths(paths) if isinstance(d, Document)]
