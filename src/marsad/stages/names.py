@@ -256,10 +256,10 @@ def _person(names: Names, doc: Document, m: ActorMention, actor_id: str, latin: 
 
 
 def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None,
-                    country: str | None = None, sources: SourceNames | None = None) -> ActorMention:
+                    country: str | None = None) -> ActorMention:
     """The mention with an English actor when it names nobody known yet (an Arabic name as its name);
-    `sources` (the quotes lexicon's) describes unnamed officials ("مسؤول عسكري")."""
-    actor = m.actor
+    `names.sources` describes unnamed officials ("مسؤول عسكري")."""
+    actor, sources = m.actor, names.sources
     if actor.kind == "person" and m.org is None and not has_arabic(actor.name):
         return _person(names, doc, m, actor.id, actor.name, actor.country, actor.inter)
     if not has_arabic(actor.name):

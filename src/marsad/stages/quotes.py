@@ -275,7 +275,7 @@ def find_quotes(doc: Document, res: Resources) -> None:
             drafts.append(d)
     from marsad.stages.places import country_focus
 
-    namer = Namer(res["names"], res["gazetteer"], country_focus(doc), lex.sources)
+    namer = Namer(res["names"], res["gazetteer"], country_focus(doc))
     found = build_quotes(doc, toks, drafts, lex, namer)
     doc.quotes = [q for q in found if q.speaker is None or q.speaker.actor.kind != "source"]
     doc.unnamed_quotes = [q for q in found if q.speaker is not None and q.speaker.actor.kind == "source"]

@@ -17,7 +17,6 @@ from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Quote
 from marsad.stages.names import Names, english_mention
 from marsad.stages.quotes_lex import Cue, CueLexicon, QTok
-from marsad.stages.sources import SourceNames
 from marsad.text.normalize import fold
 
 REPEAT_RATIO = 85.0
@@ -95,12 +94,11 @@ class Namer:
     names: Names | None
     gazetteer: object | None = None
     country: str | None = None
-    sources: SourceNames | None = None  # the quotes lexicon's unnamed-source descriptions
 
     def __call__(self, doc: Document, m: ActorMention) -> ActorMention:
         if self.names is None:
             return m
-        return english_mention(self.names, doc, m, self.gazetteer, self.country, self.sources)
+        return english_mention(self.names, doc, m, self.gazetteer, self.country)
 
 
 def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon,
