@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from marsad.stages.quotes_lex import CueLexicon
+from marsad.stages.quotes.lexicon import CueLexicon
 from marsad.text.normalize import fold
 
 

@@ -7,7 +7,7 @@ train split (eval.splits: ids ending in an even digit) is read. RAW_DIR (default
 holds the articles. Each event candidate marsad extracts is labelled 1 when it matches an annotated event at
 the type level (a match with an optional event counts as right), and a logistic regression (L2,
 standardised features; numpy, from the `build` extra) is fitted on the features of
-marsad.stages.event_confidence: facts about the event and its mentions, its sub-event type, and the folded
+marsad.stages.events.confidence: facts about the event and its mentions, its sub-event type, and the folded
 words around its trigger that occur in at least MIN_COUNT training candidates.
 
 The drop threshold (`drop_below`: candidates less likely are not reported) is chosen by 5-fold
@@ -32,8 +32,8 @@ from marsad.eval.scorer import Report, load_gold, score_document
 from marsad.ingest import read_file
 from marsad.output import result_json
 from marsad.pipeline import Pipeline
-from marsad.stages.event_confidence import FEATURES, context_words
 from marsad.stages.events import extract_events
+from marsad.stages.events.confidence import FEATURES, context_words
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "marsad" / "resources" / "data" / "event_confidence.json"

@@ -56,7 +56,7 @@ def test_annotation_holds_snippets_not_articles(path: Path) -> None:
 
 
 def test_unnamed_sources_are_kept_apart_from_quotes() -> None:
-    from marsad.stages.quotes_lex import CueLexicon
+    from marsad.stages.quotes.lexicon import CueLexicon
 
     spec = importlib.util.spec_from_file_location("split_unnamed", ROOT / "scripts" / "split_unnamed_quotes.py")
     mod = importlib.util.module_from_spec(spec)
@@ -74,7 +74,7 @@ def test_unnamed_sources_are_kept_apart_from_quotes() -> None:
     ("مصدر في الحشد", "Popular Mobilization Forces (PMF)", False), ("وزارة الصحة", None, False),
     ("المتحدث باسم الجيش", None, False)])
 def test_unnamed_rule_cases(speaker_ar: str, org: str | None, unnamed: bool) -> None:
-    from marsad.stages.quotes_lex import CueLexicon
+    from marsad.stages.quotes.lexicon import CueLexicon
 
     spec = importlib.util.spec_from_file_location("split_unnamed", ROOT / "scripts" / "split_unnamed_quotes.py")
     mod = importlib.util.module_from_spec(spec)

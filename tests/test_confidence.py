@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from marsad.eval.reliability import calibration_error, label_predictions, reliability_table
-from marsad.stages.event_confidence import FEATURES, ConfidenceModel
+from marsad.stages.events.confidence import FEATURES, ConfidenceModel
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATED = Path(__file__).parent / "data" / "annotated"
@@ -46,7 +46,7 @@ def test_context_words_feed_the_model(pipeline) -> None:
     from datetime import date
 
     from marsad.model.document import DocMeta, Document
-    from marsad.stages.event_confidence import context_words
+    from marsad.stages.events.confidence import context_words
 
     doc = pipeline(Document("قصفت الطائرات الحربية بلدة في ريف إدلب أمس، ما أدى إلى مقتل ثلاثة مدنيين.",
                             DocMeta(id="t", published=date(2021, 5, 2))))

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "marsad"
 DOC = ROOT / "docs" / "architecture.md"
-# a path or file name the page names: stages/events.py, inputs/, resources/data/charmap.json, tolls.py
+# a path or file name the page names: stages/events/__init__.py, inputs/, resources/data/charmap.json, tolls.py
 _PATH = re.compile(r"(?<![\w./~-])((?:[a-z_0-9]+/)*[a-z_0-9]+(?:\.py|\.tsv\.gz|\.tsv|\.json|\.md|/))(?![\w/])")
 _ROW = re.compile(r"^\| `(\w+)` \| `stages/[\w/.]+` \| (.*?) \| (.*?) \|", re.M)
 

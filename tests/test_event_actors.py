@@ -1,5 +1,5 @@
 """Event actors (issue 4): who acts (actor1) and who is acted on (actor2) in hand-written sentences
-(tests/data/event_actor_cases.tsv) run through the whole pipeline, the helpers of stages/event_actors.py, and
+(tests/data/event_actor_cases.tsv) run through the whole pipeline, the helpers of stages/events/actors.py, and
 the grammar's word lists (resources/data/event_actors.json) with the shapes they are built into.
 
 Each row of the table is a test; the rows that fail today are listed by id in tests/data/known_failures.tsv
@@ -21,8 +21,8 @@ from marsad.eval.scorer import norm_name
 from marsad.model.document import DocMeta, Document
 from marsad.model.records import Actor, ActorMention
 from marsad.resources.registry import read_json
-from marsad.stages import event_actors
-from marsad.stages.event_actors_lex import LETTERS, SETS, TUPLES, WORDS, ActorGrammar
+from marsad.stages.events import actors as event_actors
+from marsad.stages.events.actors_lex import LETTERS, SETS, TUPLES, WORDS, ActorGrammar
 from marsad.text.normalize import fold
 from tests import known_failures
 
@@ -315,7 +315,7 @@ def test_a_merged_mention_names_the_side_a_generic_one_left_unnamed(pipe) -> Non
     the other ("مدنيين"); a generic side never replaces a named one."""
     from dataclasses import replace
 
-    from marsad.stages.event_merge import absorb
+    from marsad.stages.events.merge import absorb
 
     doc = pipe(Document("قتل خمسة من عناصر الشرطة في تفجير سيارة مفخخة في مدينة الموصل صباح اليوم.",
                         DocMeta(id="t", published=date(2019, 6, 14))))

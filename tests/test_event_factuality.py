@@ -1,4 +1,4 @@
-"""Word-sense and state tests of cue mentions (stages/event_factuality.py), and the crowd-vs-state clash rule."""
+"""Word-sense and state tests of cue mentions (stages/events/factuality.py), and the crowd-vs-state clash rule."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_stative_verbs_come_folded_from_the_data() -> None:
     """The imperfect takeover verbs of the stative test (event_factuality.json "stative_verbs"), folded, each
     once, and used: a key starting with one is stative before a resumptive pronoun."""
     from marsad.resources.registry import read_json
-    from marsad.stages.event_factuality import Factuality
+    from marsad.stages.events.factuality import Factuality
     from marsad.text.normalize import fold
 
     spec = read_json("event_factuality.json")["lists"]["stative_verbs"]

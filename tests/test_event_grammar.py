@@ -1,4 +1,4 @@
-"""The clause words of the events stage and its merge (stages/event_grammar.py, resources/data/
+"""The clause words of the events stage and its merge (stages/events/grammar.py, resources/data/
 event_grammar.json): every list documented, folded where the code reads folded text, unique and used, and
 the patterns built from them."""
 
@@ -11,7 +11,7 @@ import re
 import pytest
 
 from marsad.resources.registry import read_json
-from marsad.stages.event_grammar import EventGrammar
+from marsad.stages.events.grammar import EventGrammar
 from marsad.text.normalize import fold
 
 DATA = read_json("event_grammar.json")

@@ -1,10 +1,10 @@
-"""Who an attack falls on (stages/event_targets.py): whole words of the clause, not substrings."""
+"""Who an attack falls on (stages/events/targets.py): whole words of the clause, not substrings."""
 
 from __future__ import annotations
 
 import pytest
 
-from marsad.stages.event_targets import TargetWords
+from marsad.stages.events.targets import TargetWords
 from marsad.text.normalize import fold
 
 T = TargetWords.load()

@@ -256,12 +256,12 @@ def test_event_place_list_is_documented_used_folded_and_unique(key: str) -> None
     assert spec["about"].strip()
     words = [fold(w) for w in spec["words"]]
     assert words and sorted({w for w in words if words.count(w) > 1}) == [], f"{key} repeats words after folding"
-    code = (Path(__file__).resolve().parents[1] / "src" / "marsad" / "stages" / "event_place.py").read_text("utf-8")
+    code = (Path(__file__).resolve().parents[1] / "src" / "marsad" / "stages" / "events" / "place.py").read_text("utf-8")
     assert f'"{key}"' in code or f"'{key}'" in code, f"{key} is never read"
 
 
 def test_event_place_patterns_are_built_from_the_folded_lists() -> None:
-    from marsad.stages.event_place import place_words
+    from marsad.stages.events.place import place_words
 
     w = place_words()
     assert w.locative.search(" وعلي ") and w.locative.search("شمال ") and not w.locative.search(" قالت ")

@@ -14,7 +14,7 @@ from marsad.model.document import DocMeta, Document
 from marsad.pipeline import Pipeline
 from marsad.resources.registry import read_tsv
 from marsad.stages.quotes import CueLexicon
-from marsad.stages.quotes_lex import AS_WRITTEN, GRAMMAR, HAS_CLASSES, SINGLE, class_words
+from marsad.stages.quotes.lexicon import AS_WRITTEN, GRAMMAR, HAS_CLASSES, SINGLE, class_words
 from marsad.text.normalize import fold
 
 DATA = Path(__file__).parent / "data" / "quote_cases.tsv"
@@ -145,7 +145,7 @@ def _class_rows() -> dict[str, list[str]]:
 
 def _quotes_code() -> str:
     return "\n".join((ROOT / "src" / "marsad" / "stages" / f"{m}.py").read_text("utf-8")
-                     for m in ("quotes", "quotes_lex", "quotes_speaker", "quotes_build", "names"))
+                     for m in ("quotes/__init__", "quotes/lexicon", "quotes/speaker", "quotes/build", "names"))
 
 
 def test_every_word_class_is_documented_and_used() -> None:

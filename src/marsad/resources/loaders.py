@@ -55,7 +55,7 @@ def _triggers() -> Any:
 
 
 def _event_actors() -> Any:
-    from marsad.stages.event_actors_lex import ActorGrammar
+    from marsad.stages.events.actors_lex import ActorGrammar
 
     return ActorGrammar.load()
 

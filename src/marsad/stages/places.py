@@ -653,7 +653,7 @@ def focus_place(doc: Document, country: str | None = None) -> PlaceMention | Non
         return None
     counts: Counter = Counter()
     first: dict[str, PlaceMention] = {}
-    from marsad.stages.event_place import is_dateline
+    from marsad.stages.events.place import is_dateline
 
     for m in doc.places:
         if m.confidence > REFERENCE and m.place.country == country and m.place.admin1 and not is_dateline(doc, m):

@@ -19,9 +19,9 @@ from bisect import bisect_left
 from marsad.model.document import Document
 from marsad.resources.registry import Resources
 from marsad.stages.base import stage
-from marsad.stages.quotes_build import Draft, Namer, build_quotes
-from marsad.stages.quotes_lex import Cue, CueLexicon, QTok, tokenize
-from marsad.stages.quotes_speaker import parse_np, pick_head, preceding_np, quoted_name_end
+from marsad.stages.quotes.build import Draft, Namer, build_quotes
+from marsad.stages.quotes.lexicon import Cue, CueLexicon, QTok, tokenize
+from marsad.stages.quotes.speaker import parse_np, pick_head, preceding_np, quoted_name_end
 from marsad.text.normalize import fold
 
 __all__ = ["CueLexicon", "find_quotes"]

@@ -17,15 +17,17 @@ from marsad.model.document import Document
 from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.model.spans import Spans
 from marsad.resources.registry import Resources, read_tsv
-from marsad.stages import event_actors, event_args, event_place
 from marsad.stages.base import stage
-from marsad.stages.event_args import place_rank
-from marsad.stages.event_confidence import ConfidenceModel, Mention, context_words, features
-from marsad.stages.event_factuality import Factuality
-from marsad.stages.event_grammar import EventGrammar
-from marsad.stages.event_merge import merge
-from marsad.stages.event_rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
-from marsad.stages.event_targets import TargetWords
+from marsad.stages.events import actors as event_actors
+from marsad.stages.events import args as event_args
+from marsad.stages.events import place as event_place
+from marsad.stages.events.args import place_rank
+from marsad.stages.events.confidence import ConfidenceModel, Mention, context_words, features
+from marsad.stages.events.factuality import Factuality
+from marsad.stages.events.grammar import EventGrammar
+from marsad.stages.events.merge import merge
+from marsad.stages.events.rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
+from marsad.stages.events.targets import TargetWords
 from marsad.stages.places import country_focus, focus_place
 from marsad.stages.time import attach_date
 from marsad.stages.tolls import TollGrammar
@@ -35,7 +37,7 @@ from marsad.text.numbers import NumberWords
 _WORDS = re.compile(r"\S+")
 # The clause words (where a sentence splits, the words before a cue that recall an earlier event: "بعد سيطرة
 # طالبان عليها", "ردا على قصف إسرائيل"; list items, "الأخير", the clitics of cues and particles) are data:
-# event_grammar.json, loaded with the trigger lexicon (TriggerLexicon.grammar, stages/event_grammar.py).
+# event_grammar.json, loaded with the trigger lexicon (TriggerLexicon.grammar, stages/events/grammar.py).
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ _DOMAIN_WEAK = GENERIC | {"clash", "takeover", "takeover_weak", "abduct"}
 
 
 def _factual(doc: Document, fact: Factuality, cue: _Cue, sent: tuple[int, int]) -> bool:
-    """Word-sense tests of one cue mention (stages/event_factuality.py)."""
+    """Word-sense tests of one cue mention (stages/events/factuality.py)."""
     m = cue.match
     if cue.cue == "takeover" and fact.stative_takeover(doc.norm.text, m.start, m.end, m.key):
         return False  # "المناطق التي يسيطر عليها"

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Quote
 from marsad.stages.names import Names, english_mention
-from marsad.stages.quotes_lex import Cue, CueLexicon, QTok
+from marsad.stages.quotes.lexicon import Cue, CueLexicon, QTok
 from marsad.text.normalize import fold
 
 REPEAT_RATIO = 85.0

@@ -16,7 +16,7 @@ are police. When a clause names no actor, `fallback_actor1` reads the previous s
 of responsibility in the article ("تبنى تنظيم داعش الهجوم") or, for bombs and attacks on people, the
 unidentified armed group of the country.
 
-The word lists are data (resources/data/event_actors.json); `ActorGrammar` (stages/event_actors_lex.py,
+The word lists are data (resources/data/event_actors.json); `ActorGrammar` (stages/events/actors_lex.py,
 the `event_actors` resource) builds them into the patterns used here and is passed to `pick`,
 `fallback_actor1` and `side_mentions`.
 """
@@ -27,7 +27,7 @@ import re
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention
-from marsad.stages.event_actors_lex import ActorGrammar
+from marsad.stages.events.actors_lex import ActorGrammar
 from marsad.text.normalize import fold
 
 SIDE_KINDS = frozenset({"rebel", "state", "political", "identity", "civilians", "protesters", "rioters",

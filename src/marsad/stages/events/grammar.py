@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from marsad.resources.registry import read_json
-from marsad.stages.event_actors_lex import build_pattern, slots
-from marsad.stages.event_actors_lex import word_lists as shared_word_lists
+from marsad.stages.events.actors_lex import build_pattern, slots
+from marsad.stages.events.actors_lex import word_lists as shared_word_lists
 
 DATA = "event_grammar.json"
 
@@ -36,7 +36,7 @@ def _one(lists: dict[str, list[str]], name: str) -> str:
 
 @dataclass(frozen=True)
 class EventGrammar:
-    """The clause words of stages/events.py and stages/event_merge.py (see event_grammar.json)."""
+    """The clause words of stages/events/__init__.py and stages/events/merge.py (see event_grammar.json)."""
 
     clause_split: re.Pattern[str]
     background: re.Pattern[str]  # a recall word ending the text before a cue

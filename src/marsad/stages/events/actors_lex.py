@@ -52,7 +52,7 @@ TUPLES: dict[str, str] = {"plural_endings": "plural_endings"}
 def word_lists(data: dict, source: str = DATA, need_about: bool = False) -> dict[str, list[str]]:
     """Each list of a data file (`source`: its name, for errors) in file order, folded unless marked
     "fold": false (then single characters of the original text); an empty, undocumented (`need_about`),
-    malformed or repeated entry is an error. Shared by the event grammars (event_grammar.py)."""
+    malformed or repeated entry is an error. Shared by the event grammars (grammar.py)."""
     out: dict[str, list[str]] = {}
     for name, spec in data["lists"].items():
         folded = spec.get("fold", True)
@@ -102,7 +102,7 @@ def build_pattern(shape: str, lists: dict[str, list[str]]) -> str:
 
 @dataclass(frozen=True)
 class ActorGrammar:
-    """The compiled word lists of the event-actor grammar (see stages/event_actors.py)."""
+    """The compiled word lists of the event-actor grammar (see stages/events/actors.py)."""
 
     agent: re.Pattern[str]
     agent_suffix: re.Pattern[str]

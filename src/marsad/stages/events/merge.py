@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable
 
 from marsad.model.records import Event, EvidenceSpan
-from marsad.stages.event_actors import is_generic
-from marsad.stages.event_args import place_rank
+from marsad.stages.events.actors import is_generic
+from marsad.stages.events.args import place_rank
 from marsad.text.normalize import fold
 
 Contains = Callable[[str, str], bool]  # (outer place id, inner place id) -> inner lies within outer

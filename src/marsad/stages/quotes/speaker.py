@@ -9,7 +9,7 @@ apposition: the name is the speaker as written, as the annotation guidelines do.
 
 from __future__ import annotations
 
-from marsad.stages.quotes_lex import Cue, CueLexicon, QTok
+from marsad.stages.quotes.lexicon import Cue, CueLexicon, QTok
 
 MAX_NP = 12
 NP_PUNCT_TRANSPARENT = frozenset("{}")

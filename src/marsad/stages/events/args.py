@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention, Place, PlaceMention
-from marsad.stages import event_actors, event_place
-from marsad.stages.event_actors import GENERIC_INTER, SIDE_KINDS, is_generic  # noqa: F401  (re-exported)
-from marsad.stages.event_actors_lex import ActorGrammar
+from marsad.stages.events import actors as event_actors
+from marsad.stages.events import place as event_place
+from marsad.stages.events.actors import GENERIC_INTER, SIDE_KINDS, is_generic  # noqa: F401  (re-exported)
+from marsad.stages.events.actors_lex import ActorGrammar
 
 # --- actors ---------------------------------------------------------------------------------------------
-# The clause grammar lives in stages/event_actors.py; these names are the stage's interface.
+# The clause grammar lives in stages/events/actors.py; these names are the stage's interface.
 
 def generic_actor(kind: str, country: str | None) -> Actor:
     return event_actors.generic_actor(kind, country)
@@ -40,7 +41,7 @@ def fallback_actor1(doc: Document, sent_start: int, kinds, country: str | None,
 def pick_place(doc: Document, clause: tuple[int, int], sentence: tuple[int, int], paragraph_start: int,
                trigger: int) -> PlaceMention | None:
     """The place nearest the event: its clause (after the trigger first), its sentence, earlier in the
-    paragraph, then the lead of the article (see stages/event_place.py)."""
+    paragraph, then the lead of the article (see stages/events/place.py)."""
     return event_place.pick_place(doc, clause, sentence, paragraph_start, trigger)
 
 
