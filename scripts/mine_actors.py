@@ -66,7 +66,7 @@ def main() -> None:
     ap.add_argument("--summary", action="store_true", help="only the resolved-mention counts")
     a = ap.parse_args()
     pipe = Pipeline.build(until="actors")
-    table = pipe.resources["actors"]
+    table = pipe.resources.actors
     known_people = {f"person:{pid}" for pid in table.people}
     phrases: Counter = Counter()
     docs_of: dict[str, set[str]] = defaultdict(set)

@@ -31,9 +31,10 @@ from marsad.eval.reliability import label_predictions
 from marsad.eval.scorer import Report, load_gold, score_document
 from marsad.ingest import read_file
 from marsad.output import result_json
-from marsad.pipeline import Pipeline
+from marsad.pipeline import Pipeline, stages
 from marsad.stages.events import extract_events
 from marsad.stages.events.confidence import FEATURES, context_words
+from marsad.stages.resources import Resources
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "marsad" / "resources" / "data" / "event_confidence.json"
@@ -45,16 +46,15 @@ TOLERANCE = 0.005
 def collect(gold_dir: Path, raw: Path) -> list[dict]:
     """One record per training document: its gold, text, SCHEMA events and their features and labels."""
     pipe = Pipeline.build(until="quotes")
-    trig = pipe.resources["triggers"]
-    untrained = dataclasses.replace(trig, confidence=None)  # every candidate, none dropped by an old model
+    declared = stages(["events"])[0].resources
+    loaded = pipe.resources.with_(declared)
+    # every candidate, none dropped by an old model: the events stage's resources with an untrained lexicon
+    untrained = Resources({**{n: loaded[n] for n in declared},
+                           "triggers": dataclasses.replace(loaded.triggers, confidence=None)}, stage="events")
     docs = []
     for doc_id, gold in load_gold(gold_dir, "train").items():
         doc = pipe(next(read_file(str(raw / f"{doc_id}.json"))))
-        pipe.resources._items["triggers"] = untrained
-        try:
-            scored = extract_events(doc, pipe.resources)
-        finally:
-            pipe.resources._items["triggers"] = trig
+        scored = extract_events(doc, untrained)
         doc.events = [ev for ev, _ in scored]
         res = result_json(doc)
         labels = label_predictions(doc.text, gold, res["events"])

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from marsad.resources.actors import ActorTable, ActorWords
-from marsad.resources.registry import Resources, read_json
+from marsad.resources.registry import read_json
 from marsad.stages.actors import actor_to_json, parse_actors
+from marsad.stages.resources import Resources
 from marsad.text.normalize import fold
 
 CASES = Path(__file__).parent / "data" / "actor_cases.tsv"
@@ -29,7 +30,7 @@ def _cases() -> list[tuple[str, str, str, str, str]]:
 
 @pytest.fixture(scope="module")
 def res() -> Resources:
-    return Resources(["actors"])
+    return Resources.build(["actors"])
 
 
 @pytest.fixture(scope="module")

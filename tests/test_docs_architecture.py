@@ -49,7 +49,7 @@ def test_diagram_lists_the_stages_in_order():
 
 
 def test_every_resource_is_named():
-    from marsad.resources.loaders import LOADERS
+    from marsad.stages.resources import LOADERS
 
     listed = re.search(r"in `LOADERS`: (.*?)\.\n", text(), re.S)
     assert listed, "the resource list after `LOADERS` is gone"

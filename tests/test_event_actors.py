@@ -197,9 +197,9 @@ def test_letters_and_words_come_folded_from_the_lists(grammar, field, name):
 
 
 def test_grammar_loads_through_resources_and_pickles(grammar):
-    from marsad.resources.registry import Resources
+    from marsad.stages.resources import Resources
 
-    assert Resources(["event_actors"])["event_actors"] == grammar
+    assert Resources.build(["event_actors"])["event_actors"] == grammar
     again = pickle.loads(pickle.dumps(grammar))
     assert again == grammar and again.agent.pattern == grammar.agent.pattern
 

@@ -94,9 +94,9 @@ def test_shapes(grammar: EventGrammar, field: str, text: str, hit: bool) -> None
 
 
 def test_grammar_loads_with_the_triggers_and_pickles(grammar: EventGrammar) -> None:
-    from marsad.resources.registry import Resources
+    from marsad.stages.resources import Resources
 
-    assert Resources(["triggers"])["triggers"].grammar == grammar
+    assert Resources.build(["triggers"])["triggers"].grammar == grammar
     assert pickle.loads(pickle.dumps(grammar)) == grammar
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from marsad.model.document import DocMeta, Document
 from marsad.pipeline import Pipeline
-from marsad.resources.registry import Resources
 from marsad.stages.places import country_focus, focus_place, parse_places, place_to_json
+from marsad.stages.resources import Resources
 
 DATA = Path(__file__).parent / "data" / "place_cases.tsv"
 DEV = Path("/work/shared/corpus/dev")
@@ -30,7 +30,7 @@ CASES = _cases()
 
 @pytest.fixture(scope="module")
 def res() -> Resources:
-    return Resources(["gazetteer"])
+    return Resources.build(["gazetteer"])
 
 
 def test_case_table_is_large_enough():

@@ -8,7 +8,8 @@ import pickle
 import pytest
 
 from marsad.resources import registry
-from marsad.resources.registry import Resources, cache_key, load_cached
+from marsad.resources.registry import cache_key, load_cached
+from marsad.stages.resources import Resources
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ def test_resources_from_the_cache_extract_exactly_what_fresh_ones_do(cache, monk
     text = ("قتل ثلاثة مدنيين وأصيب خمسة آخرون يوم الأحد في قصف مدفعي استهدف بلدة كفرنبل في ريف إدلب "
             "الجنوبي، بحسب ما أفاد الدفاع المدني السوري.")
     fresh = Pipeline.build()                  # builds and writes the cache
-    assert sorted(p.name.split("-")[0] for p in cache.glob("*.pickle")) == sorted(fresh.resources.names)
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*.pickle")) == sorted(fresh.resources.loaded)
     cached = Pipeline.build()                 # reads it
     assert result_json(cached(Document(text))) == result_json(fresh(Document(text)))
-    assert Resources(["time"])["time"] is not fresh.resources["time"]
+    assert Resources.build(["time"])["time"] is not fresh.resources["time"]

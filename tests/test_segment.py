@@ -51,8 +51,8 @@ def test_stages_declare_themselves_and_see_only_their_resources() -> None:
     layers once, and a stage reading a resource it did not declare fails at once."""
     from marsad.model.document import DocMeta, Document
     from marsad.pipeline import STAGE_NAMES, Pipeline, PipelineError, stages
-    from marsad.resources.registry import Resources
-    from marsad.stages.base import Stage, UndeclaredResource
+    from marsad.stages.base import Stage
+    from marsad.stages.resources import Resources, UndeclaredResource
 
     declared = stages()
     assert tuple(s.name for s in declared) == STAGE_NAMES

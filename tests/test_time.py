@@ -13,7 +13,7 @@ import pytest
 
 from marsad.model.document import DocMeta, Document
 from marsad.pipeline import Pipeline
-from marsad.resources.registry import Resources
+from marsad.stages.resources import Resources
 from marsad.stages.time import attach_date, parse_times, time_to_json
 from marsad.text.normalize import fold
 from marsad.text.numbers import NumberWords
@@ -40,7 +40,7 @@ ROWS = _rows()
 
 @pytest.fixture(scope="module")
 def res() -> Resources:
-    return Resources(["time"])
+    return Resources.build(["time"])
 
 
 def _pub(s: str) -> date | None:

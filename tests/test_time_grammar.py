@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.resources.registry import Resources
+from marsad.stages.resources import Resources
 from marsad.stages.time import parse_times
 from marsad.text.normalize import CharMap, fold
 from tests import known_failures
@@ -41,7 +41,7 @@ ROWS = _rows(CASES)
 
 @pytest.fixture(scope="module")
 def res() -> Resources:
-    return Resources(["time"])
+    return Resources.build(["time"])
 
 
 def _pub(s: str) -> date | None:
@@ -85,7 +85,7 @@ def _key(row: dict) -> str:
 
 def failures() -> dict[tuple[str, str], str]:
     """(check, row id) -> why, for every failing row (tests/known_failures.py writes them down)."""
-    res = Resources(["time"])
+    res = Resources.build(["time"])
     return {("date", _key(r)): f"[{r['category']}] {why}" for r in ROWS if (why := _check(r, res)) is not None}
 
 

@@ -55,10 +55,10 @@ def _floor_automaton() -> tuple[Any, int]:
     table's lexicon forms (the loaded resources, so the floor scans for exactly what the pipeline looks up)."""
     import ahocorasick
 
-    from marsad.resources.registry import Resources
+    from marsad.stages.resources import Resources
 
-    res = Resources(["gazetteer", "actors"])
-    names = set(res["gazetteer"].lexicon.table) | set(res["actors"].lexicon.table)
+    res = Resources.build(["gazetteer", "actors"])
+    names = set(res.gazetteer.lexicon.table) | set(res.actors.lexicon.table)
     auto = ahocorasick.Automaton()
     for n in names:
         auto.add_word(n, n)

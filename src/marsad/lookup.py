@@ -69,9 +69,11 @@ def answerer(kind: str) -> Callable[[dict], list[dict]]:
 
     from marsad.stages.actors import actor_to_json, resolve
 
+    table = pipe.resources.with_(["actors"]).actors
+
     def actors(case: dict) -> list[dict]:
         doc = run(case)
-        return [_with_offsets(actor_to_json(m)) for m in resolve(doc, pipe.resources["actors"], case.get("country"))]
+        return [_with_offsets(actor_to_json(m)) for m in resolve(doc, table, case.get("country"))]
 
     return actors
 

@@ -16,8 +16,8 @@ from importlib import import_module
 from typing import Any
 
 from marsad.model.document import Document
-from marsad.resources.registry import Resources
-from marsad.stages.base import REGISTRY, ResourceView, Stage
+from marsad.stages.base import REGISTRY, Stage
+from marsad.stages.resources import Resources
 
 # The declared order of marsad's stages; each declares what it needs, adds and reads beside its code
 # (`@stage` in stages/base.py), in the module listed here.
@@ -102,10 +102,9 @@ class Pipeline:
                 raise PipelineError(f"stage {st.name!r} needs {missing}, which no earlier stage adds")
             have.update(st.adds)
         self.fns = [st.fn for st in self.stages]
-        self.resources = resources or Resources()
-        self.resources.load(r for st in self.stages for r in st.resources)
+        self.resources = (resources or Resources()).with_(r for st in self.stages for r in st.resources)
         # each stage sees only the resources it declared
-        self.views = [ResourceView(self.resources, st.resources, st.name) for st in self.stages]
+        self.views = [self.resources.only(st.resources, st.name) for st in self.stages]
 
     @classmethod
     def build(cls, until: str | None = None, resources: Resources | None = None) -> Pipeline:

@@ -94,10 +94,17 @@ class Document:
 
     @property
     def norm(self) -> NormText:
-        """The normalised view for matching, with its offset map (built on first use)."""
+        """The normalised view for matching, with its offset map (built on first use, with the charmap given
+        to `normalize` or the constructor, else the packaged default)."""
         if self._norm is None:
             self._norm = (self._charmap or CharMap.default()).normalize(self._text)
         return self._norm
+
+    def normalize(self, charmap: CharMap) -> NormText:
+        """Build the normalised view with `charmap` (the pipeline's resource) unless it is built already."""
+        if self._norm is None:
+            self._charmap = charmap
+        return self.norm
 
     @property
     def text(self) -> str:

@@ -1,7 +1,8 @@
-"""Resources: lexicons and gazetteers loaded once into one explicit, picklable object.
+"""Reading resources/data: file paths, TSV and JSON readers, the on-disk cache of built resources and the
+data version.
 
-Nothing is loaded at import time. A pipeline asks for the resources its stages declare; a batch engine
-builds one `Resources` per worker (or pickles one) and passes it to every document.
+Nothing is read at import time. The typed set of loaded resources the stages read is
+`marsad.stages.resources.Resources`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import resources as ir
 from pathlib import Path
 from typing import Any
@@ -38,46 +39,6 @@ def read_tsv(name: str) -> list[dict[str, str]]:
         cells += [""] * (len(header) - len(cells))
         rows.append(dict(zip(header, (c.strip() for c in cells), strict=True)))
     return rows
-
-
-def _loaders() -> dict[str, Callable[[], Any]]:
-    # Imported lazily so that importing marsad never loads data or heavy modules.
-    from marsad.resources.loaders import LOADERS
-
-    return LOADERS
-
-
-class Resources:
-    """Named resources, each loaded at most once. Access as `res["time"]` or `res.get("time")`."""
-
-    def __init__(self, names: Iterable[str] = ()):
-        self._items: dict[str, Any] = {}
-        self.load(names)
-
-    def load(self, names: Iterable[str]) -> Resources:
-        loaders = _loaders()
-        for name in names:
-            if name in self._items:
-                continue
-            if name not in loaders:
-                raise KeyError(f"unknown resource {name!r}; known: {sorted(loaders)}")
-            self._items[name] = load_cached(name, loaders[name])
-        return self
-
-    def __getitem__(self, name: str) -> Any:
-        if name not in self._items:
-            self.load([name])
-        return self._items[name]
-
-    def get(self, name: str) -> Any:
-        return self[name]
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._items
-
-    @property
-    def names(self) -> list[str]:
-        return sorted(self._items)
 
 
 def cache_dir() -> Path | None:

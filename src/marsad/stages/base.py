@@ -5,7 +5,7 @@
 
 `needs` and `adds` name Document layers, `resources` the entries of `Resources` the stage reads. The
 pipeline (marsad.pipeline) is built from stage names: it checks once that every layer a stage needs is added
-by an earlier one, and hands each stage a view of the resources that holds only what the stage declared, so
+by an earlier one, and hands each stage the `Resources` (stages/resources.py) it declared and no other, so
 that reading an undeclared resource fails at once (UndeclaredResource) instead of working by the accident
 of an earlier stage having loaded it.
 """
@@ -44,28 +44,3 @@ def stage(name: str, *, needs: tuple[str, ...] = (), adds: tuple[str, ...] = (),
         REGISTRY[name] = Stage(name, fn, tuple(needs), tuple(adds), tuple(resources))
         return fn
     return register
-
-
-class UndeclaredResource(KeyError):
-    """A stage read a resource it did not declare."""
-
-
-class ResourceView:
-    """The resources one stage declared, read as `res["name"]`; anything else is an error."""
-
-    __slots__ = ("_res", "_names", "_stage")
-
-    def __init__(self, res: Any, names: tuple[str, ...], stage_name: str):
-        self._res, self._names, self._stage = res, frozenset(names), stage_name
-
-    def __getitem__(self, name: str) -> Any:
-        if name not in self._names:
-            raise UndeclaredResource(f"stage {self._stage!r} reads resource {name!r}, which it does not declare "
-                                     f"(it declares {sorted(self._names)})")
-        return self._res[name]
-
-    def get(self, name: str) -> Any:
-        return self[name]
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._names and name in self._res

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from marsad.model.document import Document
-from marsad.resources.registry import Resources, read_json
+from marsad.resources.registry import read_json
 from marsad.stages.base import stage
+from marsad.stages.resources import Resources
 from marsad.text.normalize import fold
 
 _DIGIT = re.compile(r"\d")
@@ -48,7 +49,7 @@ def _lines(norm: str) -> list[tuple[int, int]]:
 
 @stage("furniture", needs=("sentences",), adds=("furniture",), resources=("furniture",))
 def mark_furniture(doc: Document, res: Resources) -> None:
-    rules: FurnitureRules = res["furniture"]
+    rules = res.furniture
     norm = doc.norm.text
     lines = [(a, b) for a, b in _lines(norm) if norm[a:b].strip()]
     marked: list[tuple[int, int]] = []

@@ -13,8 +13,8 @@ from datetime import date
 
 from marsad.model.document import Document
 from marsad.model.records import Post
-from marsad.resources.registry import Resources
 from marsad.stages.base import stage
+from marsad.stages.resources import Resources
 
 _EN_MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

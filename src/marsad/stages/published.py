@@ -30,6 +30,7 @@ from marsad.model.records import TimeExpr
 from marsad.published import MAX_YEAR, MIN_YEAR, month_from_url
 from marsad.resources.registry import read_json
 from marsad.stages.base import stage
+from marsad.stages.resources import Resources
 from marsad.stages.time import TimeLexicon, find_times
 from marsad.text.match import phrase_alternation
 from marsad.text.normalize import fold
@@ -94,12 +95,12 @@ class _Full:
 
 @stage("published", needs=("sentences", "furniture", "posts", "times"), adds=("published",),
        resources=("time", "published"))
-def recover_published(doc: Document, res) -> None:
+def recover_published(doc: Document, res: Resources) -> None:
     """Set `doc.meta.published` from the text when the input had no date, and re-run `time` against it."""
     if doc.meta.published is not None:
         return
-    cues: PublishedCues = res["published"]
-    found = find_published(doc, res["time"], cues)
+    cues = res.published
+    found = find_published(doc, res.time, cues)
     if found is not None:
         day, precision = found
         doc.meta = replace(doc.meta, published=day, published_source="text", published_precision=precision)

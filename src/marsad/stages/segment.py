@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from marsad.model.document import Document
-from marsad.resources.registry import Resources
 from marsad.stages.base import stage
+from marsad.stages.resources import Resources
 from marsad.text.segment import split_sentences, tokenize
 
 
-@stage("segment", adds=("sentences", "tokens"))
+@stage("segment", adds=("sentences", "tokens"), resources=("charmap",))
 def segment(doc: Document, res: Resources) -> None:
-    doc.sentences = split_sentences(doc.norm)
-    doc.tokens = tokenize(doc.norm)
+    norm = doc.normalize(res.charmap)
+    doc.sentences = split_sentences(norm)
+    doc.tokens = tokenize(norm)

@@ -16,7 +16,7 @@ from datetime import date
 from marsad.model.document import Document
 from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
 from marsad.model.spans import Spans
-from marsad.resources.registry import Resources, read_tsv
+from marsad.resources.registry import read_tsv
 from marsad.stages.base import stage
 from marsad.stages.events import actors as event_actors
 from marsad.stages.events import args as event_args
@@ -29,6 +29,7 @@ from marsad.stages.events.merge import merge
 from marsad.stages.events.rules import BATTLES, GENERIC, PROTESTS, REMOTE, RIOTS, SD, VAC, Decision, decide
 from marsad.stages.events.targets import TargetWords
 from marsad.stages.places import country_focus, focus_place
+from marsad.stages.resources import Resources
 from marsad.stages.time import attach_date
 from marsad.stages.tolls import TollGrammar
 from marsad.text.match import Lexicon, Match
@@ -153,9 +154,9 @@ def _lead_sentences(doc: Document) -> frozenset[int]:
 
 def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str, float]]]:
     """The events of `doc`, each with the confidence features it was scored on."""
-    lex: TriggerLexicon = res["triggers"]
+    lex = res.triggers
     g = lex.grammar
-    table = res["actors"]
+    table = res.actors
     norm = doc.norm.text
     all_cues = lex.cues.find(norm)
     all_mods = lex.modality.find(norm)
@@ -221,10 +222,10 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             oa, ob = doc.norm.to_original(ca, cb)
             first = min(c.match.start for c in ccues)
             trig0 = doc.norm.to_original(first, first + 1)[0]
-            a1, a2 = event_args.pick_actors(doc, oa, ob, trig0, res["event_actors"])
+            a1, a2 = event_args.pick_actors(doc, oa, ob, trig0, res.event_actors)
             if a1 is None and a2 is None:
-                a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0, res["event_actors"])
-            latter = _latter(doc, g, ccues, sent.start, res["event_actors"])
+                a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0, res.event_actors)
+            latter = _latter(doc, g, ccues, sent.start, res.event_actors)
             if latter is not None:
                 a1, a2 = latter  # "اشتباكات بين قوات الحماية وقوات المجلس، انتهت بسيطرة الأخير"
             prev = sent_events[-1] if sent_events else events[-1] if events else None
@@ -236,7 +237,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             crowd = bool(kinds & {"clash", "clash_weak"}) and _crowd_sides(lex.targets, a1, a2, norm, (ca, cb)) \
                 and not lex.targets.armed(norm, na, nb)
             if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
-                a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res["event_actors"])
+                a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res.event_actors)
             civ = _civilian_target(lex.targets, norm, (ca, cb), (na, nb), a1, a2)
             state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
             if "takeover_weak" in kinds and a1 is not None and a1.actor.kind in _NON_STATE_ARMED and any(
@@ -265,7 +266,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
                 if kinds <= {"kill"}:
                     kill_only.append(ev)
                 span = (oa, ob) if ev.place is None or oa <= ev.place.start < ob else (sent.start, sent.end)
-                for other in _per_location(doc, ev, span, res["gazetteer"].contains):
+                for other in _per_location(doc, ev, span, res.gazetteer.contains):
                     info[id(other)] = replace(m)
                     held.append(other)
                     if m.background:
@@ -285,7 +286,7 @@ def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str,
             if id(ev) in info:
                 info[id(ev)].crowded = len(sent_events) >= 3
         events.extend(sent_events)
-    gaz = res["gazetteer"]
+    gaz = res.gazetteer
 
     def absorbed(target: Event, ev: Event) -> None:
         if id(target) in info and id(ev) in info:

@@ -17,11 +17,11 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from marsad.model.document import Document
-from marsad.resources.registry import Resources
 from marsad.stages.base import stage
 from marsad.stages.quotes.build import Draft, Namer, build_quotes
 from marsad.stages.quotes.lexicon import Cue, CueLexicon, QTok, tokenize
 from marsad.stages.quotes.speaker import parse_np, pick_head, preceding_np, quoted_name_end
+from marsad.stages.resources import Resources
 from marsad.text.normalize import fold
 
 __all__ = ["CueLexicon", "find_quotes"]
@@ -250,7 +250,7 @@ def _speakerish(toks: list[QTok], sp: tuple[int, int], lex: CueLexicon) -> bool:
 @stage("quotes", needs=("sentences", "actors", "times", "posts"), adds=("quotes", "unnamed_quotes"),
        resources=("cues", "names", "gazetteer"))
 def find_quotes(doc: Document, res: Resources) -> None:
-    lex: CueLexicon = res["cues"]
+    lex = res.cues
     norm = doc.norm.text
     toks = tokenize(norm)
     starts = [t.start for t in toks]
@@ -275,7 +275,7 @@ def find_quotes(doc: Document, res: Resources) -> None:
             drafts.append(d)
     from marsad.stages.places import country_focus
 
-    namer = Namer(res["names"], res["gazetteer"], country_focus(doc))
+    namer = Namer(res.names, res.gazetteer, country_focus(doc))
     found = build_quotes(doc, toks, drafts, lex, namer)
     doc.quotes = [q for q in found if q.speaker is None or q.speaker.actor.kind != "source"]
     doc.unnamed_quotes = [q for q in found if q.speaker is not None and q.speaker.actor.kind == "source"]

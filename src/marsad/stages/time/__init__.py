@@ -17,6 +17,7 @@ from datetime import date
 from marsad.model.document import DocMeta, Document
 from marsad.model.records import DATE_MAX, DATE_MIN, TimeExpr
 from marsad.stages.base import stage
+from marsad.stages.resources import Resources
 from marsad.stages.time.attach import attach_date
 from marsad.stages.time.combine import (
     anchor_durations,
@@ -32,9 +33,9 @@ __all__ = ["TimeLexicon", "attach_date", "find_times", "parse_times", "time_to_j
 
 
 @stage("time", needs=("sentences", "furniture", "posts"), adds=("times",), resources=("time",))
-def find_times(doc: Document, res) -> None:
+def find_times(doc: Document, res: Resources) -> None:
     """Fill `doc.times` (start-sorted TimeExpr, original offsets)."""
-    lx: TimeLexicon = res["time"]
+    lx = res.time
     text = doc.norm.text
     pub = doc.published
     cands = []
