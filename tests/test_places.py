@@ -220,14 +220,15 @@ def test_place_code_list_is_documented_used_and_unique(key: str) -> None:
         assert all(len(w) == 1 and fold(w) == w for w in entries)
     if key in SINGLE_WORD:
         assert len(words) == 1
-    code = (Path(__file__).resolve().parents[1] / "src" / "marsad" / "stages" / "places.py").read_text("utf-8")
+    package = Path(__file__).resolve().parents[1] / "src" / "marsad" / "stages" / "places"
+    code = "".join(f.read_text("utf-8") for f in sorted(package.glob("*.py")))
     assert f'"{key}"' in code, f"{key} is never read"
 
 
 def test_place_code_lists_load_as_the_code_expects(res) -> None:
-    from marsad.stages.places import _cues
+    from marsad.stages.places.cues import cues_of
 
-    c = _cues(res["gazetteer"])
+    c = cues_of(res["gazetteer"])
     assert c.clitics == ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # the order they are tried in
     assert (c.article, c.conjunction, c.lam, c.lil, c.capital_word) == ("ال", "و", "ل", "لل", "عاصمه")
     assert c.unknown_name_cues["قريه"] == "village" and c.unknown_name_cues["قري"] == "village"

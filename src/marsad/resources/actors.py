@@ -2,7 +2,7 @@
 
 All of it is reviewable data under resources/data (actors.tsv, actors_generic.tsv, actors_countries.tsv,
 titles_ar.tsv, people.tsv, and the words and patterns of the actor stage in actors_words.json). `ActorTable.load()` reads it once into one picklable object with one clitic-aware
-lexicon over every Arabic form; the actor stage (stages/actors.py) walks the lexicon hits.
+lexicon over every Arabic form; the actor stage (stages/actors/) walks the lexicon hits.
 
     >>> t = ActorTable.load()
     >>> t.resolve_named("قسد", date(2022, 1, 27), "Syria").name
@@ -123,7 +123,7 @@ _SLOT = re.compile(r"<([a-z_]+)>")
 @dataclass(frozen=True)
 class ActorWords:
     """The words and patterns of actors_words.json, folded: nationality endings for the table, and the word
-    sets and patterns the actor stage (stages/actors.py) reads names and heads with."""
+    sets and patterns the actor stage (stages/actors/) reads names and heads with."""
 
     adj_endings: tuple[tuple[str, str], ...]  # (ending, "adj" | "plural"), the bare stem first
     members: frozenset[str]

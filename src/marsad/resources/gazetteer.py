@@ -41,7 +41,7 @@ class Entry:
 class Gazetteer:
     """Places by id and by folded Arabic name, with one clitic-aware Lexicon over all names."""
 
-    # the place stage's compiled view of `cues`, set on first use (stages/places.py: _cues); unset until then
+    # the place stage's compiled view of `cues`, set on first use (stages/places/cues.py: cues_of); unset until then
     _cue_cache: Any
 
     def __init__(self, entries: Iterable[Entry], cues: dict, stop: dict[str, str]):

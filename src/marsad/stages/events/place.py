@@ -3,7 +3,7 @@
 Order: the event's clause (places after the trigger first), its sentence, then the last place before the
 sentence (in its paragraph, or within a few hundred characters). A country named in the clause or sentence
 locates the event in the country as a whole; when nothing locates it, the caller falls back on the article's
-focus place (stages/places.py:focus_place). Within a span the most precise place wins (a town over a province over a
+focus place (stages/places/: focus_place). Within a span the most precise place wins (a town over a province over a
 country), then the nearest to the trigger. Some mentions never locate an event:
 
 - a bare nationality adjective ("الجيش المالي", confidence < 0.4) only says which country the text is about;
