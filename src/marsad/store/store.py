@@ -81,8 +81,14 @@ def sqlite_path(db: str) -> str | None:
     return str(Path(db).expanduser())
 
 
+PAGE_SIZE = 16384   # bytes: SQLite's page of a new store
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    # a new store's pages (no effect on an existing one): rows of a few KiB (a document's text, an event's
+    # payload) fill 16 KiB pages far better than 4 KiB ones, which leave about a fifth of the file unused
+    cur.execute(f"PRAGMA page_size={PAGE_SIZE}")
     cur.execute("PRAGMA journal_mode=WAL")       # readers never block the writer; a kill loses no commit
     cur.execute("PRAGMA synchronous=NORMAL")     # WAL makes NORMAL crash-safe for committed transactions
     cur.execute("PRAGMA foreign_keys=ON")
