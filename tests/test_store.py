@@ -55,7 +55,7 @@ def test_migrations_match_the_table_definitions(store):
 
     from marsad.store.schema import metadata
 
-    assert store.revision() == "0011"
+    assert store.revision() == "0012"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
@@ -448,3 +448,38 @@ def test_only_clusters_of_several_reports_keep_a_merged_copy(store, pipeline):
     assert store.delete(doc_ids[1]) and copies() == 0
     left = store.event(bomb["event_id"])
     assert left is not None and [s["doc_id"] for s in left["sources"]] == doc_ids[2:]
+
+
+def test_payloads_keep_no_copy_of_their_document_and_read_back_whole(store, pipeline):
+    """Migration 0012: a mention's payload is stored without its spans' document id and text and without its
+    document's SOURCE (store/compact.py); events read back as written, and a store of full payloads (0011)
+    upgrades to the same events."""
+    from alembic import command
+    from alembic.config import Config
+
+    from marsad.store.store import MIGRATIONS
+
+    results = _results(pipeline, sorted(REPORTS.glob("*.json")))
+    for res, text in results:
+        store.put(res, text)
+    written = {ev["event_id"]: ev for res, _ in results for ev in res["events"]}
+    events = sorted(store.events(), key=lambda e: e["event_id"])
+    views = {d: store.document_view(d) for d in (res["doc"]["id"] for res, _ in results)}
+    stored = {m["id"]: m["payload"] for m in store.dump()["mentions"]}
+    assert stored.keys() == written.keys()
+    for mid, payload in stored.items():
+        assert "sources" not in payload and "text" not in payload["trigger"]
+        assert all("doc_id" not in s and "text" not in s for s in payload["evidence"])
+        assert [s["doc_id"] for s in written[mid]["sources"]] == [written[mid]["evidence"][0]["doc_id"]]
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as conn:            # back to full payloads, as 0011 kept them
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0011")
+    assert {m["id"]: m["payload"] for m in store.dump()["mentions"]} == written
+    store.migrate()
+    assert store.revision() == "0012"
+    assert {m["id"]: m["payload"] for m in store.dump()["mentions"]} == stored
+    assert sorted(store.events(), key=lambda e: e["event_id"]) == events
+    assert {d: store.document_view(d) for d in views} == views

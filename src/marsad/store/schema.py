@@ -2,7 +2,8 @@
 
 documents  one row per stored article: text, provenance (with where its date came from), content hash and
            the pipeline version that read it
-mentions   one row per event the pipeline found in one document (its EVENT dict in `payload`)
+mentions   one row per event the pipeline found in one document (its EVENT dict in `payload`, without
+           what the document's row holds: store/compact.py, migration 0012)
 clusters   one row per real event: the mentions that describe it share a `cluster_id`; `profile` is what the
            matcher compares new mentions against, `reasons` why each mention joined
 quotes, posts  per document, their SCHEMA dicts in `payload`

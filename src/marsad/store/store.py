@@ -34,6 +34,7 @@ from marsad.dedup.merge import noisy_or, report_confidence
 from marsad.model.document import content_hash
 from marsad.model.ids import post_id
 from marsad.model.results import EventRecord, MergedEvent, QuoteRecord, Result, as_result
+from marsad.store.compact import doc_source, pack_event, unpack_event
 from marsad.store.query import NO_DATE, EventFilter, after, encode_cursor, sort_key
 from marsad.store.schema import (
     TABLES,
@@ -81,8 +82,14 @@ def sqlite_path(db: str) -> str | None:
     return str(Path(db).expanduser())
 
 
+PAGE_SIZE = 16384   # bytes: SQLite's page of a new store
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    # a new store's pages (no effect on an existing one): rows of a few KiB (a document's text, an event's
+    # payload) fill 16 KiB pages far better than 4 KiB ones, which leave about a fifth of the file unused
+    cur.execute(f"PRAGMA page_size={PAGE_SIZE}")
     cur.execute("PRAGMA journal_mode=WAL")       # readers never block the writer; a kill loses no commit
     cur.execute("PRAGMA synchronous=NORMAL")     # WAL makes NORMAL crash-safe for committed transactions
     cur.execute("PRAGMA foreign_keys=ON")
@@ -151,6 +158,14 @@ def _outcome(rows: Sequence[Any], doc_id: str, h: str, mh: str | None = None) ->
 
 
 _KEYS = (documents.c.id, documents.c.content_hash, documents.c.meta_hash)
+# what a mention's stored payload is completed with (store.compact): its document's id, text and SOURCE
+_DOC_COLS = (documents.c.id, documents.c.text, documents.c.url, documents.c.outlet, documents.c.published)
+
+
+def _unpacked(payload: dict[str, Any], doc_id: str, text: str, url: str | None, outlet: str | None,
+              published: date | None) -> dict[str, Any]:
+    """A mention's EVENT dict from its stored payload and its document's `_DOC_COLS`."""
+    return unpack_event(payload, doc_id, text, doc_source(doc_id, url, outlet, published))
 
 
 class Store:
@@ -270,7 +285,8 @@ class Store:
                 "lang": lang, "text": text, "crawled": doc.crawled,
                 "version": version, "n_events": len(res.events), "n_quotes": len(res.quotes),
                 "n_posts": len(res.posts)})
-            self._add_mentions(conn, doc.id, res.events, defer_merge)
+            source = doc_source(doc.id, doc.url, doc.outlet, doc.published)
+            self._add_mentions(conn, doc.id, res.events, defer_merge, text, source)
             if res.quotes:
                 conn.execute(quotes.insert(), [
                     {"id": q.quote_id, "doc_id": doc.id, "speaker": q.speaker.name, "date": q.date,
@@ -307,12 +323,13 @@ class Store:
         return out
 
     def _add_mentions(self, conn: Connection, doc_id: str, events: Sequence[EventRecord],
-                      defer: bool = False) -> None:
+                      defer: bool, text: str, source: dict[str, Any]) -> None:
         """Give each event mention of one document a cluster, as dedup.cluster.assign decides, and write the
         decisions down. A join writes what it adds: the cluster's counts, dates and profile, and the mention
         with its reason. The merged event of a joined cluster is written again now, or with `defer` dropped
         until `refresh_merged` (a batch ingest), so a cluster reported hundreds of times is not rewritten
-        whole for each report."""
+        whole for each report. Payloads are kept without what the document's row holds (store.compact:
+        `text`, the document's text, and `source`, its SOURCE)."""
         if not events:
             return
         profs = [Profile.from_event(ev) for ev in events]
@@ -340,7 +357,7 @@ class Store:
                 "sub_event_type": ev.sub_event_type, "date_start": prof.start, "date_end": prof.end,
                 "country": ev.country, "admin1": ev.admin1, "location": ev.location,
                 "actor1": a1.name if a1 else None, "actor2": a2.name if a2 else None, "fatalities": ev.fatalities,
-                "confidence": ev.confidence, "payload": ev.to_json(),
+                "confidence": ev.confidence, "payload": pack_event(ev.to_json(), doc_id, text, source),
                 "merge_reason": reason, "joined": order, **mention_search_columns(ev)})
         if joined:
             conn.execute(_JOIN, joined)
@@ -512,10 +529,11 @@ class Store:
         for, in the order they joined (one query); clusters without mentions are left out."""
         evs: dict[str, list[EventRecord]] = {}
         joins: dict[str, list[tuple[int, str]]] = {}
-        for cid, payload, reason, order in conn.execute(
-                sa.select(mentions.c.cluster_id, mentions.c.payload, mentions.c.merge_reason, mentions.c.joined)
+        for cid, payload, reason, order, *doc in conn.execute(
+                sa.select(mentions.c.cluster_id, mentions.c.payload, mentions.c.merge_reason, mentions.c.joined,
+                          *_DOC_COLS).join(documents, documents.c.id == mentions.c.doc_id)
                 .where(mentions.c.cluster_id.in_(ids)).order_by(mentions.c.id)):
-            evs.setdefault(cid, []).append(EventRecord.from_json(payload))
+            evs.setdefault(cid, []).append(EventRecord.from_json(_unpacked(payload, *doc)))
             if reason is not None:
                 joins.setdefault(cid, []).append((order, reason))
         return {cid: (es, [r for _, r in sorted(joins.get(cid, []))]) for cid, es in evs.items()}
@@ -586,8 +604,9 @@ class Store:
             row = conn.execute(sa.select(documents).where(documents.c.id == doc_id)).mappings().first()
             if row is None:
                 return None
-            evs = conn.execute(sa.select(mentions.c.cluster_id, mentions.c.payload).where(
-                mentions.c.doc_id == doc_id).order_by(mentions.c.id)).all()
+            evs = [(cid, _unpacked(p, doc_id, row["text"], row["url"], row["outlet"], row["published"]))
+                   for cid, p in conn.execute(sa.select(mentions.c.cluster_id, mentions.c.payload).where(
+                       mentions.c.doc_id == doc_id).order_by(mentions.c.id))]
             qs = [r[0] for r in conn.execute(sa.select(quotes.c.payload).where(quotes.c.doc_id == doc_id))]
             ps = [r[0] for r in conn.execute(sa.select(posts.c.payload).where(posts.c.doc_id == doc_id))]
         doc = {k: row[k] for k in ("id", "url", "outlet", "title", "lang", "published_source")}
