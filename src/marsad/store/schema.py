@@ -5,7 +5,7 @@ documents  one row per stored article: text, provenance (with where its date cam
 mentions   one row per event the pipeline found in one document (its EVENT dict in `payload`, without
            what the document's row holds: store/compact.py, migration 0012)
 clusters   one row per real event: the mentions that describe it share a `cluster_id`; `profile` is what the
-           matcher compares new mentions against, `reasons` why each mention joined
+           matcher compares new mentions against (why each mention joined: `mentions.joined`)
 quotes, posts  per document, their SCHEMA dicts in `payload`
 feeds, feed_items  what `marsad watch` keeps between polls
 """
