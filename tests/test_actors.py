@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from marsad.cli.layers import actor_to_json, parse_actors
 from marsad.resources.actors import ActorTable, ActorWords
 from marsad.resources.registry import read_json
-from marsad.stages.actors import actor_to_json, parse_actors
 from marsad.stages.resources import Resources
 from marsad.text.normalize import fold
 

@@ -154,7 +154,7 @@ def test_ingest_of_a_missing_or_looping_jsonl_path_reports_it_and_stores_the_res
 # -- dates at the edges ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("blank", ["\n", "\r\n", "\u2028", "\u00a0"])
 def test_a_two_word_month_broken_across_lines_is_read(blank: str) -> None:
-    from marsad.stages.time import parse_times
+    from marsad.cli.layers import parse_times
 
     (t,) = parse_times(f"وقع الانفجار يوم 5 كانون{blank}الثاني 2020 قرب الجسر", date(2020, 1, 10))
     assert t.date_start == date(2020, 1, 5)
@@ -167,7 +167,7 @@ def test_a_two_word_month_broken_across_lines_is_read(blank: str) -> None:
     (date(2100, 12, 30), "قتل ثلاثة غدا، وبعد عامين، وبعد 999999 يوم"),
 ])
 def test_dates_past_the_calendar_never_crash_and_stay_in_range(published: date, text: str) -> None:
-    from marsad.stages.time import parse_times
+    from marsad.cli.layers import parse_times
 
     for t in parse_times(text, published):
         assert date(1900, 1, 1) <= t.date_start <= t.date_end <= date(2100, 12, 31)

@@ -76,3 +76,11 @@ def test_cli_text_and_jsonl_are_exclusive(tmp_path) -> None:
     p = subprocess.run([sys.executable, "-m", "marsad.cli.main", "places", "نص", "--jsonl", str(f)],
                        capture_output=True, text=True)
     assert p.returncode == 2 and "not both" in p.stderr
+
+
+def test_the_layer_helpers_docstring_examples_hold() -> None:
+    import doctest
+
+    import marsad.cli.layers
+
+    assert doctest.testmod(marsad.cli.layers).failed == 0

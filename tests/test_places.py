@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from marsad.cli.layers import parse_places, place_to_json
 from marsad.model.document import DocMeta, Document
 from marsad.pipeline import Pipeline
-from marsad.stages.places import country_focus, focus_place, parse_places, place_to_json
+from marsad.stages.places import country_focus, focus_place
 from marsad.stages.resources import Resources
 
 DATA = Path(__file__).parent / "data" / "place_cases.tsv"
@@ -165,7 +166,7 @@ def _nearest(doc: Document, s: int, e: int):
     ("شملت الغارات قرى: تل شعير، ودير سنبل بريف إدلب الجنوبي", ["Tl Sh'yr", "Dyr Snbl"]),
 ])
 def test_coordinated_list_after_a_plural_type_word(text: str, names: list[str]) -> None:
-    from marsad.stages.places import parse_places
+    from marsad.cli.layers import parse_places
 
     got = [p.place.name.split(",")[0] for p in parse_places(text) if p.place.feature not in ("area", "country",
                                                                                                "admin1")]
@@ -180,7 +181,7 @@ def test_coordinated_list_after_a_plural_type_word(text: str, names: list[str]) 
     ("قصفت مدفعية الجيش اليمني مواقع المسلحين", ["Yemen"]),
 ])
 def test_nationality_adjective_homographs(text: str, countries: list[str]) -> None:
-    from marsad.stages.places import parse_places
+    from marsad.cli.layers import parse_places
 
     assert [p.place.country for p in parse_places(text) if p.place.feature == "country"] == countries
 
@@ -191,7 +192,8 @@ def test_nationality_adjective_homographs(text: str, countries: list[str]) -> No
     ("قصفت الطائرات مواقع في موريتانيا", ["Mauritania"]),
 ])
 def test_a_country_across_a_border_is_a_reference_point(text: str, countries: list[str]) -> None:
-    from marsad.stages.places import REFERENCE, parse_places
+    from marsad.cli.layers import parse_places
+    from marsad.stages.places import REFERENCE
 
     # a country across a border stays only as a reference point (too weak to place anything)
     assert sorted({p.place.country for p in parse_places(text) if p.confidence > REFERENCE}) == countries

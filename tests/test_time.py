@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from marsad.cli.layers import parse_times, time_to_json
 from marsad.model.document import DocMeta, Document
 from marsad.pipeline import Pipeline
 from marsad.stages.resources import Resources
-from marsad.stages.time import attach_date, parse_times, time_to_json
+from marsad.stages.time import attach_date
 from marsad.text.normalize import fold
 from marsad.text.numbers import NumberWords
 

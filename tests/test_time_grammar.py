@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from marsad.cli.layers import parse_times
 from marsad.stages.resources import Resources
-from marsad.stages.time import parse_times
 from marsad.text.normalize import CharMap, fold
 from tests import known_failures
 

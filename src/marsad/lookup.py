@@ -59,15 +59,16 @@ def answerer(kind: str) -> Callable[[dict], list[dict]]:
         return pipe(doc)
 
     if kind == "time":
-        from marsad.stages.time import time_to_json
+        from marsad.cli.layers import time_to_json
 
         return lambda case: [_with_offsets(time_to_json(e)) for e in run(case).times]
     if kind == "places":
-        from marsad.stages.places import place_to_json
+        from marsad.cli.layers import place_to_json
 
         return lambda case: [_with_offsets(place_to_json(m)) for m in run(case).places]
 
-    from marsad.stages.actors import actor_to_json, resolve
+    from marsad.cli.layers import actor_to_json
+    from marsad.stages.actors import resolve
 
     table = pipe.resources.with_(["actors"]).actors
 

@@ -208,15 +208,15 @@ def _layer_cmd(args: argparse.Namespace, kind: str) -> int:
         return 2
     text = args.text if args.text != "-" else sys.stdin.read()
     if kind == "time":
-        from marsad.stages.time import parse_times, time_to_json
+        from marsad.cli.layers import parse_times, time_to_json
 
         out = [time_to_json(e) for e in parse_times(text, args.published)]
     elif kind == "places":
-        from marsad.stages.places import parse_places, place_to_json
+        from marsad.cli.layers import parse_places, place_to_json
 
         out = [place_to_json(m) for m in parse_places(text)]
     else:
-        from marsad.stages.actors import actor_to_json, parse_actors
+        from marsad.cli.layers import actor_to_json, parse_actors
 
         out = [actor_to_json(m) for m in parse_actors(text, published=args.published, country=args.country)]
     print(_dump(out, True))

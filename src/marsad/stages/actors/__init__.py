@@ -19,7 +19,6 @@ names in read.py, the country focus in focus.py; scan.py holds what every step r
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from marsad.model.document import Document
 from marsad.model.records import ActorMention
@@ -30,7 +29,7 @@ from marsad.stages.base import stage
 from marsad.stages.resources import Resources
 from marsad.text.normalize import has_arabic
 
-__all__ = ["actor_to_json", "find_actors", "parse_actors", "resolve"]
+__all__ = ["find_actors", "resolve"]
 
 
 def resolve(doc: Document, table: ActorTable, country: str | None = None) -> list[ActorMention]:
@@ -54,25 +53,3 @@ def find_actors(doc: Document, res: Resources) -> None:
                 m = replace(m, actor=replace(m.actor, name=latin))
         out.append(m)
     doc.actors = out
-
-
-def parse_actors(text: str, published: date | str | None = None, country: str | None = None,
-                 res=None) -> list[ActorMention]:
-    """Run the pipeline up to `actors` on a bare text ("الجيش الإسرائيلي" -> Military Forces of Israel)."""
-    from marsad.model.document import DocMeta, content_id
-    from marsad.pipeline import Pipeline
-
-    if isinstance(published, str):
-        published = date.fromisoformat(published[:10])
-    doc = Document(text, DocMeta(id=content_id(text), published=published))
-    pipe = Pipeline.build(until="places", resources=res)
-    pipe(doc)
-    doc.actors = resolve(doc, pipe.resources.with_(["actors"]).actors, country)
-    return doc.actors
-
-
-def actor_to_json(m: ActorMention) -> dict:
-    """The CLI's JSON for one mention."""
-    return {"span": [m.start, m.end], "text": m.text, "name": m.actor.name, "id": m.actor.id,
-            "kind": m.actor.kind, "inter": m.actor.inter, "role": m.role,
-            "org": m.org.name if m.org else None}

@@ -10,8 +10,7 @@ One Aho-Corasick pass finds every known Arabic name; context then decides what i
   population decide;
 - "30 كم من بئر العبد", "على أطراف مدينة الحسكة", "ريف حلب الشمالي" give geo_precision 2.
 
-    >>> [m.place.admin1 for m in parse_places("اشتباكات في حي غويران بمدينة الحسكة")]
-    ['Al-Hasakah', 'Al-Hasakah']
+    "اشتباكات في حي غويران بمدينة الحسكة" -> both names in Al-Hasakah (admin1)
 
 Candidates and their cues are read in candidates.py, same-named places told apart in choose.py, places
 given without a gazetteer name (capitals, nationality adjectives, the whole country) in implied.py, names
@@ -29,7 +28,7 @@ from marsad.stages.places.finder import find
 from marsad.stages.places.scan import REFERENCE
 from marsad.stages.resources import Resources
 
-__all__ = ["REFERENCE", "country_focus", "find_places", "focus_place", "parse_places", "place_to_json"]
+__all__ = ["REFERENCE", "country_focus", "find_places", "focus_place"]
 
 
 @stage("places", needs=("sentences", "furniture"), adds=("places",), resources=("gazetteer",))
@@ -72,20 +71,3 @@ def focus_place(doc: Document, country: str | None = None) -> PlaceMention | Non
         return None
     best = max(counts, key=lambda a: (counts[a], -first[a].start))
     return first[best]
-
-
-def parse_places(text: str, res=None) -> list[PlaceMention]:
-    """Run the pipeline up to `places` on a bare text."""
-    from marsad.model.document import DocMeta, content_id
-    from marsad.pipeline import Pipeline
-
-    doc = Document(text, DocMeta(id=content_id(text)))
-    Pipeline.build(until="places", resources=res)(doc)
-    return doc.places
-
-
-def place_to_json(m: PlaceMention) -> dict:
-    p = m.place
-    return {"span": [m.start, m.end], "text": m.text, "location": p.name, "location_ar": m.text,
-            "admin1": p.admin1, "admin2": p.admin2, "country": p.country, "latitude": p.latitude,
-            "longitude": p.longitude, "geo_precision": m.geo_precision}

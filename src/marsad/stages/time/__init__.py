@@ -1,8 +1,5 @@
 """Stage `time`: date expressions in Arabic news, resolved against the publication date.
 
-    >>> [time_to_json(e) for e in parse_times("وأمس الأربعاء 26 كانون الثاني، أعلنت قسد", date(2022, 1, 27))]
-    [{'span': [1, 28], 'text': 'أمس الأربعاء 26 كانون الثاني', 'date_start': '2022-01-26', ...}]
-
 Patterns (patterns.py, built from the word tables of lexicon.py) run over the normalised view around
 their anchors (scan.py); matches are resolved (resolve.py; the date grammar in grammar.py, holidays in
 holidays.py), then overlaps, furniture, ranges and anchored durations are settled (combine.py). Offsets
@@ -12,9 +9,8 @@ in the resulting `TimeExpr`s are original-text offsets. `attach_date` (attach.py
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
 
-from marsad.model.document import DocMeta, Document
+from marsad.model.document import Document
 from marsad.model.records import DATE_MAX, DATE_MIN, TimeExpr
 from marsad.stages.base import stage
 from marsad.stages.resources import Resources
@@ -29,7 +25,7 @@ from marsad.stages.time.combine import (
 from marsad.stages.time.lexicon import TimeLexicon
 from marsad.stages.time.resolve import resolve
 
-__all__ = ["TimeLexicon", "attach_date", "find_times", "parse_times", "time_to_json"]
+__all__ = ["TimeLexicon", "attach_date", "find_times"]
 
 
 @stage("time", needs=("sentences", "furniture", "posts"), adds=("times",), resources=("time",))
@@ -70,18 +66,3 @@ def find_times(doc: Document, res: Resources) -> None:
 
 def _is_mark(ch: str, tatweel: str) -> bool:
     return ch == tatweel or unicodedata.category(ch) == "Mn"
-
-
-def parse_times(text: str, published: date | None, res=None) -> list[TimeExpr]:
-    """Run segment, furniture, posts and time on `text`; the `marsad time` command uses this."""
-    from marsad.pipeline import Pipeline
-
-    doc = Document(text, DocMeta(id="cli", published=published))
-    Pipeline.build(until="time", resources=res)(doc)
-    return doc.times
-
-
-def time_to_json(e: TimeExpr) -> dict:
-    return {"span": [e.start, e.end], "text": e.text, "date_start": e.date_start.isoformat(),
-            "date_end": e.date_end.isoformat(), "precision": e.precision, "confidence": e.confidence,
-            "kind": e.kind, "furniture": e.furniture}
