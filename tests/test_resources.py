@@ -76,3 +76,23 @@ def test_stages_depend_on_resources_never_the_reverse() -> None:
                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
                 bad += [f"{path.relative_to(src)}: {m}" for m in mods if m.startswith("marsad.stages")]
     assert not bad
+
+
+def test_importing_marsad_reads_no_data_file() -> None:
+    """Every module imports without opening a file under resources/data (resources load when asked)."""
+    import subprocess
+    import sys
+
+    code = """
+import importlib, pkgutil, sys
+opened = []
+sys.addaudithook(lambda ev, args: opened.append(args[0]) if ev == "open" and "resources" in str(args[0])
+                 and "data" in str(args[0]) else None)
+import marsad
+for m in pkgutil.walk_packages(marsad.__path__, "marsad."):
+    if ".migrations." not in m.name:
+        importlib.import_module(m.name)
+print(opened)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
