@@ -68,3 +68,27 @@ def test_resources_from_the_cache_extract_exactly_what_fresh_ones_do(cache, monk
     cached = Pipeline.build()                 # reads it
     assert result_json(cached(Document(text))) == result_json(fresh(Document(text)))
     assert Resources.build(["time"])["time"] is not fresh.resources["time"]
+
+
+def test_a_lazy_pattern_pickles_as_its_source_and_compiles_on_first_use() -> None:
+    import re
+
+    from marsad.text.lazy import LazyPattern
+
+    rx = LazyPattern(r"(?<!\w)(\d+) (days|weeks)", re.I).check()
+    back = pickle.loads(pickle.dumps(rx))
+    assert back == rx and back._compiled is None and len(pickle.dumps(rx)) < 200
+    assert [m.groups() for m in back.finditer("in 3 Days and 4 weeks")] == [("3", "Days"), ("4", "weeks")]
+    assert back.search("x 12 days").start() == 2 and back.match("5 weeks") and not back.fullmatch("5 weeks ago")
+    with pytest.raises(re.error):
+        LazyPattern("(unclosed").check()
+
+
+def test_the_gazetteer_pickles_to_the_same_tables() -> None:
+    """Entries travel as tuples and are rebuilt with their constructors; by_iso is rebuilt from them."""
+    gaz = Resources.build(["gazetteer"]).gazetteer
+    back = pickle.loads(pickle.dumps(gaz))
+    assert back.entries == gaz.entries and back.by_iso == gaz.by_iso and back.by_name == gaz.by_name
+    assert back.cues == gaz.cues and back.stop == gaz.stop
+    assert [p.name for p in back.lookup("الحسكة")] == [p.name for p in gaz.lookup("الحسكة")]
+    assert all(back.by_iso[iso] is back.entries[e.place.id] for iso, e in gaz.by_iso.items())

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from marsad.text.lazy import LazyPattern
 from marsad.text.normalize import fold
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ DIGIT_REACH = (60, 60)  # numeric dates and years: a few words around the digits
 @dataclass(frozen=True, slots=True)
 class TimePattern:
     name: str  # the resolver, and the overlap tie-break
-    regex: re.Pattern
+    regex: LazyPattern  # compiled when its anchor first occurs (text/lazy.py)
     anchors: frozenset[str]  # every match contains one of these (folded) strings
     reach: tuple[int, int] = REACH
     # the anchor stands as a word of its own, at most behind the clitics و ف ب ل ك: a month name, a relative
@@ -201,7 +202,7 @@ def build_patterns(lx: TimeLexicon, sl: Slots) -> list[TimePattern]:  # noqa: C9
 
     def add(name: str, core: str, anchors: Iterable[str], tail: str = r"(?!\w)", head: str = pre) -> None:
         anchors = frozenset(anchors)
-        P.append(TimePattern(name, re.compile(rf"{head}(?P<x>{core}){tail}"), anchors,
+        P.append(TimePattern(name, LazyPattern(rf"{head}(?P<x>{core}){tail}"), anchors,
                              DIGIT_REACH if anchors == DIGITS else REACH, anchors in bounded))
 
     a_mon = anchors(greg)
@@ -339,6 +340,8 @@ def build_patterns(lx: TimeLexicon, sl: Slots) -> list[TimePattern]:  # noqa: C9
                    rf"{hol_when}",
         anchors(lx.holidays),
         rf"(?!\w)(?!\s+(?:{AL})?\d)(?!\s+{NUMW})(?!\s+{A('holiday_not_followed_by')}(?!\w))")
+    for p in P:
+        p.regex.check()  # a malformed pattern fails here, when the lexicon is built, not at its first match
     return P
 
 
