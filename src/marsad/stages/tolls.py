@@ -76,14 +76,17 @@ class TollGrammar:
             words=words,
             update=re.compile(rf"{_alt(L['update'])}\s+(?:\S+\s+){{0,4}}?{_alt(L['update_to'])}\s+(?:{art}\s*)?({n})"),
             cumulative_re=re.compile(rf"(?<!\w)(?:{_alt(L['cumulative'])}|{_alt(L['since'])}\s+(?:\S+\s+)?(?:19|20)\d\d)(?!\w)"),
-            zero=re.compile(rf"(?<!\w){conj}{_alt(L['zero'])}(?!\w)"),
+            zero=re.compile(rf"(?<!\w){conj}(?:{_alt(L['zero'])}|{_alt(L['zero_negations'])}\s+"
+                            rf"(?:{_alt(L['zero_verbals'])}\s+){{0,3}}(?:{_alt(L['zero_determiners'])}\s+)?"
+                            rf"{_alt(L['zero_nouns'])})(?!\w)"),
             mixed=re.compile(rf"(?:({n})\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_before'])}\s+{qual}({n})"
                              rf"\s+(?:\S+\s+){{0,2}}?{_alt(L['mixed'])}|{_alt(L['mixed_verbs'])}\s+{qual}({n}))"),
             kill_guard=re.compile(_alt(sorted({w.split()[0] for k in ("kill_before", "kill_after",
-                                                                          "two_verbs", "zero", "update",
-                                                                          "one_verbs_named")
+                                                                          "two_verbs", "zero", "zero_negations",
+                                                                          "update", "one_verbs_named")
                                                for w in L[k]} | {fold(w) for w in L["dual_alone"]}))),
-            injure_guard=re.compile(_alt(sorted({w.split()[0] for k in ("injure_before", "injure_after", "zero")
+            injure_guard=re.compile(_alt(sorted({w.split()[0] for k in ("injure_before", "injure_after", "zero",
+                                                                            "zero_negations")
                                                  for w in L[k]}))),
             mixed_guard=re.compile(_alt(sorted({w.split()[-1] for w in L["mixed"] + L["mixed_verbs"]}))),
             counts=(re.compile(rf"(?<!\w){prep}{kb}\s+{gap}{qual}({n}){not_count}"),
