@@ -335,56 +335,71 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
     w = toks[i].text
     clitic = w[0] in lex.conj and lex.cues.get(w) is None
     if cue.kind in ("prep", "prepverb"):
-        sp, j, reason, verb_i = _prep_np(toks, i, hi, lex, cue)
-        if sp is None or not _speakerish(toks, sp, lex):
-            return None
-        sp = pick_head(toks, sp[0], sp[1], lex)
-        prev_words = [t for t in toks[lo:i] if t.is_word]
-        initial = not prev_words or (i > lo and toks[i - 1].text == "," and clitic)
-        cue_i = verb_i if verb_i >= 0 and lex.cue(toks[verb_i].text) is not None else i
-        if initial:
-            k = j
-            while k < hi and (toks[k].text == "," or toks[k].text in lex.after_attribution
-                              or lex.has(toks[k].text, "time")):
-                k += 1
-            if k >= hi:
-                return None
-            if lex.is_that(toks[k].text):
-                ci = k if toks[k].text in lex.that_pron else k + 1
-            else:
-                ci = k
-            direct = ci < hi and toks[ci].text in ('"', "'")
-            return Draft(cue_i, cue, sp, False, ci + (1 if direct else 0), direct, sent_no, hi,
-                         generic=_generic(toks, sp, lex))
-        return Draft(cue_i, cue, sp, False, lo, False, sent_no, hi, trailing=True, generic=_generic(toks, sp, lex))
+        return _prep_draft(toks, i, lo, hi, cue, lex, sent_no, clitic)
     if cue.kind == "came":
         return _came_draft(toks, i, hi, cue, lex, sent_no)
     if cue.kind == "part":
-        if lex.has(w, "partcomma") and (i == lo or toks[i - 1].text not in (",", ";")):
-            return None  # "مظاهرات مطالبة بإصلاحات": without a comma the participle is an adjective
-        m = _content_marker(toks, i + 1, hi, cue, lex, "stop")
-        if m is None and cue.comp == "obj" and i + 1 < hi and toks[i + 1].is_word:
-            m = (i + 1, False, -1)  # "، مطالبة الأحزاب بقبول النتائج": the object follows the participle
-        if m is None:
-            return None
-        return Draft(i, cue, None, True, m[0], m[1], sent_no, hi)
-    # verb / cont: a verb-first clause starts the sentence or follows punctuation or an opener
-    if not clitic and i > lo:
-        prev = toks[i - 1].text
-        if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or lex.is_that(prev)
-                                        or _adverbial_opening(toks, lo, i, lex)):
-            pre_ok = preceding_np(toks, lo, i, lex) is not None
-            if not pre_ok and not _relative_say(toks, i, hi, lex, cue):
-                return None
+        return _part_draft(toks, i, lo, hi, cue, lex, sent_no)
+    return _verb_draft(toks, i, lo, hi, cue, lex, sent_no, clitic)
+
+
+def _prep_draft(toks: list[QTok], i: int, lo: int, hi: int, cue: Cue, lex: CueLexicon, sent_no: int,
+                clitic: bool) -> Draft | None:
+    """"بحسب المرصد، فإن ...": the source opens the sentence; "... بحسب ما أعلنت الحركة" attributes what precedes."""
+    sp, j, reason, verb_i = _prep_np(toks, i, hi, lex, cue)
+    if sp is None or not _speakerish(toks, sp, lex):
+        return None
+    sp = pick_head(toks, sp[0], sp[1], lex)
+    prev_words = [t for t in toks[lo:i] if t.is_word]
+    initial = not prev_words or (i > lo and toks[i - 1].text == "," and clitic)
+    cue_i = verb_i if verb_i >= 0 and lex.cue(toks[verb_i].text) is not None else i
+    if not initial:
+        return Draft(cue_i, cue, sp, False, lo, False, sent_no, hi, trailing=True, generic=_generic(toks, sp, lex))
+    ci = _after_attribution(toks, j, hi, lex)
+    if ci is None:
+        return None
+    direct = ci < hi and toks[ci].text in ('"', "'")
+    return Draft(cue_i, cue, sp, False, ci + (1 if direct else 0), direct, sent_no, hi,
+                 generic=_generic(toks, sp, lex))
+
+
+def _after_attribution(toks: list[QTok], j: int, hi: int, lex: CueLexicon) -> int | None:
+    """Where the content starts after an opening attribution (past commas, "فإن", time words), or None."""
+    k = j
+    while k < hi and (toks[k].text == "," or toks[k].text in lex.after_attribution or lex.has(toks[k].text, "time")):
+        k += 1
+    if k >= hi:
+        return None
+    if lex.is_that(toks[k].text):
+        return k if toks[k].text in lex.that_pron else k + 1
+    return k
+
+
+def _part_draft(toks: list[QTok], i: int, lo: int, hi: int, cue: Cue, lex: CueLexicon, sent_no: int
+                ) -> Draft | None:
+    """A participle ("، مطالبة ...", "مؤكدا أن"): the previous speaker goes on."""
+    if lex.has(toks[i].text, "partcomma") and (i == lo or toks[i - 1].text not in (",", ";")):
+        return None  # "مظاهرات مطالبة بإصلاحات": without a comma the participle is an adjective
+    m = _content_marker(toks, i + 1, hi, cue, lex, "stop")
+    if m is None and cue.comp == "obj" and i + 1 < hi and toks[i + 1].is_word:
+        m = (i + 1, False, -1)  # "، مطالبة الأحزاب بقبول النتائج": the object follows the participle
+    if m is None:
+        return None
+    return Draft(i, cue, None, True, m[0], m[1], sent_no, hi)
+
+
+def _verb_draft(toks: list[QTok], i: int, lo: int, hi: int, cue: Cue, lex: CueLexicon, sent_no: int,
+                clitic: bool) -> Draft | None:
+    """A verb (or "cont") cue with its speaker after it, before it, or none (the previous speaker)."""
+    if not clitic and i > lo and not _opens_clause(toks, i, lo, hi, lex, cue):
+        return None
     sp, j, reason = _np_after(toks, i, hi, lex, cue)
-    inherit = False
-    if sp is not None and clitic and i > lo and toks[i - 1].text == "," and lex.has(fold(cue.lemma), "objverb") \
-            and any(len(t.text) > 3 and t.text[0] == lex.bi and t.text not in lex.np_b_words
-                    for t in toks[sp[0] + 1:j + 1]):
+    if sp is not None and clitic and _accuses(toks, i, lo, j, sp, lex, cue):
         # "، واتهم الولايات المتحدة بالوقوف وراءها": the same speaker goes on; the phrase is the accused
         return Draft(i, cue, None, True, sp[0], False, sent_no, hi)
     if sp is not None and not _speakerish(toks, sp, lex):
         return None
+    inherit = False
     if sp is None:
         pre = None if clitic else preceding_np(toks, lo, i, lex)
         if pre is not None:
@@ -400,6 +415,22 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
     head = pick_head(toks, sp[0], sp[1], lex) if sp is not None else None
     generic = sp is not None and _generic(toks, sp, lex)
     return Draft(i, cue, head, inherit, ci, direct, sent_no, hi, masdar=masdar, generic=generic)
+
+
+def _opens_clause(toks: list[QTok], i: int, lo: int, hi: int, lex: CueLexicon, cue: Cue) -> bool:
+    """A verb-first clause starts the sentence or follows punctuation or an opener; after another word, its
+    subject comes before it or it is a relative "say"."""
+    prev = toks[i - 1].text
+    if not toks[i - 1].is_word or lex.has(prev, "opener") or lex.has(prev, "time") or lex.is_that(prev) \
+            or _adverbial_opening(toks, lo, i, lex):
+        return True
+    return preceding_np(toks, lo, i, lex) is not None or _relative_say(toks, i, hi, lex, cue)
+
+
+def _accuses(toks: list[QTok], i: int, lo: int, j: int, sp: tuple[int, int], lex: CueLexicon, cue: Cue) -> bool:
+    """After a comma, a verb that takes an object with ب: the phrase after it is the object, not a speaker."""
+    return i > lo and toks[i - 1].text == "," and lex.has(fold(cue.lemma), "objverb") and any(
+        len(t.text) > 3 and t.text[0] == lex.bi and t.text not in lex.np_b_words for t in toks[sp[0] + 1:j + 1])
 
 
 def _came_draft(toks, i, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | None:
