@@ -140,47 +140,57 @@ def file_input(rng: random.Random) -> tuple[str, bytes]:
 
 def check(doc_text: str, res: dict[str, Any]) -> list[str]:
     """The invariants of one result; the problems found (none when it is sound)."""
-    problems = []
+    c = _Checker(doc_text)
     try:
         json.dumps(res, ensure_ascii=False).encode("utf-8")
     except (TypeError, ValueError) as exc:
-        problems.append(f"not UTF-8 JSON: {exc}")
+        c.problems.append(f"not UTF-8 JSON: {exc}")
+    c.day("published", res["doc"]["published"])
+    for ev in res["events"]:
+        c.event(ev)
+    for q in res["quotes"] + res["unnamed_quotes"]:
+        c.span("quote", q)
+        c.day("quote date", q["date"])
+    for p in res["posts"]:
+        if not 0 <= p["start"] <= p["end"] <= len(doc_text):
+            c.problems.append(f"post span {p['start']}-{p['end']}")
+    return c.problems
 
-    def span(kind: str, s: dict[str, Any]) -> None:
-        if not (0 <= s["start"] <= s["end"] <= len(doc_text)) or doc_text[s["start"]:s["end"]] != s["text"]:
-            problems.append(f"{kind} span {s['start']}-{s['end']} is not the text it claims")
 
-    def day(kind: str, v: str | None) -> date | None:
+@dataclass
+class _Checker:
+    """The problems found so far in one result over `doc_text`."""
+
+    doc_text: str
+    problems: list[str] = field(default_factory=list)
+
+    def span(self, kind: str, s: dict[str, Any]) -> None:
+        if not (0 <= s["start"] <= s["end"] <= len(self.doc_text)) or self.doc_text[s["start"]:s["end"]] != s["text"]:
+            self.problems.append(f"{kind} span {s['start']}-{s['end']} is not the text it claims")
+
+    def day(self, kind: str, v: str | None) -> date | None:
         if v is None:
             return None
         d = date.fromisoformat(v)
         if not DATE_MIN <= d <= DATE_MAX:
-            problems.append(f"{kind} {v} outside 1900-2100")
+            self.problems.append(f"{kind} {v} outside 1900-2100")
         return d
 
-    day("published", res["doc"]["published"])
-    for ev in res["events"]:
-        a, b = day("event_date", ev["event_date"]), day("event_date_end", ev["event_date_end"])
+    def event(self, ev: dict[str, Any]) -> None:
+        a, b = self.day("event_date", ev["event_date"]), self.day("event_date_end", ev["event_date_end"])
         if a and b and b < a:
-            problems.append(f"event ends {b} before it starts {a}")
-        span("trigger", ev["trigger"])
+            self.problems.append(f"event ends {b} before it starts {a}")
+        self.span("trigger", ev["trigger"])
         for s in ev["evidence"]:
-            span("evidence", s)
+            self.span("evidence", s)
         lat, lon = ev["latitude"], ev["longitude"]
         if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            problems.append(f"coordinates out of range: {lat}, {lon}")
+            self.problems.append(f"coordinates out of range: {lat}, {lon}")
         for k in ("fatalities", "injuries"):
             if ev[k] is not None and (not isinstance(ev[k], int) or ev[k] < 0):
-                problems.append(f"{k} {ev[k]!r}")
+                self.problems.append(f"{k} {ev[k]!r}")
         if not 0 <= ev["confidence"] <= 1:
-            problems.append(f"confidence {ev['confidence']}")
-    for q in res["quotes"] + res["unnamed_quotes"]:
-        span("quote", q)
-        day("quote date", q["date"])
-    for p in res["posts"]:
-        if not 0 <= p["start"] <= p["end"] <= len(doc_text):
-            problems.append(f"post span {p['start']}-{p['end']}")
-    return problems
+            self.problems.append(f"confidence {ev['confidence']}")
 
 
 @dataclass

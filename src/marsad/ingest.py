@@ -431,22 +431,32 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
         name = ".warc"                               # an archive under another name (stdin, say)
     if name.endswith(_JSONL + _JSONL_GZ + _WARC):
         yield from _read_stream(io.BufferedReader(io.BytesIO(data)), path, name, published, limits)
-        return
-    if name.endswith(".urls"):
+    elif name.endswith(".urls"):
         yield IngestError(path, "a list of URLs is fetched only from a file given to `marsad ingest`")
+    elif data.startswith(b"\x1f\x8b"):               # gzip with no telling name (stdin, say): look inside
+        yield from _read_gzip(data, path, published, limits)
+    else:
+        yield from _read_decoded(data, path, published, limits)
+
+
+def _read_gzip(data: bytes, path: str, published: date | None,
+               limits: Limits) -> Iterator[Document | IngestError | Skipped]:
+    """Gzip data read as the JSON Lines or the WARC archive inside it."""
+    inner = _gunzip_head(data)
+    if inner.startswith(b"WARC/"):
+        kind_name = ".warc.gz"
+    elif _looks_jsonl(inner.decode("utf-8", "replace")):
+        kind_name = ".jsonl.gz"
+    else:
+        yield IngestError(path, "gzip-compressed, but neither JSON Lines nor a WARC archive inside (marsad "
+                                "reads .jsonl.gz and .warc.gz)")
         return
-    if data.startswith(b"\x1f\x8b"):               # gzip with no telling name (stdin, say): look inside
-        inner = _gunzip_head(data)
-        if inner.startswith(b"WARC/"):
-            kind_name = ".warc.gz"
-        elif _looks_jsonl(inner.decode("utf-8", "replace")):
-            kind_name = ".jsonl.gz"
-        else:
-            yield IngestError(path, "gzip-compressed, but neither JSON Lines nor a WARC archive inside (marsad "
-                                    "reads .jsonl.gz and .warc.gz)")
-            return
-        yield from _read_stream(io.BufferedReader(io.BytesIO(data)), path, kind_name, published, limits)
-        return
+    yield from _read_stream(io.BufferedReader(io.BytesIO(data)), path, kind_name, published, limits)
+
+
+def _read_decoded(data: bytes, path: str, published: date | None,
+                  limits: Limits) -> Iterator[Document | IngestError | Skipped]:
+    """A file within the size limit, decoded and read as its kind (JSON Lines, a feed, JSON, HTML, text)."""
     try:
         if len(data) > limits.max_file_bytes:
             raise InputProblem(f"input is over the limit of {limits.max_file_bytes:,} bytes")
@@ -466,17 +476,7 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
         return
     try:
         if kind == "json":
-            parsed = _json_loads(raw)
-            records = parsed if isinstance(parsed, list) else [parsed]
-            if not records:
-                raise InputProblem("an empty JSON list: no documents")
-            for i, rec in enumerate(records):
-                default = stem if len(records) == 1 else f"{stem}-{i}"
-                try:
-                    yield document_from_record(rec, default_id=default, source=path, published=published,
-                                               limits=limits)
-                except InputProblem as exc:
-                    yield IngestError(path, str(exc) if len(records) == 1 else f"record {i}: {exc}")
+            yield from _json_documents(raw, stem, path, published, limits)
         elif kind == "html":
             if len(raw) > limits.max_chars:
                 raise InputProblem(f"page has {len(raw):,} characters; the limit is {limits.max_chars:,} "
@@ -490,6 +490,21 @@ def read_bytes(data: bytes, path: str, published: date | None = None,
                                        limits=limits)
     except InputProblem as exc:
         yield IngestError(path, str(exc))
+
+
+def _json_documents(raw: str, stem: str | None, path: str, published: date | None,
+                    limits: Limits) -> Iterator[Document | IngestError]:
+    """The records of a JSON file (one object or a list); a bad record is an error of its own."""
+    parsed = _json_loads(raw)
+    records = parsed if isinstance(parsed, list) else [parsed]
+    if not records:
+        raise InputProblem("an empty JSON list: no documents")
+    for i, rec in enumerate(records):
+        default = stem if len(records) == 1 else f"{stem}-{i}"
+        try:
+            yield document_from_record(rec, default_id=default, source=path, published=published, limits=limits)
+        except InputProblem as exc:
+            yield IngestError(path, str(exc) if len(records) == 1 else f"record {i}: {exc}")
 
 
 def _gunzip_head(data: bytes, n: int = 65536) -> bytes:

@@ -116,56 +116,78 @@ class Verdict:
 
 def compare(m: Profile, c: Profile) -> Verdict:
     """Score mention `m` against cluster `c`. Hard constraints first, each refusal says why."""
-    if m.event_type != c.event_type:
-        return Verdict(False, 0.0, ("different event type",))
-    if m.doc_ids & c.doc_ids:
-        return Verdict(False, 0.0, ("same document already in the cluster",))
-    if m.country and c.country and m.country != c.country:
-        return Verdict(False, 0.0, ("different country",))
-    if not (m.start and c.start):
-        return Verdict(False, 0.0, ("undated",))
-    if m.start > (c.end or c.start) + DATE_SLACK or c.start > (m.end or m.start) + DATE_SLACK:
-        return Verdict(False, 0.0, ("dates do not overlap",))
-    if m.admin1 and c.admin1 and m.admin1 != c.admin1:
-        return Verdict(False, 0.0, ("different admin1",))
-    if m.admin2 and c.admin2 and m.admin2 != c.admin2:
-        return Verdict(False, 0.0, ("different admin2",))
-
+    refused = _refusal(m, c)
+    if refused is not None:
+        return Verdict(False, 0.0, (refused,))
     score, reasons = 0.0, []
+    for part in (_subtypes, _dates, _places, _actors, _words):
+        points, why = part(m, c)
+        if why is not None:
+            score += points
+            reasons.append(why)
+    # place, date and type alone fit any two bombs in one town that day: some sign of identity is needed too
+    identity = bool(m.actors & c.actors) or any(r.startswith("evidence") for r in reasons)
+    return Verdict(score >= THRESHOLD and identity, round(score, 3), tuple(reasons))
+
+
+def _refusal(m: Profile, c: Profile) -> str | None:
+    """Why `m` cannot be the event of `c`, or None."""
+    if m.event_type != c.event_type:
+        return "different event type"
+    if m.doc_ids & c.doc_ids:
+        return "same document already in the cluster"
+    if m.country and c.country and m.country != c.country:
+        return "different country"
+    if not (m.start and c.start):
+        return "undated"
+    if m.start > (c.end or c.start) + DATE_SLACK or c.start > (m.end or m.start) + DATE_SLACK:
+        return "dates do not overlap"
+    if m.admin1 and c.admin1 and m.admin1 != c.admin1:
+        return "different admin1"
+    if m.admin2 and c.admin2 and m.admin2 != c.admin2:
+        return "different admin2"
+    if m.sub_event_type != c.sub_event_type \
+            and frozenset((m.sub_event_type, c.sub_event_type)) not in COMPATIBLE_SUBTYPES:
+        return f"different sub-types ({m.sub_event_type} / {c.sub_event_type})"
+    return None
+
+
+# The scored parts of a match: (points, reason), the reason None when the part adds nothing.
+def _subtypes(m: Profile, c: Profile) -> tuple[float, str | None]:
     if m.sub_event_type == c.sub_event_type:
-        score += 1.0
-        reasons.append(f"same sub-type ({m.sub_event_type})")
-    elif frozenset((m.sub_event_type, c.sub_event_type)) in COMPATIBLE_SUBTYPES:
-        score += 0.5
-        reasons.append(f"compatible sub-types ({m.sub_event_type} / {c.sub_event_type})")
-    else:
-        return Verdict(False, 0.0, (f"different sub-types ({m.sub_event_type} / {c.sub_event_type})",))
+        return 1.0, f"same sub-type ({m.sub_event_type})"
+    return 0.5, f"compatible sub-types ({m.sub_event_type} / {c.sub_event_type})"
+
+
+def _dates(m: Profile, c: Profile) -> tuple[float, str | None]:
     if m.start == c.start:
-        score += 0.5
-        reasons.append(f"same start date {m.start}")
-    else:
-        reasons.append("dates overlap")
+        return 0.5, f"same start date {m.start}"
+    return 0.0, "dates overlap"
+
+
+def _places(m: Profile, c: Profile) -> tuple[float, str | None]:
     if m.location and c.location and m.location == c.location:
-        score += 1.0
-        reasons.append(f"same location ({m.location})")
-    elif m.admin2 and m.admin2 == c.admin2:
-        score += 0.6
-        reasons.append(f"same admin2 ({m.admin2})")
-    elif m.admin1 and m.admin1 == c.admin1:
-        score += 0.3
-        reasons.append(f"same admin1 ({m.admin1})")
+        return 1.0, f"same location ({m.location})"
+    if m.admin2 and m.admin2 == c.admin2:
+        return 0.6, f"same admin2 ({m.admin2})"
+    if m.admin1 and m.admin1 == c.admin1:
+        return 0.3, f"same admin1 ({m.admin1})"
+    return 0.0, None
+
+
+def _actors(m: Profile, c: Profile) -> tuple[float, str | None]:
     shared = m.actors & c.actors
     if shared:
-        score += 1.0
-        reasons.append("shared actors (" + ", ".join(sorted(shared)) + ")")
-    elif m.actors and c.actors:
-        score -= 0.5
-        reasons.append("no actor in common")
-    if m.words and c.words:
-        overlap = len(m.words & c.words) / min(len(m.words), len(c.words))
-        if overlap >= 0.1:
-            score += 2.0 * overlap
-            reasons.append(f"evidence word overlap {overlap:.2f}")
-    # place, date and type alone fit any two bombs in one town that day: some sign of identity is needed too
-    identity = bool(shared) or any(r.startswith("evidence") for r in reasons)
-    return Verdict(score >= THRESHOLD and identity, round(score, 3), tuple(reasons))
+        return 1.0, "shared actors (" + ", ".join(sorted(shared)) + ")"
+    if m.actors and c.actors:
+        return -0.5, "no actor in common"
+    return 0.0, None
+
+
+def _words(m: Profile, c: Profile) -> tuple[float, str | None]:
+    if not (m.words and c.words):
+        return 0.0, None
+    overlap = len(m.words & c.words) / min(len(m.words), len(c.words))
+    if overlap >= 0.1:
+        return 2.0 * overlap, f"evidence word overlap {overlap:.2f}"
+    return 0.0, None

@@ -260,16 +260,8 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     """The mention with an English actor when it names nobody known yet (an Arabic name as its name);
     `names.sources` describes unnamed officials ("مسؤول عسكري")."""
     actor, sources = m.actor, names.sources
-    if actor.kind == "person" and m.org is None and not has_arabic(actor.name):
-        return _person(names, doc, m, actor.id, actor.name, actor.country, actor.inter)
     if not has_arabic(actor.name):
-        described = sources.describe(m.text) if sources is not None and actor.kind != "person" else None
-        if described:  # "مصدر عسكري في الأمم المتحدة": a source inside the body, not the body itself
-            if " " not in described:  # "مصادر بمجلس شورى الثوار": "Benghazi Revolutionaries Shura Council sources"
-                described = f"{actor.name} {described.lower()}"
-            return ActorMention(m.start, m.end, m.text, Actor(f"source:{described}", described, "person", None,
-                                                              country), m.role, actor)
-        return m
+        return _known(names, doc, m, country)
     head = names.anaphor_head(m.text)
     if head is not None:
         got = names.antecedent(doc, head, m.start, gazetteer, country)
@@ -283,14 +275,32 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
             return _person(names, doc, m, actor.id, latin, actor.country, actor.inter)
         if not (sources is not None and sources.describe(m.text)):
             return m
-    words = fold(m.text).split()
-    if len(words) > 1 and names._bare(words[0]) in names.correspondent:
-        medium = names.medium(" ".join(m.text.split()[1:]), names.orgs(gazetteer))
-        if medium:  # "مراسل قناة بلقيس" -> Balqis TV correspondent, speaking for the channel
-            body = Actor(f"org:{medium}", medium, "media", None, country)
-            return ActorMention(m.start, m.end, m.text, Actor(f"person:{medium} correspondent",
-                                                              f"{medium} correspondent", "person", None, country),
-                                "correspondent", body)
+    return _described(names, doc, m, gazetteer, country)
+
+
+def _known(names: Names, doc: Document, m: ActorMention, country: str | None) -> ActorMention:
+    """A mention whose actor already has an English name: a person takes the office apposed to the name, a
+    source inside a body is described as the body's."""
+    actor, sources = m.actor, names.sources
+    if actor.kind == "person" and m.org is None:
+        return _person(names, doc, m, actor.id, actor.name, actor.country, actor.inter)
+    described = sources.describe(m.text) if sources is not None and actor.kind != "person" else None
+    if not described:
+        return m
+    # "مصدر عسكري في الأمم المتحدة": a source inside the body, not the body itself
+    if " " not in described:  # "مصادر بمجلس شورى الثوار": "Benghazi Revolutionaries Shura Council sources"
+        described = f"{actor.name} {described.lower()}"
+    return ActorMention(m.start, m.end, m.text, Actor(f"source:{described}", described, "person", None,
+                                                      country), m.role, actor)
+
+
+def _described(names: Names, doc: Document, m: ActorMention, gazetteer, country: str | None) -> ActorMention:
+    """An Arabic phrase read in turn as a correspondent, an office and its holder's name, an office of a body,
+    an unnamed source, a body, a person's name; unchanged when it is none of these."""
+    sources = names.sources
+    reporter = _correspondent(names, m, gazetteer, country)
+    if reporter is not None:
+        return reporter
     inner = names.name_in_phrase(m.text)
     latin = names.person(inner) if inner else None
     if latin:  # "رئيس وزراء النيجر بريغي رافيني" -> Brigi Rafini
@@ -315,3 +325,15 @@ def english_mention(names: Names, doc: Document, m: ActorMention, gazetteer=None
     return m
 
 
+def _correspondent(names: Names, m: ActorMention, gazetteer, country: str | None) -> ActorMention | None:
+    """"مراسل قناة بلقيس" -> Balqis TV correspondent, speaking for the channel."""
+    words = fold(m.text).split()
+    if len(words) <= 1 or names._bare(words[0]) not in names.correspondent:
+        return None
+    medium = names.medium(" ".join(m.text.split()[1:]), names.orgs(gazetteer))
+    if not medium:
+        return None
+    body = Actor(f"org:{medium}", medium, "media", None, country)
+    return ActorMention(m.start, m.end, m.text, Actor(f"person:{medium} correspondent",
+                                                      f"{medium} correspondent", "person", None, country),
+                        "correspondent", body)

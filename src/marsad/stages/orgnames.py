@@ -202,6 +202,16 @@ class _Parse:
         return text
 
 
+@dataclass
+class _Reading:
+    """Where reading a head's complements stands: the next token j, what was read last, and whether
+    something besides a country was read."""
+
+    j: int
+    last: str = "head"
+    content: bool = False
+
+
 class OrgNamer:
     """The lexicon of org_names.json, folded once, with the countries and (optionally) the gazetteer."""
 
@@ -373,95 +383,135 @@ class OrgNamer:
 
     def _complements(self, p: _Parse, ph: _Phrase, j: int, depth: int) -> bool:
         """Read what follows the head into `p`; True when something besides a country was read."""
-        toks = ph.toks
-        head = p.head
-        assert head is not None
+        assert p.head is not None
+        r = _Reading(j)
+        while r.j < len(ph.toks) and self._complement(p, ph, r, depth):
+            pass
+        p.end = r.j
+        return r.content
+
+    def _complement(self, p: _Parse, ph: _Phrase, r: _Reading, depth: int) -> bool:
+        """Read one complement at r.j into `p`; False where the body ends."""
+        tok, w = ph.toks[r.j], self.words
+        if not tok[0].isalnum():
+            return False
+        if tok in w.locative:
+            if p.country is None and p.policy != _NEVER:
+                p.country = self._location(ph, r.j, places=p.policy == _ANY)
+            return False
+        dom = self._lookup("domains", ph, r.j, first=True)
+        land = self._lookup("countries", ph, r.j, first=True)
+        if dom[0] is not None and dom[1] >= land[1]:
+            return self._domain(p, r, dom)
+        if self._modifier(p, ph, r):
+            return True
+        took = self._country(p, ph, r, land)
+        if took is not None:
+            return took
+        if self._number(p, ph, r) or self._nested(p, ph, r, depth) or self._head_place(p, ph, r):
+            return True
+        if tok[0] == w.bi and p.country is None and p.policy == _ANY:
+            p.country = self._location(ph, r.j, places=True)  # وزارة الصحة بغزة
+        return False
+
+    def _domain(self, p: _Parse, r: _Reading, dom: tuple[Any, int, str]) -> bool:
+        """A domain word, where its proclitic lets it join: False where it cannot."""
+        entry, nd, cd = dom
         w = self.words
-        content = False
-        last = "head"
-        while j < len(toks):
-            tok = toks[j]
-            if not tok[0].isalnum():
-                break
-            if tok in w.locative:
-                if p.country is None and p.policy != _NEVER:
-                    p.country = self._location(ph, j, places=p.policy == _ANY)
-                break
-            dom, nd, cd = self._lookup("domains", ph, j, first=True)
-            land, nc, cc = self._lookup("countries", ph, j, first=True)
-            if dom is not None and nd >= nc:
-                if cd in w.conj and p.segs and last == "domain":
-                    p.segs[-1].append([])  # و joins: التعليم العالي والبحث العلمي
-                elif cd == w.lam:
-                    p.segs.append([[]])  # a lam-phrase: لحقوق الإنسان
-                    p.lead_li = p.lead_li or len(p.segs) == 1
-                elif cd == "" and last in ("domain", "place"):
-                    pass  # a construct chain goes on: شؤون اللاجئين
-                elif cd == "" and not p.segs:
-                    p.segs.append([[]])
-                else:
-                    break
-                p.segs[-1][-1].append(dom.en)
-                p.policy = max(p.policy, dom.policy)
-                if len(p.segs) == 1 and len(p.segs[0]) == 1 and len(p.segs[0][0]) == 1:
-                    p.style = dom.style
-                j, last, content = j + nd, "domain", True
-                continue
-            canon = ph.canon[j]
-            mod = self.modifiers.get(canon)
-            if mod is None and tok.startswith(w.wa) and last == "mod":
-                mod = self.modifiers.get(w.canon(tok[1:]))
-            if mod is not None:
-                if mod.en not in p.mods:
-                    p.mods.append(mod.en)
-                p.policy = max(p.policy, mod.policy)
-                j, last, content = j + 1, "mod", content or not mod.weak
-                continue
-            found, n = self.nationality.get(canon), 1
-            if found is None and land is not None and cc in ("", w.lam):
-                found, n = land, nc
-                # a country name right after the head is its genitive: بنك فلسطين "Bank of Palestine"
-                content = content or (last == "head" and cc == "")
-            if found is not None:
-                if p.country not in (None, found):
-                    break
-                p.country = found
-                j, last = j + n, "country"
-                continue
-            if canon.isdigit():
-                p.number = p.number or canon
-                j, last, content = j + 1, "num", True
-                continue
-            if tok == w.article and j + 1 < len(toks) and toks[j + 1].isdigit():
-                j += 1  # "القناة الـ12" written apart
-                continue
-            if depth < 2:
-                inner = self._parse(ph, j, depth + 1)
-                if (inner is not None and inner.media is None
-                        and (inner.prefix == w.lam or (inner.prefix == "" and not p.segs))):
-                    p.segs.append([[inner.core()]])
-                    p.lead_li = p.lead_li or (inner.prefix == w.lam and len(p.segs) == 1)
-                    p.policy = max(p.policy, inner.policy)
-                    if inner.country and p.country is None:
-                        p.country = inner.country
-                    j, last, content = inner.end, "nested", True
-                    continue
-            if head.place:
-                en, land_of, n = self._place(ph, j, head.place, strip=False)
-                if n and (not p.segs or last in ("domain", "place")):
-                    if p.segs:
-                        p.segs[-1][-1].append(en)  # مديرية صحة نينوى -> "Nineveh Health"
-                    else:
-                        p.segs.append([[en]])
-                    if p.country is None:
-                        p.country = land_of
-                    j, last, content = j + n, "place", True
-                    continue
-            if tok[0] == w.bi and p.country is None and p.policy == _ANY:
-                p.country = self._location(ph, j, places=True)  # وزارة الصحة بغزة
-            break
-        p.end = j
-        return content
+        if cd in w.conj and p.segs and r.last == "domain":
+            p.segs[-1].append([])  # و joins: التعليم العالي والبحث العلمي
+        elif cd == w.lam:
+            p.segs.append([[]])  # a lam-phrase: لحقوق الإنسان
+            p.lead_li = p.lead_li or len(p.segs) == 1
+        elif cd == "" and r.last in ("domain", "place"):
+            pass  # a construct chain goes on: شؤون اللاجئين
+        elif cd == "" and not p.segs:
+            p.segs.append([[]])
+        else:
+            return False
+        p.segs[-1][-1].append(entry.en)
+        p.policy = max(p.policy, entry.policy)
+        if len(p.segs) == 1 and len(p.segs[0]) == 1 and len(p.segs[0][0]) == 1:
+            p.style = entry.style
+        r.j, r.last, r.content = r.j + nd, "domain", True
+        return True
+
+    def _modifier(self, p: _Parse, ph: _Phrase, r: _Reading) -> bool:
+        """A modifier, also after و when one came before it."""
+        tok, w = ph.toks[r.j], self.words
+        mod = self.modifiers.get(ph.canon[r.j])
+        if mod is None and tok.startswith(w.wa) and r.last == "mod":
+            mod = self.modifiers.get(w.canon(tok[1:]))
+        if mod is None:
+            return False
+        if mod.en not in p.mods:
+            p.mods.append(mod.en)
+        p.policy = max(p.policy, mod.policy)
+        r.j, r.last, r.content = r.j + 1, "mod", r.content or not mod.weak
+        return True
+
+    def _country(self, p: _Parse, ph: _Phrase, r: _Reading, land: tuple[Any, int, str]) -> bool | None:
+        """A nationality or a country name: True when read, False when it contradicts the country already
+        read, None when there is none."""
+        found, n = self.nationality.get(ph.canon[r.j]), 1
+        entry, nc, cc = land
+        if found is None and entry is not None and cc in ("", self.words.lam):
+            found, n = entry, nc
+            # a country name right after the head is its genitive: بنك فلسطين "Bank of Palestine"
+            r.content = r.content or (r.last == "head" and cc == "")
+        if found is None:
+            return None
+        if p.country not in (None, found):
+            return False
+        p.country = found
+        r.j, r.last = r.j + n, "country"
+        return True
+
+    def _number(self, p: _Parse, ph: _Phrase, r: _Reading) -> bool:
+        """A number ("القناة 12"), or the article written apart before one."""
+        canon, toks = ph.canon[r.j], ph.toks
+        if canon.isdigit():
+            p.number = p.number or canon
+            r.j, r.last, r.content = r.j + 1, "num", True
+            return True
+        if toks[r.j] == self.words.article and r.j + 1 < len(toks) and toks[r.j + 1].isdigit():
+            r.j += 1  # "القناة الـ12" written apart
+            return True
+        return False
+
+    def _nested(self, p: _Parse, ph: _Phrase, r: _Reading, depth: int) -> bool:
+        """A body named inside this one, after ل or in a construct chain right after the head."""
+        if depth >= 2:
+            return False
+        w = self.words
+        inner = self._parse(ph, r.j, depth + 1)
+        if inner is None or inner.media is not None or not (
+                inner.prefix == w.lam or (inner.prefix == "" and not p.segs)):
+            return False
+        p.segs.append([[inner.core()]])
+        p.lead_li = p.lead_li or (inner.prefix == w.lam and len(p.segs) == 1)
+        p.policy = max(p.policy, inner.policy)
+        if inner.country and p.country is None:
+            p.country = inner.country
+        r.j, r.last, r.content = inner.end, "nested", True
+        return True
+
+    def _head_place(self, p: _Parse, ph: _Phrase, r: _Reading) -> bool:
+        """A place after a head that takes one: مديرية صحة نينوى -> "Nineveh Health"."""
+        head = p.head
+        if head is None or not head.place:
+            return False
+        en, land_of, n = self._place(ph, r.j, head.place, strip=False)
+        if not n or (p.segs and r.last not in ("domain", "place")):
+            return False
+        if p.segs:
+            p.segs[-1][-1].append(en)
+        else:
+            p.segs.append([[en]])
+        if p.country is None:
+            p.country = land_of
+        r.j, r.last, r.content = r.j + n, "place", True
+        return True
 
     def _tail(self, p: _Parse, ph: _Phrase, j: int) -> None:
         """After a whole name: take a country (adjective, name, or في + country/place); nothing else."""

@@ -121,65 +121,108 @@ def _crawl_day(value: str | None) -> date | None:
 
 def find_published(doc: Document, lx: TimeLexicon, cues: PublishedCues) -> tuple[date, int] | None:
     """(publication date, precision 1|2) read from `doc.times` (resolved without an anchor), or None."""
-    norm = doc.norm.text
-    fulls = _fulls(doc)
-    month = month_from_url(doc.meta.url)
-
-    def fits(x: date) -> bool:
-        if not MIN_YEAR <= x.year <= MAX_YEAR:
-            return False
-        if month is None:
-            return True
-        first = date(*month, 1)
-        nxt = date(month[0] + month[1] // 12, month[1] % 12 + 1, 1)
-        return first - 7 * DAY <= x < nxt
-
-    body = [f for f in fulls if not f.furniture and not f.post and not _future(lx, norm, f)]
-    bound = max((f.day for f in body if not _recalled(doc, cues, f)), default=None)
-
-    def consistent(x: date) -> bool:
-        return fits(x) and (bound is None or x >= bound)
-
-    foot = _foot_start(norm, cues.foot_lines)
-    # 1. "نشر في: 13/07/2015" opening a line or sentence, on a stamp line, near the top or on the last lines
-    # ("أصدرت المحكمة حكمها بتاريخ ..." in the body is not one)
-    for f in fulls:
-        where = f.furniture or f.start < cues.head_chars or f.ns >= foot
-        if where and not f.post and cues.stamp.search(norm, max(0, f.ns - 30), f.ns) and fits(f.day):
-            return f.day, 1
-    # 2. "اليوم الخميس 14 جانفي 2021", "أمس الأحد (13 مارس 2016)"
-    for f in fulls:
-        if f.post:
-            continue
-        x = _anchored(doc, cues, f)
-        if x is not None and fits(x):
-            return x, 1
+    d = _Dates.read(doc, lx, cues)
+    found = _stamped(d) or _said_today(d)
+    if found is not None:
+        return found
     # (A date stamp near the top on a line of its own was tried as step 3 and left out: on the annotated
     # articles such a stamp was as often the page's render or crawl date as the article's, and blind date
     # accuracy fell.)
     today = _today_weekday(doc, cues)
-    # 4. the lead's own date
-    for f in body:
+    return _lead_date(d, today) or _foot_stamp(d) or _latest(d, today)
+
+
+@dataclass
+class _Dates:
+    """An article's full dates, read for its publication date: all of them, those its body reports (no page
+    furniture, post or future), the latest reported one not recalled (`bound`), where its last lines begin
+    and the month its URL names."""
+
+    doc: Document
+    cues: PublishedCues
+    norm: str
+    fulls: list[_Full]
+    body: list[_Full]
+    bound: date | None
+    foot: int
+    month: tuple[int, int] | None
+
+    @classmethod
+    def read(cls, doc: Document, lx: TimeLexicon, cues: PublishedCues) -> _Dates:
+        norm = doc.norm.text
+        fulls = _fulls(doc)
+        month = month_from_url(doc.meta.url)
+        body = [f for f in fulls if not f.furniture and not f.post and not _future(lx, norm, f)]
+        bound = max((f.day for f in body if not _recalled(doc, cues, f)), default=None)
+        return cls(doc, cues, norm, fulls, body, bound, _foot_start(norm, cues.foot_lines), month)
+
+    def fits(self, x: date) -> bool:
+        """Within the years taken and, when the URL names a month, in it (or the week before it)."""
+        if not MIN_YEAR <= x.year <= MAX_YEAR:
+            return False
+        if self.month is None:
+            return True
+        first = date(*self.month, 1)
+        nxt = date(self.month[0] + self.month[1] // 12, self.month[1] % 12 + 1, 1)
+        return first - 7 * DAY <= x < nxt
+
+    def consistent(self, x: date) -> bool:
+        """Fits, and not before a date the body reports."""
+        return self.fits(x) and (self.bound is None or x >= self.bound)
+
+
+def _stamped(d: _Dates) -> tuple[date, int] | None:
+    """1. "نشر في: 13/07/2015" opening a line or sentence, on a stamp line, near the top or on the last lines
+    ("أصدرت المحكمة حكمها بتاريخ ..." in the body is not one)."""
+    cues, norm = d.cues, d.norm
+    for f in d.fulls:
+        where = f.furniture or f.start < cues.head_chars or f.ns >= d.foot
+        if where and not f.post and cues.stamp.search(norm, max(0, f.ns - 30), f.ns) and d.fits(f.day):
+            return f.day, 1
+    return None
+
+
+def _said_today(d: _Dates) -> tuple[date, int] | None:
+    """2. "اليوم الخميس 14 جانفي 2021", "أمس الأحد (13 مارس 2016)"."""
+    for f in d.fulls:
+        if f.post:
+            continue
+        x = _anchored(d.doc, d.cues, f)
+        if x is not None and d.fits(x):
+            return x, 1
+    return None
+
+
+def _lead_date(d: _Dates, today: int | None) -> tuple[date, int] | None:
+    """4. The lead's own date, moved forward to the weekday the text gives for today."""
+    cues = d.cues
+    for f in d.body:
         if f.start >= cues.head_chars:
             break
-        if _past(cues, norm, f) or _recalled(doc, cues, f):
+        if _past(cues, d.norm, f) or _recalled(d.doc, cues, f):
             continue
         x = _forward(f.day, today, cues.week_days)
-        if consistent(x):
+        if d.consistent(x):
             return x, 1
-    # 5. a stamp on the last lines
-    tail = [f.day for f in fulls if f.furniture and not f.post and f.ns >= foot and consistent(f.day)]
-    if tail:
-        return min(tail), 1
-    # 6. the latest full date stated (a lower bound of the publication date)
-    pool = [f.day for f in body if not _recalled(doc, cues, f)]
-    pool += [p.date for p in doc.posts if p.date is not None]
-    pool += tweet_dates(doc.text)
-    pool = [x for x in pool if fits(x)]
-    if pool:
-        x = _forward(max(pool), today, cues.week_days)
-        return (x, 2) if fits(x) else (max(pool), 2)
     return None
+
+
+def _foot_stamp(d: _Dates) -> tuple[date, int] | None:
+    """5. A stamp on the last lines."""
+    tail = [f.day for f in d.fulls if f.furniture and not f.post and f.ns >= d.foot and d.consistent(f.day)]
+    return (min(tail), 1) if tail else None
+
+
+def _latest(d: _Dates, today: int | None) -> tuple[date, int] | None:
+    """6. The latest full date stated (a lower bound of the publication date), of the body, a post or a tweet."""
+    pool = [f.day for f in d.body if not _recalled(d.doc, d.cues, f)]
+    pool += [p.date for p in d.doc.posts if p.date is not None]
+    pool += tweet_dates(d.doc.text)
+    pool = [x for x in pool if d.fits(x)]
+    if not pool:
+        return None
+    x = _forward(max(pool), today, d.cues.week_days)
+    return (x, 2) if d.fits(x) else (max(pool), 2)
 
 
 def tweet_dates(text: str) -> list[date]:

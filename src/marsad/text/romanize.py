@@ -132,62 +132,97 @@ def _units(word: str) -> list[Unit]:
     sc = _scheme()
     consonants = sc.consonants
     out: list[Unit] = []
-    n = len(word)
     for k, c in enumerate(word):
         if c in consonants:  # most letters: no vowel letter or hamza seat to weigh
             out.append((_C, consonants[c]))
             continue
-        nxt = word[k + 1] if k + 1 < n else None
-        prev_vowel = bool(out) and out[-1][0] != _C
-        vowels = sc.vowel_letters
-        if c in sc.initial_a and k == 0:
-            out.append((_S, "a"))
-        elif c in sc.long_a:
-            out.append((_V, "a"))
-        elif c == sc.hamza_above:
-            out.append((_C, "'"))
-        elif c == sc.hamza_below:
-            out.append((_S, "i") if k == 0 else (_C, "'"))
-        elif c == sc.madda:
-            if k:
-                out.append((_C, "'"))
-            out.append((_V, "a"))
-        elif c == sc.ta_marbuta:
-            out.append((_V, "a") if nxt is None else (_C, "t"))
-        elif c == sc.hamza:
-            out.append((_V, "a") if nxt is None and k and word[k - 1] == sc.alef else (_C, "'"))
-        elif c == sc.hamza_on_ya:
-            out.append((_C, "'"))
-            if nxt is not None and nxt not in vowels:
-                out.append((_S, "i"))
-        elif c == sc.hamza_on_waw:
-            if out and not prev_vowel:
-                out.append((_S, "u"))
-            out.append((_C, "'"))
-        elif c == sc.waw and k == 1 and out[0][0] == _S and nxt is not None and nxt not in vowels:
-            out[-1] = (_S, "o")  # initial أو before a consonant is a foreign O: أولمرت Olmert, أوباما Obama
-        elif c in sc.ya_forms and out == [(_S, "i")] and nxt is not None and nxt not in vowels:
-            out[-1] = (_V, "i")  # initial إي = ī: the ي only lengthens the vowel (إيهود Ihud)
-        elif c == sc.waw and k + 2 == n and word[-1] == sc.ya and out and not prev_vowel:
-            out += [(_S, "a"), (_C, "w")]  # the nisba -awi: الرهوي al-Rahawi, المحمداوي
-        elif c == sc.waw:
-            if k == 0 or prev_vowel or (nxt is not None and nxt in sc.w_before):
-                out.append((_C, "w"))
-            else:
-                out.append((_V, "u"))
-        elif c in sc.ya_forms:
-            if k == 0 or prev_vowel or (nxt is not None and nxt in sc.y_before):
-                out.append((_C, "y"))
-            elif nxt is not None and nxt in sc.iy_before:
-                # -iya / -iyya: عطية Atiya, زكريا Zakriya; the second letter of the word stays y (زياد Zayad)
-                out += [(_C, "y")] if k == 1 else [(_V, "i"), (_C, "y")]
-            elif k == 1 and nxt is not None and nxt not in vowels:
-                out.append((_V, "ay"))
-            else:
-                out.append((_V, "i"))
-        else:
+        if not (_alef(sc, word, k, out) or _hamza_seat(sc, word, k, out) or _foreign_vowel(sc, word, k, out)
+                or _weak(sc, word, k, out)):
             out.append((_C, c))  # a letter the scheme does not know stands as it is
     return out
+
+
+def _next(word: str, k: int) -> str | None:
+    return word[k + 1] if k + 1 < len(word) else None
+
+
+def _alef(sc: _Scheme, word: str, k: int, out: list[Unit]) -> bool:
+    """The alef, its hamza and madda forms and the ta marbuta at word[k] (appended to `out`), if it is one."""
+    c = word[k]
+    if c in sc.initial_a and k == 0:
+        out.append((_S, "a"))
+    elif c in sc.long_a:
+        out.append((_V, "a"))
+    elif c == sc.hamza_above:
+        out.append((_C, "'"))
+    elif c == sc.hamza_below:
+        out.append((_S, "i") if k == 0 else (_C, "'"))
+    elif c == sc.madda:
+        if k:
+            out.append((_C, "'"))
+        out.append((_V, "a"))
+    elif c == sc.ta_marbuta:
+        out.append((_V, "a") if _next(word, k) is None else (_C, "t"))
+    else:
+        return False
+    return True
+
+
+def _hamza_seat(sc: _Scheme, word: str, k: int, out: list[Unit]) -> bool:
+    """A hamza, alone or on ya or waw, at word[k] (appended to `out`), if it is one."""
+    c, nxt = word[k], _next(word, k)
+    if c == sc.hamza:
+        out.append((_V, "a") if nxt is None and k and word[k - 1] == sc.alef else (_C, "'"))
+    elif c == sc.hamza_on_ya:
+        out.append((_C, "'"))
+        if nxt is not None and nxt not in sc.vowel_letters:
+            out.append((_S, "i"))
+    elif c == sc.hamza_on_waw:
+        if out and out[-1][0] == _C:
+            out.append((_S, "u"))
+        out.append((_C, "'"))
+    else:
+        return False
+    return True
+
+
+def _foreign_vowel(sc: _Scheme, word: str, k: int, out: list[Unit]) -> bool:
+    """A waw or ya read as part of a vowel: initial أو = O, initial إي = ī, the nisba -awi."""
+    c, nxt = word[k], _next(word, k)
+    before_consonant = nxt is not None and nxt not in sc.vowel_letters
+    if c == sc.waw and k == 1 and out[0][0] == _S and before_consonant:
+        out[-1] = (_S, "o")  # initial أو before a consonant is a foreign O: أولمرت Olmert, أوباما Obama
+    elif c in sc.ya_forms and out == [(_S, "i")] and before_consonant:
+        out[-1] = (_V, "i")  # initial إي = ī: the ي only lengthens the vowel (إيهود Ihud)
+    elif c == sc.waw and k + 2 == len(word) and word[-1] == sc.ya and out and out[-1][0] == _C:
+        out += [(_S, "a"), (_C, "w")]  # the nisba -awi: الرهوي al-Rahawi, المحمداوي
+    else:
+        return False
+    return True
+
+
+def _weak(sc: _Scheme, word: str, k: int, out: list[Unit]) -> bool:
+    """A waw or ya at word[k] as a consonant or a long vowel (appended to `out`), if it is one."""
+    c, nxt = word[k], _next(word, k)
+    prev_vowel = bool(out) and out[-1][0] != _C
+    if c == sc.waw:
+        if k == 0 or prev_vowel or (nxt is not None and nxt in sc.w_before):
+            out.append((_C, "w"))
+        else:
+            out.append((_V, "u"))
+    elif c in sc.ya_forms:
+        if k == 0 or prev_vowel or (nxt is not None and nxt in sc.y_before):
+            out.append((_C, "y"))
+        elif nxt is not None and nxt in sc.iy_before:
+            # -iya / -iyya: عطية Atiya, زكريا Zakriya; the second letter of the word stays y (زياد Zayad)
+            out += [(_C, "y")] if k == 1 else [(_V, "i"), (_C, "y")]
+        elif k == 1 and nxt is not None and nxt not in sc.vowel_letters:
+            out.append((_V, "ay"))
+        else:
+            out.append((_V, "i"))
+    else:
+        return False
+    return True
 
 
 def rule_romanize(word: str) -> str:

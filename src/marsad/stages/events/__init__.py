@@ -10,11 +10,11 @@ are merged into one event with several evidence spans.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from marsad.model.document import Document
-from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention
+from marsad.model.records import ActorMention, Event, EvidenceSpan, PlaceMention, Sentence
 from marsad.model.spans import Spans
 from marsad.resources.registry import read_tsv
 from marsad.stages.base import stage
@@ -154,161 +154,277 @@ def _lead_sentences(doc: Document) -> frozenset[int]:
 
 def extract_events(doc: Document, res: Resources) -> list[tuple[Event, dict[str, float]]]:
     """The events of `doc`, each with the confidence features it was scored on."""
-    lex = res.triggers
-    g = lex.grammar
-    table = res.actors
-    norm = doc.norm.text
-    all_cues = lex.cues.find(norm)
-    all_mods = lex.modality.find(norm)
-    post_spans = [(p.start, p.end) for p in doc.posts]
-    quote_spans = [(q.start, q.end) for q in doc.quotes]
-    country = country_focus(doc)
-    denied = _denied_cues(doc, all_cues, all_mods)
-    domain = lex.factuality.domain(doc)
-    lead = _lead_sentences(doc)
-    n_sents = max(1, len(doc.sentences))
-    last_para = -1
-    last_clause: list[Event] = []
-    events: list[Event] = []
-    # per-mention facts keyed by id(event); `held` keeps every event that got an entry alive until the end, so
-    # that no later event can take the id of one dropped on the way (_tidy_sentence) and inherit its entry
-    info: dict[int, Mention] = {}
-    background: set[int] = set()
-    held: list[Event] = []
-    para_start: dict[int, int] = {}
-    mod_spans, cue_spans = Spans(all_mods), Spans(all_cues)
-    for si, sent in enumerate(doc.sentences):
-        para_start.setdefault(sent.paragraph, sent.start)
-        if doc.in_furniture(sent.start, sent.end) or any(a <= sent.start and sent.end <= b for a, b in post_spans):
-            continue
+    return _Reader(doc, res).read()
+
+
+@dataclass
+class _Mentions:
+    """Per-mention facts keyed by id(event); `held` keeps every event that got an entry alive until the end, so
+    that no later event can take the id of one dropped on the way (_tidy_sentence) and inherit its entry."""
+
+    info: dict[int, Mention] = field(default_factory=dict)
+    background: set[int] = field(default_factory=set)
+    held: list[Event] = field(default_factory=list)
+
+    def add(self, ev: Event, m: Mention, background: bool = False) -> None:
+        self.info[id(ev)] = m
+        self.held.append(ev)
+        if background:
+            self.background.add(id(ev))
+
+
+@dataclass
+class _Sentence:
+    """A sentence being read: its index, its norm offsets, its live cues and the events found in it so far."""
+
+    si: int
+    sent: Sentence
+    na: int
+    nb: int
+    cues: list[_Cue]
+    events: list[Event] = field(default_factory=list)
+    kill_only: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class _Clause:
+    """A clause with cues, in norm (na, nb) and original (oa, ob) offsets, with the kinds of its cues."""
+
+    na: int
+    nb: int
+    oa: int
+    ob: int
+    cues: list[_Cue]
+    kinds: set[str]
+
+
+class _Reader:
+    """One article read sentence by sentence and clause by clause, then merged and scored."""
+
+    def __init__(self, doc: Document, res: Resources) -> None:
+        lex = res.triggers
+        self.doc, self.res, self.lex, self.g, self.table = doc, res, lex, lex.grammar, res.actors
+        self.norm = doc.norm.text
+        all_cues = lex.cues.find(self.norm)
+        all_mods = lex.modality.find(self.norm)
+        self.posts = [(p.start, p.end) for p in doc.posts]
+        self.quotes = [(q.start, q.end) for q in doc.quotes]
+        self.country = country_focus(doc)
+        self.denied = _denied_cues(doc, all_cues, all_mods)
+        self.domain = lex.factuality.domain(doc)
+        self.lead = _lead_sentences(doc)
+        self.n_sents = max(1, len(doc.sentences))
+        self.last_para = -1
+        self.last_clause: list[Event] = []
+        self.events: list[Event] = []
+        self.mentions = _Mentions()
+        self.para_start: dict[int, int] = {}
+        self.mod_spans, self.cue_spans = Spans(all_mods), Spans(all_cues)
+
+    def read(self) -> list[tuple[Event, dict[str, float]]]:
+        for si, sent in enumerate(self.doc.sentences):
+            self.para_start.setdefault(sent.paragraph, sent.start)
+            s = self._open(si, sent)
+            if s is None:
+                continue
+            if sent.paragraph != self.last_para:
+                self.last_para, self.last_clause = sent.paragraph, []
+            if not s.cues and not self.last_clause:
+                continue
+            self._sentence(s)
+        return self._finish()
+
+    def _open(self, si: int, sent: Sentence) -> _Sentence | None:
+        """The sentence with its live cues, or None when it reports nothing: page furniture, an embedded post,
+        a question, a denial."""
+        doc = self.doc
+        if doc.in_furniture(sent.start, sent.end) or any(a <= sent.start and sent.end <= b for a, b in self.posts):
+            return None
         na, nb = doc.norm.to_norm(sent.start, sent.end)
-        if norm[na:nb].rstrip().endswith("?"):
-            continue  # a question reports nothing
+        if self.norm[na:nb].rstrip().endswith("?"):
+            return None  # a question reports nothing
         # particles and modal verbs take only a conjunction ("ولم", "فلن"): "سلم" is not س + لم
-        mods = [m for m in mod_spans.within(na, nb) if m.prefix in g.particle_prefixes]
+        mods = [m for m in self.mod_spans.within(na, nb) if m.prefix in self.g.particle_prefixes]
         if any(m.values[0][0] == "sentence" for m in mods):
-            continue  # denial: "نفت الوزارة وقوع هجوم"
-        cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in cue_spans.within(na, nb)]
-        cues = [c for c in cues if not _cancelled(c, mods, norm, g.future) and c.match.key not in denied
-                and _factual(doc, lex.factuality, c, (na, nb))]
-        if domain is not None and domain.search(norm, na, nb):
+            return None  # denial: "نفت الوزارة وقوع هجوم"
+        return _Sentence(si, sent, na, nb, self._live_cues(na, nb, mods))
+
+    def _live_cues(self, na: int, nb: int, mods: list[Match]) -> list[_Cue]:
+        """The sentence's cues less those a modal word or the future tense cancels, those denied elsewhere in
+        the article and those read in another sense."""
+        norm = self.norm
+        cues = [_Cue(m, m.values[0][0], m.values[0][1]) for m in self.cue_spans.within(na, nb)]
+        cues = [c for c in cues if not _cancelled(c, mods, norm, self.g.future) and c.match.key not in self.denied
+                and _factual(self.doc, self.lex.factuality, c, (na, nb))]
+        if self.domain is not None and self.domain.search(norm, na, nb):
             # a sports, economy, health or culture article: "خطف الزوراء فوزا", "لمواجهة التضخم"
             cues = [c for c in cues if c.cue not in _DOMAIN_WEAK]
         if any(m.values[0][0] == "generic" for m in mods):
             # sports, economy, idioms: "هجوم مكثف في الشوط الثاني", "معركة ضد التضخم"
             cues = [c for c in cues if c.cue not in GENERIC and c.cue not in ("clash", "ied")]
-        if sent.paragraph != last_para:
-            last_para, last_clause = sent.paragraph, []
-        if not cues and not last_clause:
-            continue
-        sent_events: list[Event] = []
-        kill_only: list[Event] = []
-        for ca, cb in _clauses(norm, na, nb, g.clause_split):
-            ccues = [c for c in cues if ca <= c.match.start < cb]
-            if not ccues:
-                # "اعتقال مواطن في طولكرم، و3 في كفر قدوم، ومواطن في عبوين": one event per place in a list
-                for ev in _continuations(doc, g, last_clause, ca, cb, si):
-                    src = info.get(id(last_clause[0]))
-                    if src is not None:
-                        info[id(ev)] = replace(src, count=1)
-                        held.append(ev)
-                    sent_events.append(ev)
-                continue
-            kinds = {c.cue for c in ccues}
-            if "protest_weak" in kinds and any(c.cue == "protest_purpose" for c in cues):
-                kinds.add("protest_purpose")  # "نظموا مسيرة حاشدة ...، واحتجاجا على ...": one sentence, one march
-            if kinds <= {"kill"} and sent_events:
-                continue  # "ما أسفر عن مقتل 4": casualties of the event already found in this sentence
-            oa, ob = doc.norm.to_original(ca, cb)
-            first = min(c.match.start for c in ccues)
-            trig0 = doc.norm.to_original(first, first + 1)[0]
-            a1, a2 = event_args.pick_actors(doc, oa, ob, trig0, res.event_actors)
-            if a1 is None and a2 is None:
-                a1, a2 = event_args.pick_actors(doc, sent.start, sent.end, trig0, res.event_actors)
-            latter = _latter(doc, g, ccues, sent.start, res.event_actors)
-            if latter is not None:
-                a1, a2 = latter  # "اشتباكات بين قوات الحماية وقوات المجلس، انتهت بسيطرة الأخير"
-            prev = sent_events[-1] if sent_events else events[-1] if events else None
-            if a1 is None and prev is not None and si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
-                a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
-            if a1 is not None and lex.targets.not_side(a1.actor):
-                a1 = None  # "أعلنت يونامي مقتل ...", "وزارة الصحة": a source, not the one who acted
-            # sides as the text names them, before any fallback: a crowd against the state is a riot
-            crowd = bool(kinds & {"clash", "clash_weak"}) and _crowd_sides(lex.targets, a1, a2, norm, (ca, cb)) \
-                and not lex.targets.armed(norm, na, nb)
-            if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
-                a1 = event_args.fallback_actor1(doc, sent.start, kinds, country, res.event_actors)
-            civ = _civilian_target(lex.targets, norm, (ca, cb), (na, nb), a1, a2)
-            state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
-            if "takeover_weak" in kinds and a1 is not None and a1.actor.kind in _NON_STATE_ARMED and any(
-                    c.cue == "takeover_weak" and c.match.key.startswith(g.entered) for c in ccues) and _town_after(
-                    doc, ccues, oa, ob):
-                kinds.add("takeover")  # "متمردو الطوارق دخلوا بلدة كيدال": an armed group entering a town
-            made = []
-            for dec in decide(kinds, civ, state1, crowd):
-                ev, m = _make_event(doc, lex, dec, ccues, (oa, ob), sent, si, para_start[sent.paragraph], a1, a2,
-                                    country, civ)
-                if dec.event_type in (BATTLES, REMOTE):
-                    ev.actor1, ev.actor2 = _armed_side(doc, ev.actor1, table), _armed_side(doc, ev.actor2, table)
-                if dec.sub_event_type in _PLANTED and ev.actor1 is not None and ev.actor1.actor.kind == "state" \
-                        and ev.actor2 is None:
-                    # "انفجر لغم تحت آلية عسكرية للجيش": a state force is what a bomb hits, not who planted it
-                    ev.actor1, ev.actor2 = ActorMention(0, 0, "", event_args.generic_actor(
-                        "unidentified", ev.place.place.country if ev.place else country)), ev.actor1
-                m.headline, m.lead, m.position = si in lead, si == int(bool(lead)), si / n_sents
-                m.in_quote = any(a <= ev.trigger.start < b for a, b in quote_spans)
-                info[id(ev)] = m
-                held.append(ev)
-                if m.background:
-                    background.add(id(ev))
-                    ev.generic = True
-                made.append(ev)
-                if kinds <= {"kill"}:
-                    kill_only.append(ev)
-                span = (oa, ob) if ev.place is None or oa <= ev.place.start < ob else (sent.start, sent.end)
-                for other in _per_location(doc, ev, span, res.gazetteer.contains):
-                    info[id(other)] = replace(m)
-                    held.append(other)
-                    if m.background:
-                        background.add(id(other))
-                    made.append(other)
-            sent_events.extend(made)
-            last_clause = made or last_clause
-        sent_events = _tidy_sentence(sent_events, kill_only)
-        text = norm[na:nb]
-        if len(sent_events) == 1:
-            # a single event takes the casualties stated anywhere in its sentence
-            ev = sent_events[0]
-            ev.fatalities = ev.fatalities if ev.fatalities is not None else lex.casualties.killed(text)
-            ev.injuries = ev.injuries if ev.injuries is not None else lex.casualties.injured(text)
-        for ev in sent_events:
-            ev.toll_update = ev.fatalities is not None and lex.casualties.is_update(text)
-            if id(ev) in info:
-                info[id(ev)].crowded = len(sent_events) >= 3
-        events.extend(sent_events)
-    gaz = res.gazetteer
+        return cues
 
-    def absorbed(target: Event, ev: Event) -> None:
-        if id(target) in info and id(ev) in info:
-            info[id(target)].join(info[id(ev)])
+    def _sentence(self, s: _Sentence) -> None:
+        for ca, cb in _clauses(self.norm, s.na, s.nb, self.g.clause_split):
+            self._clause(s, ca, cb)
+        evs = _tidy_sentence(s.events, s.kill_only)
+        self._tolls(s, evs)
+        self.events.extend(evs)
 
-    undated = frozenset(k for k, m in info.items() if not m.dated)
-    merged = merge(events, gaz.contains, g.night, lead, frozenset(background), undated, absorbed)
-    out = []
-    for ev in merged:
-        if _historical(doc, ev):
-            continue
+    def _clause(self, s: _Sentence, ca: int, cb: int) -> None:
+        ccues = [c for c in s.cues if ca <= c.match.start < cb]
+        if not ccues:
+            s.events.extend(self._list_item(s, ca, cb))
+            return
+        kinds = {c.cue for c in ccues}
+        if "protest_weak" in kinds and any(c.cue == "protest_purpose" for c in s.cues):
+            kinds.add("protest_purpose")  # "نظموا مسيرة حاشدة ...، واحتجاجا على ...": one sentence, one march
+        if kinds <= {"kill"} and s.events:
+            return  # "ما أسفر عن مقتل 4": casualties of the event already found in this sentence
+        oa, ob = self.doc.norm.to_original(ca, cb)
+        made = self._code(s, _Clause(ca, cb, oa, ob, ccues, kinds))
+        s.events.extend(made)
+        self.last_clause = made or self.last_clause
+
+    def _list_item(self, s: _Sentence, ca: int, cb: int) -> list[Event]:
+        """"اعتقال مواطن في طولكرم، و3 في كفر قدوم، ومواطن في عبوين": one event per place in a list."""
+        out = _continuations(self.doc, self.g, self.last_clause, ca, cb, s.si)
+        for ev in out:
+            src = self.mentions.info.get(id(self.last_clause[0]))
+            if src is not None:
+                self.mentions.add(ev, replace(src, count=1))
+        return out
+
+    def _code(self, s: _Sentence, c: _Clause) -> list[Event]:
+        """The clause's events, as the decision rules code its cues, and their copies at the other places of a list."""
+        a1, a2, crowd = self._sides(s, c)
+        civ = _civilian_target(self.lex.targets, self.norm, (c.na, c.nb), (s.na, s.nb), a1, a2)
+        state1 = a1 is not None and (a1.actor.inter == 1 or a1.actor.kind == "state")
+        if self._enters_town(c, a1):
+            c.kinds.add("takeover")  # "متمردو الطوارق دخلوا بلدة كيدال": an armed group entering a town
+        made = []
+        for dec in decide(c.kinds, civ, state1, crowd):
+            ev, m = self._event(s, c, dec, a1, a2, civ)
+            made.append(ev)
+            if c.kinds <= {"kill"}:
+                s.kill_only.append(ev)
+            made.extend(self._copies(s, c, ev, m))
+        return made
+
+    def _sides(self, s: _Sentence, c: _Clause) -> tuple[ActorMention | None, ActorMention | None, bool]:
+        """The clause's two sides, and whether a crowd stands against the state (a riot)."""
+        a1, a2 = self._named_sides(s, c)
+        prev = s.events[-1] if s.events else self.events[-1] if self.events else None
+        if a1 is None and prev is not None and s.si - prev.sentence <= 2 and prev.actor1 and prev.actor1.text:
+            a1 = prev.actor1  # "كما اعتقلت مواطنا": the subject carries over from the last event
+        targets = self.lex.targets
+        if a1 is not None and targets.not_side(a1.actor):
+            a1 = None  # "أعلنت يونامي مقتل ...", "وزارة الصحة": a source, not the one who acted
+        # sides as the text names them, before any fallback: a crowd against the state is a riot
+        crowd = bool(c.kinds & {"clash", "clash_weak"}) and _crowd_sides(targets, a1, a2, self.norm, (c.na, c.nb)) \
+            and not targets.armed(self.norm, s.na, s.nb)
+        if a1 is None:  # a claim in the article, the sentence's broken-off start, an unidentified group
+            a1 = event_args.fallback_actor1(self.doc, s.sent.start, c.kinds, self.country, self.res.event_actors)
+        return a1, a2, crowd
+
+    def _named_sides(self, s: _Sentence, c: _Clause) -> tuple[ActorMention | None, ActorMention | None]:
+        """The sides the clause names, else those the sentence names; "بسيطرة الأخير" reorders them."""
+        doc, grammar = self.doc, self.res.event_actors
+        first = min(cue.match.start for cue in c.cues)
+        trig0 = doc.norm.to_original(first, first + 1)[0]
+        a1, a2 = event_args.pick_actors(doc, c.oa, c.ob, trig0, grammar)
+        if a1 is None and a2 is None:
+            a1, a2 = event_args.pick_actors(doc, s.sent.start, s.sent.end, trig0, grammar)
+        latter = _latter(doc, self.g, c.cues, s.sent.start, grammar)
+        if latter is not None:
+            a1, a2 = latter  # "اشتباكات بين قوات الحماية وقوات المجلس، انتهت بسيطرة الأخير"
+        return a1, a2
+
+    def _enters_town(self, c: _Clause, a1: ActorMention | None) -> bool:
+        """An armed group's "entered" cue with a town after it."""
+        return "takeover_weak" in c.kinds and a1 is not None and a1.actor.kind in _NON_STATE_ARMED and any(
+            cue.cue == "takeover_weak" and cue.match.key.startswith(self.g.entered) for cue in c.cues) \
+            and _town_after(self.doc, c.cues, c.oa, c.ob)
+
+    def _event(self, s: _Sentence, c: _Clause, dec: Decision, a1: ActorMention | None, a2: ActorMention | None,
+               civ: bool) -> tuple[Event, Mention]:
+        ev, m = _make_event(self.doc, self.lex, dec, c.cues, (c.oa, c.ob), s.sent, s.si,
+                            self.para_start[s.sent.paragraph], a1, a2, self.country, civ)
+        self._recast_sides(dec, ev)
+        si = s.si
+        m.headline, m.lead, m.position = si in self.lead, si == int(bool(self.lead)), si / self.n_sents
+        m.in_quote = any(a <= ev.trigger.start < b for a, b in self.quotes)
+        self.mentions.add(ev, m, m.background)
+        if m.background:
+            ev.generic = True
+        return ev, m
+
+    def _recast_sides(self, dec: Decision, ev: Event) -> None:
+        """A government fights through its army; a state force alone beside a planted bomb is what it hit."""
+        if dec.event_type in (BATTLES, REMOTE):
+            ev.actor1, ev.actor2 = _armed_side(self.doc, ev.actor1, self.table), _armed_side(self.doc, ev.actor2,
+                                                                                              self.table)
+        if dec.sub_event_type in _PLANTED and ev.actor1 is not None and ev.actor1.actor.kind == "state" \
+                and ev.actor2 is None:
+            # "انفجر لغم تحت آلية عسكرية للجيش": a state force is what a bomb hits, not who planted it
+            ev.actor1, ev.actor2 = ActorMention(0, 0, "", event_args.generic_actor(
+                "unidentified", ev.place.place.country if ev.place else self.country)), ev.actor1
+
+    def _copies(self, s: _Sentence, c: _Clause, ev: Event, m: Mention) -> list[Event]:
+        """`ev` at the other places of the list its place heads (_per_location), each with a copy of its facts."""
+        span = (c.oa, c.ob) if ev.place is None or c.oa <= ev.place.start < c.ob else (s.sent.start, s.sent.end)
+        others = _per_location(self.doc, ev, span, self.res.gazetteer.contains)
+        for other in others:
+            self.mentions.add(other, replace(m), m.background)
+        return others
+
+    def _tolls(self, s: _Sentence, evs: list[Event]) -> None:
+        """A single event takes the casualties stated anywhere in its sentence; toll updates; crowded sentences."""
+        text, cas = self.norm[s.na:s.nb], self.lex.casualties
+        if len(evs) == 1:
+            ev = evs[0]
+            ev.fatalities = ev.fatalities if ev.fatalities is not None else cas.killed(text)
+            ev.injuries = ev.injuries if ev.injuries is not None else cas.injured(text)
+        for ev in evs:
+            ev.toll_update = ev.fatalities is not None and cas.is_update(text)
+            if id(ev) in self.mentions.info:
+                self.mentions.info[id(ev)].crowded = len(evs) >= 3
+
+    def _finish(self) -> list[tuple[Event, dict[str, float]]]:
+        """Mentions of one event merged, then history and what the factuality model drops left out."""
+        info = self.mentions.info
+        gaz = self.res.gazetteer
+
+        def absorbed(target: Event, ev: Event) -> None:
+            if id(target) in info and id(ev) in info:
+                info[id(target)].join(info[id(ev)])
+
+        undated = frozenset(k for k, m in info.items() if not m.dated)
+        merged = merge(self.events, gaz.contains, self.g.night, self.lead, frozenset(self.mentions.background),
+                       undated, absorbed)
+        out = []
+        for ev in merged:
+            feats = self._score(ev)
+            if feats is not None:
+                out.append((ev, feats))
+        return out
+
+    def _score(self, ev: Event) -> dict[str, float] | None:
+        """The event's confidence features, or None for history and for an event the model drops."""
+        if _historical(self.doc, ev):
+            return None
         if ev.event_type == SD or ev.sub_event_type == "Peaceful protest":
             # deaths in a sentence about arrests or a truce belong to the fighting it mentions
             ev.fatalities = None
-        m = info.get(id(ev)) or Mention(0.5, 0.5, ev.generic, False, False, False, 1.0, False, False, False)
-        feats = features(ev, m, doc.published, context_words(doc, ev))
-        if lex.confidence is not None:
-            ev.confidence = round(lex.confidence(feats), 4)
-            if ev.confidence < lex.confidence.drop_below:
-                continue  # the factuality model: most likely no new, specific event (see event_confidence)
-        out.append((ev, feats))
-    return out
+        m = self.mentions.info.get(id(ev)) or Mention(0.5, 0.5, ev.generic, False, False, False, 1.0, False, False,
+                                                      False)
+        feats = features(ev, m, self.doc.published, context_words(self.doc, ev))
+        model = self.lex.confidence
+        if model is not None:
+            ev.confidence = round(model(feats), 4)
+            if ev.confidence < model.drop_below:
+                return None  # the factuality model: most likely no new, specific event (see event_confidence)
+        return feats
 
 
 _VIOLENT = frozenset({BATTLES, REMOTE, VAC})

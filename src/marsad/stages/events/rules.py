@@ -42,20 +42,26 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool, crowd_sid
     sides are a crowd (civilians, protesters, a party's supporters) and at most the state's forces, with no
     armed group: their "clash" is a violent demonstration, not a battle (ACLED: battles need two armed,
     organised sides)."""
-    out: list[Decision] = []
-    remote = False
     if crowd_side and cues & {"clash", "clash_weak"} and not cues & {"air", "shell", "ied", "suicide", "takeover"}:
-        return [Decision(RIOTS, "Violent demonstration", ("clash", "clash_weak", "riot", "protest", "protest_weak"),
-                         0.8)] + [d for d in decide(cues - {"clash", "clash_weak", "riot", "protest", "protest_weak",
-                                                            "attack", "kill"}, civilian_victims, state_actor1)
-                                  if d.event_type == SD]
+        return _crowd_clash(cues, civilian_victims, state_actor1)
+    implied = _implied(cues)
+    whole = _whole_clause(cues, implied)
+    if whole is not None:
+        return [whole]
+    return _decisions(implied, civilian_victims, state_actor1)
+
+
+def _crowd_clash(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[Decision]:
+    """A crowd's clash is a violent demonstration; the clause's strategic developments stand beside it."""
+    rest = cues - {"clash", "clash_weak", "riot", "protest", "protest_weak", "attack", "kill"}
+    return [Decision(RIOTS, "Violent demonstration", ("clash", "clash_weak", "riot", "protest", "protest_weak"),
+                     0.8)] + [d for d in decide(rest, civilian_victims, state_actor1) if d.event_type == SD]
+
+
+def _implied(cues: set[str]) -> set[str]:
+    """The cue categories with those the clause's cues imply together."""
     if "disrupt_weak" in cues and cues & {"ied", "shell", "shell_generic", "air", "attack", "aircraft"}:
         cues = cues | {"disrupt"}  # "فككت عبوة ناسفة", "أسقطت الدفاعات الجوية صاروخا", "أحبطت هجوما"
-    if "nonviolent" in cues and cues & {"takeover", "takeover_weak", "withdraw"}:
-        # "دخلت القوات المدينة دون قتال", "تسلمت مواقع بموجب تفاهم"
-        return [Decision(SD, "Non-violent transfer of territory", ("takeover", "takeover_weak", "withdraw"), 0.8)]
-    if "crowd" in cues and cues & {"attack", "kill", "loot", "riot", "clash", "clash_weak"} and "protest" not in cues:
-        return [Decision(RIOTS, "Mob violence", ("attack", "kill", "loot", "riot", "clash", "clash_weak", "crowd"), 0.8)]
     if "protest_purpose" in cues and cues & {"protest_weak", "crowd"}:
         cues = cues | {"protest"}  # "مسيرة حاشدة احتجاجا على": "in protest" alone ("أحرق نفسه احتجاجا") is none
     if "protest" in cues and cues & {"loot", "raid", "clash", "clash_weak"} and "riot" not in cues:
@@ -66,63 +72,100 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool, crowd_sid
         cues = cues | {"air"}  # "الطائرة الحوثية المفخخة", "قصف الطائرات"
     if "shell_generic" in cues:
         cues = cues | {"shell"}
-    if "disrupt" in cues and cues & {"air", "shell", "ied"}:
-        # "اعتراض وتدمير طائرة مسيرة مفخخة": the weapon was stopped, nothing exploded on target
-        return [Decision(SD, "Disrupted weapons use", ("disrupt", "air", "shell", "ied"), 0.8)]
     if "agreement_weak" in cues and cues & CONFLICT:
         cues = cues | {"agreement"}  # "اتفاق" counts in a conflict context (a truce, a prisoner swap)
-    if "chemical" in cues:
-        out.append(Decision(REMOTE, "Chemical weapon", ("chemical",)))
-        remote = True
-    elif "suicide" in cues and ("ied" in cues or "attack" in cues or "kill" in cues):
-        out.append(Decision(REMOTE, "Suicide bomb", ("suicide", "ied")))
-        remote = True
-    elif "air" in cues:
-        out.append(Decision(REMOTE, "Air/drone strike", ("air", "shell", "shell_generic", "ied", "aircraft")))
-        remote = True
-    elif "grenade" in cues:
-        out.append(Decision(REMOTE, "Grenade", ("grenade", "ied")))
-        remote = True
-    elif "ied" in cues:
-        out.append(Decision(REMOTE, "Remote explosive/landmine/IED", ("ied",), 0.9))
-        remote = True
-    elif "shell" in cues:
-        out.append(Decision(REMOTE, "Shelling/artillery/missile attack", ("shell", "shell_generic"), 0.9))
-        remote = True
+    return cues
 
+
+def _whole_clause(cues: set[str], implied: set[str]) -> Decision | None:
+    """A decision that is all the clause says, read from its cues (a mob) or what they imply (the rest)."""
+    if "nonviolent" in cues and cues & {"takeover", "takeover_weak", "withdraw"}:
+        # "دخلت القوات المدينة دون قتال", "تسلمت مواقع بموجب تفاهم"
+        return Decision(SD, "Non-violent transfer of territory", ("takeover", "takeover_weak", "withdraw"), 0.8)
+    if "crowd" in cues and cues & {"attack", "kill", "loot", "riot", "clash", "clash_weak"} and "protest" not in cues:
+        return Decision(RIOTS, "Mob violence", ("attack", "kill", "loot", "riot", "clash", "clash_weak", "crowd"), 0.8)
+    if "disrupt" in implied and implied & {"air", "shell", "ied"}:
+        # "اعتراض وتدمير طائرة مسيرة مفخخة": the weapon was stopped, nothing exploded on target
+        return Decision(SD, "Disrupted weapons use", ("disrupt", "air", "shell", "ied"), 0.8)
+    return None
+
+
+def _decisions(cues: set[str], civilian_victims: bool, state_actor1: bool) -> list[Decision]:
+    """Remote violence, a protest or riot, violence, then strategic developments, in that order."""
+    out: list[Decision] = []
+    remote = _remote(cues)
+    if remote is not None:
+        out.append(remote)
     protest = "protest" in cues or ("protest_weak" in cues and ("intervene" in cues or "riot" in cues))
     riot = "riot" in cues
     if protest or riot:
-        if riot and not ("intervene" in cues and not civilian_victims and "riot" not in cues):
-            sub = "Mob violence" if civilian_victims and not protest else "Violent demonstration"
-            out.append(Decision(RIOTS, sub, ("riot", "protest", "protest_weak", "clash_weak")))
-        elif "lethal" in cues or ("kill" in cues and protest):
-            out.append(Decision(PROTESTS, "Excessive force against protesters", ("protest", "lethal", "kill")))
-        elif "intervene" in cues or "arrest" in cues:
-            out.append(Decision(PROTESTS, "Protest with intervention", ("protest", "protest_weak", "intervene")))
-        else:
-            out.append(Decision(PROTESTS, "Peaceful protest", ("protest",), 0.9))
+        out.append(_demonstration(cues, civilian_victims, protest, riot))
         cues = cues - {"arrest", "clash_weak", "attack"}
+    out.extend(_violence(cues, civilian_victims, state_actor1, remote is not None, protest or riot))
+    out.extend(_developments(cues, remote is not None, riot, bool(out)))
+    return out
 
+
+def _remote(cues: set[str]) -> Decision | None:
+    """The one kind of remote violence the cues name, the most specific first."""
+    if "chemical" in cues:
+        return Decision(REMOTE, "Chemical weapon", ("chemical",))
+    if "suicide" in cues and ("ied" in cues or "attack" in cues or "kill" in cues):
+        return Decision(REMOTE, "Suicide bomb", ("suicide", "ied"))
+    if "air" in cues:
+        return Decision(REMOTE, "Air/drone strike", ("air", "shell", "shell_generic", "ied", "aircraft"))
+    if "grenade" in cues:
+        return Decision(REMOTE, "Grenade", ("grenade", "ied"))
+    if "ied" in cues:
+        return Decision(REMOTE, "Remote explosive/landmine/IED", ("ied",), 0.9)
+    if "shell" in cues:
+        return Decision(REMOTE, "Shelling/artillery/missile attack", ("shell", "shell_generic"), 0.9)
+    return None
+
+
+def _demonstration(cues: set[str], civilian_victims: bool, protest: bool, riot: bool) -> Decision:
+    """A riot, or a protest by what met it: deaths, an intervention or nothing."""
+    if riot:
+        sub = "Mob violence" if civilian_victims and not protest else "Violent demonstration"
+        return Decision(RIOTS, sub, ("riot", "protest", "protest_weak", "clash_weak"))
+    if "lethal" in cues or ("kill" in cues and protest):
+        return Decision(PROTESTS, "Excessive force against protesters", ("protest", "lethal", "kill"))
+    if "intervene" in cues or "arrest" in cues:
+        return Decision(PROTESTS, "Protest with intervention", ("protest", "protest_weak", "intervene"))
+    return Decision(PROTESTS, "Peaceful protest", ("protest",), 0.9)
+
+
+def _violence(cues: set[str], civilian_victims: bool, state_actor1: bool, remote: bool,
+              demonstration: bool) -> list[Decision]:
+    """Abduction, sexual violence, territory taken or left, and a clash or an attack."""
+    out: list[Decision] = []
     if "abduct" in cues:
         out.append(Decision(VAC, "Abduction/forced disappearance", ("abduct",)))
     if "sexual" in cues:
         out.append(Decision(VAC, "Sexual violence", ("sexual",)))
-
     if "takeover" in cues:
         sub = "Government regains territory" if state_actor1 else "Non-state actor overtakes territory"
         out.append(Decision(BATTLES, sub, ("takeover",), 0.8))
-    elif "withdraw" in cues and state_actor1 and not (protest or riot):
+    elif "withdraw" in cues and state_actor1 and not demonstration:
         out.append(Decision(SD, "Non-violent transfer of territory", ("withdraw",), 0.6))
+    fight = _fight(cues, civilian_victims, remote, demonstration)
+    return out + [fight] if fight is not None else out
 
-    if "clash" in cues or ("clash_weak" in cues and not (protest or riot)):
-        out.append(Decision(BATTLES, "Armed clash", ("clash", "clash_weak", "attack", "kill")))
-    elif not remote and not (protest or riot) and ("attack" in cues or ("kill" in cues and "abduct" not in cues)):
-        if civilian_victims:
-            out.append(Decision(VAC, "Attack", ("attack", "kill"), 0.8))
-        else:
-            out.append(Decision(BATTLES, "Armed clash", ("attack", "kill"), 0.6))
 
+def _fight(cues: set[str], civilian_victims: bool, remote: bool, demonstration: bool) -> Decision | None:
+    """An armed clash, or killing and attacking without explosives: an attack on civilians or a clash."""
+    if "clash" in cues or ("clash_weak" in cues and not demonstration):
+        return Decision(BATTLES, "Armed clash", ("clash", "clash_weak", "attack", "kill"))
+    if remote or demonstration or not ("attack" in cues or ("kill" in cues and "abduct" not in cues)):
+        return None
+    if civilian_victims:
+        return Decision(VAC, "Attack", ("attack", "kill"), 0.8)
+    return Decision(BATTLES, "Armed clash", ("attack", "kill"), 0.6)
+
+
+def _developments(cues: set[str], remote: bool, riot: bool, decided: bool) -> list[Decision]:
+    """Strategic developments; a change of group or a bare "Other" only when nothing else was decided."""
+    out: list[Decision] = []
     if "arrest" in cues:
         out.append(Decision(SD, "Arrests", ("arrest",), 0.9))
     if "agreement" in cues:
@@ -135,8 +178,8 @@ def decide(cues: set[str], civilian_victims: bool, state_actor1: bool, crowd_sid
         out.append(Decision(SD, "Disrupted weapons use", ("disrupt", "cache"), 0.6))
     if "base" in cues:
         out.append(Decision(SD, "Headquarters or base established", ("base",), 0.5))
-    if "change" in cues and not out:
+    if "change" in cues and not (decided or out):
         out.append(Decision(SD, "Change to group/activity", ("change",), 0.6))
-    if not out and cues & {"sweep", "surrender", "curfew", "other"}:
+    if not (decided or out) and cues & {"sweep", "surrender", "curfew", "other"}:
         out.append(Decision(SD, "Other", ("sweep", "surrender", "curfew", "other"), 0.4))
     return out

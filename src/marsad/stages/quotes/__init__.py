@@ -15,6 +15,7 @@ A statement repeated later (e.g. in an embedded post) is one quote with `repeats
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from marsad.model.document import Document
 from marsad.stages.base import stage
@@ -61,68 +62,117 @@ def _that_start(toks: list[QTok], k: int, hi: int, lex: CueLexicon) -> tuple[int
     return (ci + 1 if direct else ci), direct
 
 
-def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon, reason: str
-                    ) -> tuple[int, bool, int] | None:
+_Start = tuple[int, bool, int]  # (token index where the content starts, direct, index of a masdar cue met or -1)
+_GO, _END, _NO_CONTENT = "go", "end", "none"  # a _Marker step: go on, the sentence ends, no content follows
+
+
+def _content_marker(toks: list[QTok], j: int, hi: int, cue: Cue, lex: CueLexicon, reason: str) -> _Start | None:
     """Where the content starts after the speaker: (token index, direct, index of a masdar cue met or -1)."""
     if cue.comp == "obj" and reason == "obj":
         return (j + 1 if toks[j].text == cue.prep and cue.prep != lex.bi else j), False, -1
     if cue.comp == "obj" and reason == "quote":
         return j, False, -1
-    masdar = -1
-    comp, prep = cue.comp, cue.prep
+    comp = cue.comp
     if j < hi and lex.has(toks[j].text, "relative"):
         # "وتحدث الرجل الذي رفض كشف هويته عن ...": a relative clause after the speaker holds no object content
         comp = "that"
-    first = True
-    k = j
-    while k < min(hi, j + SCAN):
-        t = toks[k].text
-        if lex.is_that(t) and not (k > 0 and toks[k - 1].text in lex.not_that_before):
-            ci, direct = _that_start(toks, k, hi, lex)
-            return ci, direct, masdar
-        if t == ":":
-            ci = k + 1
-            direct = ci < hi and toks[ci].text in ('"', "'")
-            return (ci + 1 if direct else ci), True, masdar
-        if t in ('"', "'"):
-            qe = quoted_name_end(toks, k, hi, max_words=2)
-            if qe < 0 and not first:
-                qe = quoted_name_end(toks, k, hi)
-            if qe > 0:
-                k = qe
-                continue
-            return k + 1, True, masdar
-        if t in (".", "!", "?"):
-            break
-        word = toks[k].is_word
-        c = lex.cue(t) if word else None
-        if c is not None and k >= j:
-            if c.kind == "masdar":
-                masdar, comp, prep = k, c.comp, c.prep
-                if c.comp == "obj":
-                    return k + 1, False, masdar
-                k += 1
-                continue
-            if c.kind in ("verb", "cont") and (t[0] in lex.conj and lex.cues.get(t) is None
-                                               or toks[k - 1].text in (",", lex.thumma)):
-                return None
-        if comp == "obj" and word:
-            m = _skip_mod(toks, k, hi, lex)
-            if m > k:
-                if m < hi and toks[m].is_word and not lex.is_that(toks[m].text):
-                    return m, False, masdar
-                k = m
-                continue
-            if lex.is_content_start(t) or lex.opens_object(cue, t):
-                return k, False, masdar
-            if first and prep and (t == prep or prep == lex.bi and len(t) > 3 and t[0] == lex.bi):
-                return (k if prep == lex.bi else k + 1), False, masdar
-        if word and not (lex.has(t, "time") or lex.has(t, "mod")) and t not in lex.via and t != lex.ala:
-            first = False
-        k += 1
-    if cue.kind == "cont" and reason == "comma" and j + 1 < hi and toks[j + 1].is_word:
+    found = _Marker(toks, hi, lex, cue, j, comp, cue.prep).scan(min(hi, j + SCAN))
+    if not isinstance(found, str):
+        return found
+    if found == _END and cue.kind == "cont" and reason == "comma" and j + 1 < hi and toks[j + 1].is_word:
         return j + 1, False, -1
     return None
+
+
+@dataclass
+class _Marker:
+    """The search for the content marker from token k: the complement the cue (or a masdar met) takes, its
+    preposition, and whether k is still the first word that counts."""
+
+    toks: list[QTok]
+    hi: int
+    lex: CueLexicon
+    cue: Cue
+    k: int
+    comp: str
+    prep: str
+    masdar: int = -1
+    first: bool = True
+
+    def scan(self, stop: int) -> _Start | str:
+        while self.k < stop:
+            step = self._step()
+            if step != _GO:
+                return step
+        return _END
+
+    def _step(self) -> _Start | str:
+        toks, k, lex = self.toks, self.k, self.lex
+        t = toks[k].text
+        if lex.is_that(t) and not (k > 0 and toks[k - 1].text in lex.not_that_before):
+            ci, direct = _that_start(toks, k, self.hi, lex)
+            return ci, direct, self.masdar
+        if t == ":":
+            ci = k + 1
+            direct = ci < self.hi and toks[ci].text in ('"', "'")
+            return (ci + 1 if direct else ci), True, self.masdar
+        if t in ('"', "'"):
+            return self._quote()
+        if t in (".", "!", "?"):
+            return _END
+        word = toks[k].is_word
+        c = lex.cue(t) if word else None
+        if c is not None:
+            step = self._cue(c, t)
+            if step is not None:
+                return step
+        if self.comp == "obj" and word:
+            found = self._object(t)
+            if found is not None:
+                return found
+        if word and not (lex.has(t, "time") or lex.has(t, "mod")) and t not in lex.via and t != lex.ala:
+            self.first = False
+        self.k += 1
+        return _GO
+
+    def _quote(self) -> _Start | str:
+        """A short quoted name is passed over; any other quote mark opens direct content."""
+        qe = quoted_name_end(self.toks, self.k, self.hi, max_words=2)
+        if qe < 0 and not self.first:
+            qe = quoted_name_end(self.toks, self.k, self.hi)
+        if qe > 0:
+            self.k = qe
+            return _GO
+        return self.k + 1, True, self.masdar
+
+    def _cue(self, c: Cue, t: str) -> _Start | str | None:
+        """A masdar takes over the complement; another verb after the speaker means no content."""
+        k, lex = self.k, self.lex
+        if c.kind == "masdar":
+            self.masdar, self.comp, self.prep = k, c.comp, c.prep
+            if c.comp == "obj":
+                return k + 1, False, self.masdar
+            self.k += 1
+            return _GO
+        if c.kind in ("verb", "cont") and (t[0] in lex.conj and lex.cues.get(t) is None
+                                           or self.toks[k - 1].text in (",", lex.thumma)):
+            return _NO_CONTENT
+        return None
+
+    def _object(self, t: str) -> _Start | str | None:
+        """Object content: after a "في بيان" modifier, a word that opens it, or the cue's preposition."""
+        toks, k, lex, prep = self.toks, self.k, self.lex, self.prep
+        m = _skip_mod(toks, k, self.hi, lex)
+        if m > k:
+            if m < self.hi and toks[m].is_word and not lex.is_that(toks[m].text):
+                return m, False, self.masdar
+            self.k = m
+            return _GO
+        if lex.is_content_start(t) or lex.opens_object(self.cue, t):
+            return k, False, self.masdar
+        if self.first and prep and (t == prep or prep == lex.bi and len(t) > 3 and t[0] == lex.bi):
+            return (k if prep == lex.bi else k + 1), False, self.masdar
+        return None
 
 
 def _np_after(toks, i, hi, lex, cue) -> tuple[tuple[int, int] | None, int, str]:
@@ -285,56 +335,71 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
     w = toks[i].text
     clitic = w[0] in lex.conj and lex.cues.get(w) is None
     if cue.kind in ("prep", "prepverb"):
-        sp, j, reason, verb_i = _prep_np(toks, i, hi, lex, cue)
-        if sp is None or not _speakerish(toks, sp, lex):
-            return None
-        sp = pick_head(toks, sp[0], sp[1], lex)
-        prev_words = [t for t in toks[lo:i] if t.is_word]
-        initial = not prev_words or (i > lo and toks[i - 1].text == "," and clitic)
-        cue_i = verb_i if verb_i >= 0 and lex.cue(toks[verb_i].text) is not None else i
-        if initial:
-            k = j
-            while k < hi and (toks[k].text == "," or toks[k].text in lex.after_attribution
-                              or lex.has(toks[k].text, "time")):
-                k += 1
-            if k >= hi:
-                return None
-            if lex.is_that(toks[k].text):
-                ci = k if toks[k].text in lex.that_pron else k + 1
-            else:
-                ci = k
-            direct = ci < hi and toks[ci].text in ('"', "'")
-            return Draft(cue_i, cue, sp, False, ci + (1 if direct else 0), direct, sent_no, hi,
-                         generic=_generic(toks, sp, lex))
-        return Draft(cue_i, cue, sp, False, lo, False, sent_no, hi, trailing=True, generic=_generic(toks, sp, lex))
+        return _prep_draft(toks, i, lo, hi, cue, lex, sent_no, clitic)
     if cue.kind == "came":
         return _came_draft(toks, i, hi, cue, lex, sent_no)
     if cue.kind == "part":
-        if lex.has(w, "partcomma") and (i == lo or toks[i - 1].text not in (",", ";")):
-            return None  # "مظاهرات مطالبة بإصلاحات": without a comma the participle is an adjective
-        m = _content_marker(toks, i + 1, hi, cue, lex, "stop")
-        if m is None and cue.comp == "obj" and i + 1 < hi and toks[i + 1].is_word:
-            m = (i + 1, False, -1)  # "، مطالبة الأحزاب بقبول النتائج": the object follows the participle
-        if m is None:
-            return None
-        return Draft(i, cue, None, True, m[0], m[1], sent_no, hi)
-    # verb / cont: a verb-first clause starts the sentence or follows punctuation or an opener
-    if not clitic and i > lo:
-        prev = toks[i - 1].text
-        if toks[i - 1].is_word and not (lex.has(prev, "opener") or lex.has(prev, "time") or lex.is_that(prev)
-                                        or _adverbial_opening(toks, lo, i, lex)):
-            pre_ok = preceding_np(toks, lo, i, lex) is not None
-            if not pre_ok and not _relative_say(toks, i, hi, lex, cue):
-                return None
+        return _part_draft(toks, i, lo, hi, cue, lex, sent_no)
+    return _verb_draft(toks, i, lo, hi, cue, lex, sent_no, clitic)
+
+
+def _prep_draft(toks: list[QTok], i: int, lo: int, hi: int, cue: Cue, lex: CueLexicon, sent_no: int,
+                clitic: bool) -> Draft | None:
+    """"بحسب المرصد، فإن ...": the source opens the sentence; "... بحسب ما أعلنت الحركة" attributes what precedes."""
+    sp, j, reason, verb_i = _prep_np(toks, i, hi, lex, cue)
+    if sp is None or not _speakerish(toks, sp, lex):
+        return None
+    sp = pick_head(toks, sp[0], sp[1], lex)
+    prev_words = [t for t in toks[lo:i] if t.is_word]
+    initial = not prev_words or (i > lo and toks[i - 1].text == "," and clitic)
+    cue_i = verb_i if verb_i >= 0 and lex.cue(toks[verb_i].text) is not None else i
+    if not initial:
+        return Draft(cue_i, cue, sp, False, lo, False, sent_no, hi, trailing=True, generic=_generic(toks, sp, lex))
+    ci = _after_attribution(toks, j, hi, lex)
+    if ci is None:
+        return None
+    direct = ci < hi and toks[ci].text in ('"', "'")
+    return Draft(cue_i, cue, sp, False, ci + (1 if direct else 0), direct, sent_no, hi,
+                 generic=_generic(toks, sp, lex))
+
+
+def _after_attribution(toks: list[QTok], j: int, hi: int, lex: CueLexicon) -> int | None:
+    """Where the content starts after an opening attribution (past commas, "فإن", time words), or None."""
+    k = j
+    while k < hi and (toks[k].text == "," or toks[k].text in lex.after_attribution or lex.has(toks[k].text, "time")):
+        k += 1
+    if k >= hi:
+        return None
+    if lex.is_that(toks[k].text):
+        return k if toks[k].text in lex.that_pron else k + 1
+    return k
+
+
+def _part_draft(toks: list[QTok], i: int, lo: int, hi: int, cue: Cue, lex: CueLexicon, sent_no: int
+                ) -> Draft | None:
+    """A participle ("، مطالبة ...", "مؤكدا أن"): the previous speaker goes on."""
+    if lex.has(toks[i].text, "partcomma") and (i == lo or toks[i - 1].text not in (",", ";")):
+        return None  # "مظاهرات مطالبة بإصلاحات": without a comma the participle is an adjective
+    m = _content_marker(toks, i + 1, hi, cue, lex, "stop")
+    if m is None and cue.comp == "obj" and i + 1 < hi and toks[i + 1].is_word:
+        m = (i + 1, False, -1)  # "، مطالبة الأحزاب بقبول النتائج": the object follows the participle
+    if m is None:
+        return None
+    return Draft(i, cue, None, True, m[0], m[1], sent_no, hi)
+
+
+def _verb_draft(toks: list[QTok], i: int, lo: int, hi: int, cue: Cue, lex: CueLexicon, sent_no: int,
+                clitic: bool) -> Draft | None:
+    """A verb (or "cont") cue with its speaker after it, before it, or none (the previous speaker)."""
+    if not clitic and i > lo and not _opens_clause(toks, i, lo, hi, lex, cue):
+        return None
     sp, j, reason = _np_after(toks, i, hi, lex, cue)
-    inherit = False
-    if sp is not None and clitic and i > lo and toks[i - 1].text == "," and lex.has(fold(cue.lemma), "objverb") \
-            and any(len(t.text) > 3 and t.text[0] == lex.bi and t.text not in lex.np_b_words
-                    for t in toks[sp[0] + 1:j + 1]):
+    if sp is not None and clitic and _accuses(toks, i, lo, j, sp, lex, cue):
         # "، واتهم الولايات المتحدة بالوقوف وراءها": the same speaker goes on; the phrase is the accused
         return Draft(i, cue, None, True, sp[0], False, sent_no, hi)
     if sp is not None and not _speakerish(toks, sp, lex):
         return None
+    inherit = False
     if sp is None:
         pre = None if clitic else preceding_np(toks, lo, i, lex)
         if pre is not None:
@@ -350,6 +415,22 @@ def _draft(toks, i, lo, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | 
     head = pick_head(toks, sp[0], sp[1], lex) if sp is not None else None
     generic = sp is not None and _generic(toks, sp, lex)
     return Draft(i, cue, head, inherit, ci, direct, sent_no, hi, masdar=masdar, generic=generic)
+
+
+def _opens_clause(toks: list[QTok], i: int, lo: int, hi: int, lex: CueLexicon, cue: Cue) -> bool:
+    """A verb-first clause starts the sentence or follows punctuation or an opener; after another word, its
+    subject comes before it or it is a relative "say"."""
+    prev = toks[i - 1].text
+    if not toks[i - 1].is_word or lex.has(prev, "opener") or lex.has(prev, "time") or lex.is_that(prev) \
+            or _adverbial_opening(toks, lo, i, lex):
+        return True
+    return preceding_np(toks, lo, i, lex) is not None or _relative_say(toks, i, hi, lex, cue)
+
+
+def _accuses(toks: list[QTok], i: int, lo: int, j: int, sp: tuple[int, int], lex: CueLexicon, cue: Cue) -> bool:
+    """After a comma, a verb that takes an object with ب: the phrase after it is the object, not a speaker."""
+    return i > lo and toks[i - 1].text == "," and lex.has(fold(cue.lemma), "objverb") and any(
+        len(t.text) > 3 and t.text[0] == lex.bi and t.text not in lex.np_b_words for t in toks[sp[0] + 1:j + 1])
 
 
 def _came_draft(toks, i, hi, cue: Cue, lex: CueLexicon, sent_no: int) -> Draft | None:

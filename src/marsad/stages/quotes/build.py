@@ -200,62 +200,92 @@ def build_quotes(doc: Document, toks: list[QTok], drafts: list[Draft], lex: CueL
     norm = doc.norm.text
     for d in drafts:
         d.start, d.end, d.quoted_end = _content_span(norm, toks, d)
+    done = _with_speakers(doc, toks, _kept(toks, drafts, lex), lex, namer)
+    trim = TRIM + "".join(sorted(lex.trim))
+    quotes = [q for q in (_quote(doc, toks, d, lex, trim) for d in done) if q is not None]
+    return merge_repeats(quotes)
+
+
+def _kept(toks: list[QTok], drafts: list[Draft], lex: CueLexicon) -> list[Draft]:
+    """The drafts less those whose cue falls inside the content of an earlier one (_within)."""
     kept: list[Draft] = []
     for d in drafts:
         pos = toks[d.cue_i].start
         host = next((p for p in reversed(kept) if p.start <= pos < p.end), None)
-        if host is not None:
-            if d.trailing:
-                if (host.cue.kind == "part" or host.generic) and host.sent_no == d.sent_no:
-                    # "..., مؤكدا إصابة مدني، حسبما صرح المتحدث": the attribution names the speaker
-                    host.sp, host.inherit, host.generic = d.sp, False, d.generic
-                    host.cue, host.cue_i = (lex.cue(toks[d.cue_i].text) or host.cue), d.cue_i
-                continue
-            if host.quoted_end > 0 and pos < host.quoted_end:
-                continue
-            k = _clause_boundary(toks, d, lex)
-            if k is None or toks[k].start <= host.start:
-                continue
-            host.end = min(host.end, toks[k].start)
-        kept.append(d)
+        if host is None or _within(toks, d, host, lex):
+            kept.append(d)
+    return kept
+
+
+def _within(toks: list[QTok], d: Draft, host: Draft, lex: CueLexicon) -> bool:
+    """A cue inside `host`'s content: True when it opens a clause of its own (the host's content then ends
+    before it); a trailing attribution in the host's sentence names the speaker of a participle or an
+    unnamed source instead."""
+    pos = toks[d.cue_i].start
+    if d.trailing:
+        if (host.cue.kind == "part" or host.generic) and host.sent_no == d.sent_no:
+            # "..., مؤكدا إصابة مدني، حسبما صرح المتحدث": the attribution names the speaker
+            host.sp, host.inherit, host.generic = d.sp, False, d.generic
+            host.cue, host.cue_i = (lex.cue(toks[d.cue_i].text) or host.cue), d.cue_i
+        return False
+    if host.quoted_end > 0 and pos < host.quoted_end:
+        return False
+    k = _clause_boundary(toks, d, lex)
+    if k is None or toks[k].start <= host.start:
+        return False
+    host.end = min(host.end, toks[k].start)
+    return True
+
+
+def _with_speakers(doc: Document, toks: list[QTok], kept: list[Draft], lex: CueLexicon,
+                   namer: Namer | None) -> list[Draft]:
+    """The drafts whose speaker resolves: an unnamed source (described in English) or a named speaker."""
     done: list[Draft] = []
     last_generic = True
     for d in kept:
-        if d.sp is not None and not d.inherit:
-            first = lex.unprefix_l(lex.strip_clitic(toks[d.sp[0]].text))
-            if first in lex.anaphoric:
-                d.generic = last_generic  # "المصدر" is as named as the source it refers back to
-            last_generic = d.generic
-        elif d.inherit and done and done[-1].generic:
-            d.generic = True
+        last_generic = _settle_generic(toks, d, done, lex, last_generic)
         if d.generic:
             # an unnamed source is still a source: "وقالت مصادر محلية إن" -> speaker "Local sources"
-            if _unnamed_speaker(doc, toks, d, done, lex):
-                done.append(d)
-            continue
-        if _resolve_speaker(doc, toks, d, done, lex, namer):
+            resolved = _unnamed_speaker(doc, toks, d, done, lex)
+        else:
+            resolved = _resolve_speaker(doc, toks, d, done, lex, namer)
+        if resolved:
             done.append(d)
-    quotes: list[Quote] = []
-    trim = TRIM + "".join(sorted(lex.trim))
-    for d in done:
-        s, e = doc.norm.to_original(d.start, d.end) if d.end > d.start else (0, 0)
-        while s < e and doc.text[s] in trim:
-            s += 1
-        while e > s and doc.text[e - 1] in trim:
-            e -= 1
-        if e <= s:
-            continue
-        cue_tok = toks[d.masdar if d.masdar >= 0 else d.cue_i]
-        cs, ce = doc.norm.to_original(cue_tok.start, cue_tok.end)
-        cue_text = doc.text[cs:ce]
-        if cue_text[:1] in lex.conj and lex.cues.get(cue_tok.text) is None:
-            cue_text, cs = cue_text[1:], cs + 1
-        sp = d.speaker
-        quotes.append(Quote(
-            speaker=sp, speaker_text=d.speaker_text, cue=cue_text, cue_start=cs, direct=d.direct,
-            start=s, end=e, text=doc.text[s:e], role=sp.role if sp else None, org=sp.org if sp else None,
-        ))
-    return merge_repeats(quotes)
+    return done
+
+
+def _settle_generic(toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon, last_generic: bool) -> bool:
+    """Whether `d` is an unnamed source: "المصدر" is as named as the source it refers back to, a continuation
+    of an unnamed source is one. Returns what the next anaphoric phrase refers back to."""
+    if d.sp is not None and not d.inherit:
+        first = lex.unprefix_l(lex.strip_clitic(toks[d.sp[0]].text))
+        if first in lex.anaphoric:
+            d.generic = last_generic  # "المصدر" is as named as the source it refers back to
+        return d.generic
+    if d.inherit and done and done[-1].generic:
+        d.generic = True
+    return last_generic
+
+
+def _quote(doc: Document, toks: list[QTok], d: Draft, lex: CueLexicon, trim: str) -> Quote | None:
+    """The Quote record of a resolved draft: its trimmed content and its cue without و/ف; None when empty."""
+    s, e = doc.norm.to_original(d.start, d.end) if d.end > d.start else (0, 0)
+    while s < e and doc.text[s] in trim:
+        s += 1
+    while e > s and doc.text[e - 1] in trim:
+        e -= 1
+    if e <= s:
+        return None
+    cue_tok = toks[d.masdar if d.masdar >= 0 else d.cue_i]
+    cs, ce = doc.norm.to_original(cue_tok.start, cue_tok.end)
+    cue_text = doc.text[cs:ce]
+    if cue_text[:1] in lex.conj and lex.cues.get(cue_tok.text) is None:
+        cue_text, cs = cue_text[1:], cs + 1
+    sp = d.speaker
+    return Quote(
+        speaker=sp, speaker_text=d.speaker_text, cue=cue_text, cue_start=cs, direct=d.direct,
+        start=s, end=e, text=doc.text[s:e], role=sp.role if sp else None, org=sp.org if sp else None,
+    )
 
 
 def merge_repeats(quotes: list[Quote]) -> list[Quote]:

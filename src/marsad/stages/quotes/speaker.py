@@ -9,6 +9,8 @@ apposition: the name is the speaker as written, as the annotation guidelines do.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from marsad.stages.quotes.lexicon import Cue, CueLexicon, QTok
 
 MAX_NP = 12
@@ -54,89 +56,142 @@ def parse_np(toks: list[QTok], i: int, end: int, lex: CueLexicon, cue: Cue) -> t
     Reasons: "that" (أن/إن), "colon", "quote", "comma", "mod" (time word / في بيان / لوكالة),
     "obj" (a verbal noun or the cue's preposition that opens the content), "cue", "stop", "end", "long".
     """
-    j = i
-    words = 0
-    while j < end:
-        t = toks[j].text
-        if not toks[j].is_word:
-            if t in NP_PUNCT_TRANSPARENT:
-                if t == "{" and words >= 2 and cue.comp == "obj" and toks[j - 1].text not in lex.np_b_words:
-                    return j, "quote"
-                j += 1
-                continue
-            if t in ("\"", "'"):
-                k = quoted_name_end(toks, j, end, at_end=words > 0 and cue.kind == "attr")
-                if k > 0:
-                    j = k
-                    words += 1
-                    continue
-                return j, "quote"
-            if t == "(" and words:
-                k = next((m for m in range(j + 1, min(end, j + 6)) if toks[m].text == ")"), -1)
-                if k > 0:
-                    j = k + 1
-                    continue
-            if t == ":":
-                return j, "colon"
-            if t in (",", ";"):
-                return j, "comma"
-            if t == "-" and words:
-                return j, "dash"
-            if t[0].isdigit() and words:
-                return j, "mod"
-            return j, "stop"
-        w = t
+    p = _Phrase(toks, i, end, lex, cue, i)
+    while p.j < end:
+        why = p.word() if toks[p.j].is_word else p.punct()
+        if why is not None:
+            return p.j, why
+    return p.j, "end"
+
+
+@dataclass
+class _Phrase:
+    """A speaker phrase being extended from toks[i]: j is the next token, `words` the words taken so far.
+    Each step either takes toks[j] (moving j on) and returns None, or returns why the phrase stops at j."""
+
+    toks: list[QTok]
+    i: int
+    end: int
+    lex: CueLexicon
+    cue: Cue
+    j: int
+    words: int = 0
+
+    def punct(self) -> str | None:
+        toks, j, t = self.toks, self.j, self.toks[self.j].text
+        if t in NP_PUNCT_TRANSPARENT:
+            if t == "{" and self.words >= 2 and self.cue.comp == "obj" and toks[j - 1].text not in self.lex.np_b_words:
+                return "quote"
+            self.j += 1
+            return None
+        if t in ("\"", "'"):
+            k = quoted_name_end(toks, j, self.end, at_end=self.words > 0 and self.cue.kind == "attr")
+            if k <= 0:
+                return "quote"
+            self.j = k
+            self.words += 1
+            return None
+        if t == "(" and self.words:
+            k = next((m for m in range(j + 1, min(self.end, j + 6)) if toks[m].text == ")"), -1)
+            if k > 0:
+                self.j = k + 1
+                return None
+        return _punct_stop(t, self.words)
+
+    def word(self) -> str | None:
+        lex, w = self.lex, self.toks[self.j].text
         if lex.is_that(w):
-            return j, "that"
+            return "that"
         c = lex.cue(w)
         if c is not None and c.kind in ("part", "masdar", "prep", "prepverb"):
-            return j, "cue"
-        base = lex.strip_clitic(w)
-        if base in lex.mod_preps:
-            nxt = _next_word(toks, j, end)
-            if nxt is None or lex.has(nxt.text, "mod") or lex.has(nxt.text, "time"):
-                return j, "mod"
-            if words == 0:
-                return j, "stop"
-            j += 1
-            continue
-        if words and (w == lex.li or (w.startswith(lex.li) and lex.has(lex.unprefix_l(w), "media"))):
-            return j, "mod"
-        if lex.has(w, "time"):
-            return j, "mod"
-        if words and lex.has(w, "det"):
-            return j, "obj"
-        if w == lex.ala and words and not lex.is_def(toks[j - 1].text) and (
-                ((nxt := _next_word(toks, j, end)) is not None and not lex.is_def(nxt.text))
-                or (j + 1 < end and toks[j + 1].text in (",", ";", ":"))):
-            # the name علي ("محمد علي جعفري", "جمعة علي، مراسل ..."), not the preposition على, which a comma
-            # never follows
-            words += 1
-            j += 1
-            continue
-        if w == lex.min and words == 1 and lex.has(toks[i].text, "source") and (nxt := _next_word(toks, j, end)) \
-                and (lex.is_def(nxt.text) or lex.has(nxt.text, "orghead")):
-            words += 1  # "مصادر من المقاومة الشعبية": the source and its body
-            j += 1
-            continue
+            return "cue"
+        if lex.strip_clitic(w) in lex.mod_preps:
+            return self._mod_prep()
+        why = self._modifier(w)
+        if why is not None:
+            return why
+        if self._name_ali(w) or self._source_body(w):
+            self.words += 1
+            self.j += 1
+            return None
         if w in lex.np_preps or lex.has(w, "stop"):
-            if words and w in lex.office_preps and lex.has(toks[i].text, "role") and j + 1 < end:
-                # "النائبة السابقة عن التحالف المدني شروق العبايجي في ...": the office goes on to a name
-                j2, r2 = parse_np(toks, j + 1, end, lex, cue)
-                if r2 in ("mod", "that", "comma", "colon", "quote") and pick_head(toks, i, j2, lex) != (i, j2):
-                    return j2, r2
-            if words and cue.comp == "obj" and w == cue.prep:
-                return j, "obj"
-            return j, "stop"
-        if words and (lex.is_content_start(w) or lex.opens_object(cue, w)):
-            return j, "obj"
-        if words == 0 and (lex.is_content_start(w) and not lex.has(w, "source")):
-            return j, "obj"
-        words += 1
-        j += 1
-        if words > MAX_NP:
-            return j, "long"
-    return j, "end"
+            return self._prep(w)
+        if self._opens_content(w):
+            return "obj"
+        self.words += 1
+        self.j += 1
+        return "long" if self.words > MAX_NP else None
+
+    def _mod_prep(self) -> str | None:
+        """"في بيان", "لوكالة": a modifier ends the phrase; before a word that is none, it is passed over."""
+        nxt = _next_word(self.toks, self.j, self.end)
+        if nxt is None or self.lex.has(nxt.text, "mod") or self.lex.has(nxt.text, "time"):
+            return "mod"
+        if self.words == 0:
+            return "stop"
+        self.j += 1
+        return None
+
+    def _modifier(self, w: str) -> str | None:
+        """A medium after "ل", a time word or a determiner ends the phrase."""
+        lex = self.lex
+        if self.words and (w == lex.li or (w.startswith(lex.li) and lex.has(lex.unprefix_l(w), "media"))):
+            return "mod"
+        if lex.has(w, "time"):
+            return "mod"
+        if self.words and lex.has(w, "det"):
+            return "obj"
+        return None
+
+    def _name_ali(self, w: str) -> bool:
+        """The name علي ("محمد علي جعفري", "جمعة علي، مراسل ..."), not the preposition على, which a comma
+        never follows."""
+        toks, j, lex = self.toks, self.j, self.lex
+        if w != lex.ala or not self.words or lex.is_def(toks[j - 1].text):
+            return False
+        nxt = _next_word(toks, j, self.end)
+        return (nxt is not None and not lex.is_def(nxt.text)) or (j + 1 < self.end and toks[j + 1].text in (",", ";", ":"))
+
+    def _source_body(self, w: str) -> bool:
+        """"مصادر من المقاومة الشعبية": the source and its body."""
+        lex = self.lex
+        if w != lex.min or self.words != 1 or not lex.has(self.toks[self.i].text, "source"):
+            return False
+        nxt = _next_word(self.toks, self.j, self.end)
+        return nxt is not None and (lex.is_def(nxt.text) or lex.has(nxt.text, "orghead"))
+
+    def _prep(self, w: str) -> str:
+        """A preposition or stop word ends the phrase, unless an office goes on through it to a name."""
+        toks, i, j, lex, cue = self.toks, self.i, self.j, self.lex, self.cue
+        if self.words and w in lex.office_preps and lex.has(toks[i].text, "role") and j + 1 < self.end:
+            # "النائبة السابقة عن التحالف المدني شروق العبايجي في ...": the office goes on to a name
+            j2, r2 = parse_np(toks, j + 1, self.end, lex, cue)
+            if r2 in ("mod", "that", "comma", "colon", "quote") and pick_head(toks, i, j2, lex) != (i, j2):
+                self.j = j2
+                return r2
+        if self.words and cue.comp == "obj" and w == cue.prep:
+            return "obj"
+        return "stop"
+
+    def _opens_content(self, w: str) -> bool:
+        """A verbal noun or the cue's object word opens the content."""
+        lex = self.lex
+        if self.words:
+            return lex.is_content_start(w) or lex.opens_object(self.cue, w)
+        return lex.is_content_start(w) and not lex.has(w, "source")
+
+
+def _punct_stop(t: str, words: int) -> str:
+    """Why a punctuation mark ends the phrase."""
+    if t == ":":
+        return "colon"
+    if t in (",", ";"):
+        return "comma"
+    if t == "-" and words:
+        return "dash"
+    if t[0].isdigit() and words:
+        return "mod"
+    return "stop"
 
 
 def np_words(toks: list[QTok], a: int, b: int) -> list[int]:
