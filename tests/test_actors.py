@@ -212,5 +212,6 @@ def test_words_reach_the_table_folded(table):
     for name, got in (("member_clitics", w.member_clitics), ("conjunctions", w.conj),
                       ("surname_clitics", w.surname_clitics), ("lam", w.lam)):
         assert got == "".join(lists[name]) and all(len(x) == 1 for x in lists[name])
+    assert w.article == lists["article"][0] and len(lists["article"]) == 1
     assert w.belongs.pattern == r"\s+(?:" + "|".join(lists["belongs"]) + r")\s+"
     assert w.state_tv_tail.match(" " + fold("الرسمية"))

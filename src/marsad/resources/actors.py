@@ -133,6 +133,7 @@ class ActorWords:
     conj: str
     surname_clitics: str
     lam: str
+    article: str
     gap: re.Pattern[str]
     belongs: re.Pattern[str]
     state_tv_tail: re.Pattern[str]
@@ -158,6 +159,7 @@ class ActorWords:
             conj="".join(lists["conjunctions"]),
             surname_clitics="".join(lists["surname_clitics"]),
             lam="".join(lists["lam"]),
+            article=lists["article"][0],
             gap=re.compile(shapes["gap"]),
             belongs=re.compile(shapes["belongs"]),
             state_tv_tail=re.compile(shapes["state_tv_tail"]),

@@ -7,7 +7,7 @@ import re
 from marsad.resources.actors import GenericHit
 from marsad.stages.actors.scan import Hit, Scan
 
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def read_actor(scan: Scan, i: int) -> tuple[Hit, int] | None:
@@ -50,7 +50,7 @@ def read_name(scan: Scan, pos: int) -> tuple[int, int] | None:
     words: list[tuple[int, int]] = []
     p = pos
     while len(words) < 4:
-        w = _WORD.match(scan.norm, p)
+        w = WORD.match(scan.norm, p)
         if not w or w.start() in starts and words:
             break
         tok = w.group()

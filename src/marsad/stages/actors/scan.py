@@ -73,6 +73,11 @@ class Scan:
                     return a
         return None
 
+    def in_place(self, start: int, end: int) -> bool:
+        """Whether normalised [start, end) lies inside a place mention of the document (places stage)."""
+        s, e = self.doc.norm.to_original(start, end)
+        return any(p.start <= s and e <= p.end for p in self.doc.places)
+
     def original(self, start: int, end: int) -> str:
         """The original text of normalised [start, end)."""
         return self.doc.text[slice(*self.doc.norm.to_original(start, end))]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from marsad.model.records import Actor
 from marsad.resources.actors import NamedHit, PersonHit, TitleHit
-from marsad.stages.actors.read import read_actor, read_name
+from marsad.stages.actors.read import WORD, read_actor, read_name
 from marsad.stages.actors.scan import SEP, Hit, Scan
 from marsad.text.match import Match
 
@@ -99,7 +99,7 @@ def _named_person(scan: Scan, m: Match, title: _Title) -> tuple[Hit, int] | None
         return None
     sep = SEP.match(scan.norm, title.end)
     assert sep is not None  # SEP matches the empty string too
-    span = read_name(scan, sep.end())
+    span = read_name(scan, _past_complement(scan, sep.end()))
     if span is None:
         return None
     actor = Actor(f"person:{scan.norm[span[0]:span[1]]}", scan.original(*span), "person", None, title.country)
@@ -107,6 +107,26 @@ def _named_person(scan: Scan, m: Match, title: _Title) -> tuple[Hit, int] | None
     while nxt < len(scan.ms) and scan.ms[nxt].start < span[1]:
         nxt += 1
     return Hit(m.start, span[1], actor, role, title.org), nxt
+
+
+def _past_complement(scan: Scan, pos: int, most: int = 2) -> int:
+    """Where a name after a title may start: past up to `most` words the title governs, a word with the
+    article ("محافظ البصرة", "وزير الخارجية الألماني") or a place ("رئيس بلدية غزة"), when a word follows
+    them; a name never opens with the article or a place."""
+    start = pos
+    for _ in range(most):
+        w = WORD.match(scan.norm, pos)
+        if w is None:
+            break
+        tok = w.group()
+        bare = tok[1:] if tok[:1] in scan.w.conj and tok[1:].startswith(scan.w.article) else tok
+        if w.start() in scan.name_stops() or not (bare.startswith(scan.w.article)
+                                                  or scan.in_place(w.start(), w.end())):
+            break  # another title or actor ("رئيس الحكومة القائد العام ...") is read as itself
+        if scan.norm[w.end():w.end() + 1] != " ":
+            return start  # nothing after the governed word: no name to read past it
+        pos = w.end() + 1
+    return pos
 
 
 def _untitled(scan: Scan, m: Match, t: TitleHit, title: _Title) -> tuple[Hit, int] | None:
