@@ -49,6 +49,8 @@ class Names:
     name_after_name: frozenset[str] = frozenset()  # "علي": a function word that is a given name after a name
     offices: tuple[tuple[str, str], ...] = ()  # (folded office, English holder): "متحدث" -> "spokesman"
     office_of: frozenset[str] = frozenset()  # "باسم" between an office and its body
+    statement_modifiers: frozenset[str] = frozenset()  # "الصادر" after a statement noun: still a statement
+    feminine_endings: tuple[str, ...] = ()  # the folded ending of a feminine title: "الناطقة" is "الناطق"'s
     _orgs: object | None = field(default=None, repr=False)
 
     @classmethod
@@ -79,7 +81,7 @@ class Names:
                    words("name_after_name"),
                    tuple(sorted(((fold(w.split("|")[0]), w.split("|")[1]) for w in data["offices"]["words"]),
                                 key=lambda p: -len(p[0]))),
-                   words("office_of"))
+                   words("office_of"), words("statement_modifiers"), tuple(in_order("feminine_endings")))
 
     def office_holder(self, text: str, orgs, country: str | None = None) -> tuple[str, str] | None:
         """(body's English name, holder's English word) of an office phrase naming no person: "المتحدث باسم
@@ -193,11 +195,19 @@ class Names:
         return " ".join(raw[best[0]:best[1]]) if best else None
 
     def is_statement(self, text: str) -> bool:
+        """A statement noun alone or with modifiers that keep it one ("البيان", "البيان الصادر")."""
         w = self._core(text)
-        return len(w) == 1 and w[0] in self.statement
+        return bool(w) and w[0] in self.statement and all(x in self.statement_modifiers for x in w[1:])
 
-    def title_anaphor(self, text: str) -> bool:
-        return " ".join(self._core(text)) in self.title_anaphors
+    def title_anaphor(self, text: str) -> str | None:
+        """The title of a bare title standing alone ("المتحدث"; "الناطقة" -> "الناطق"), else None."""
+        title = " ".join(self._core(text))
+        if title in self.title_anaphors:
+            return title
+        for end in self.feminine_endings:
+            if title.endswith(end) and title[:-len(end)] in self.title_anaphors:
+                return title[:-len(end)]
+        return None
 
     def anaphor_head(self, text: str) -> str | None:
         """The head of a definite description standing alone ("الوزارة" -> "وزاره"), or None."""

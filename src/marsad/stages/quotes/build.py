@@ -154,8 +154,8 @@ def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft]
     if names.is_statement(m.text):
         prev = next((p.speaker for p in reversed(done) if p.speaker is not None), None)
         return prev
-    if names.title_anaphor(m.text):
-        title = " ".join(names._core(m.text))
+    title = names.title_anaphor(m.text)
+    if title is not None:
         bare = title[len(lex.article):] if title.startswith(lex.article) else title
         for p in reversed(done):
             if p.speaker is not None and p.speaker.actor.kind == "person" and bare in fold(p.speaker.text):
