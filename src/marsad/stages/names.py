@@ -220,6 +220,14 @@ class Names:
                 w = w[1:]
         return w[len(art):] if w.startswith(art) and w[len(art):] in self.anaphor_heads else None
 
+    def opens_with(self, text: str, head: str) -> bool:
+        """Whether a body's name of two or more words opens with `head` ("هيئة الأركان العامة" with "هيئه")."""
+        words = fold(text).split()
+        if len(words) < 2:
+            return False
+        first, art = self._bare(words[0]), self.article
+        return (first[len(art):] if first.startswith(art) else first) == head
+
     def antecedent(self, doc: Document, head: str, before: int, gazetteer=None,
                    country: str | None = None) -> str | None:
         """The English name of the nearest body named with `head` before original offset `before`

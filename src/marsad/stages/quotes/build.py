@@ -147,8 +147,15 @@ def _resolve_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft
 
 def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft], lex: CueLexicon
                  ) -> ActorMention | None:
-    """The speaker a statement noun or a bare title refers back to: "وأضاف البيان" -> the body whose statement
-    it is (the last speaker); "وقال المتحدث" -> the last person named with that title."""
+    """The speaker a statement noun, a bare title or a lone class noun refers back to: "وأضاف البيان" -> the
+    body whose statement it is (the last speaker); "وقال المتحدث" -> the last person named with that title;
+    "وقالت الهيئة" -> the last speaker named with that head ("هيئة الأركان ..."), even when the lone noun is
+    also some body's alias."""
+    head = names.anaphor_head(m.text)
+    if head is not None:
+        for p in reversed(done):
+            if p.speaker is not None and names.opens_with(p.speaker.text, head):
+                return p.speaker
     if m.actor.kind not in ("other",) and not m.actor.id.startswith("ar:"):
         return None
     if names.is_statement(m.text):
