@@ -124,9 +124,11 @@ class Event:
     generic: bool = False
     toll_update: bool = False  # fatalities come from a toll update ("ارتفع عدد القتلى إلى")
     anaphoric: bool = False  # a definite event noun ("الاشتباكات") that may refer back to an earlier mention
-    # a generic mention of another event ("وفي هجوم آخر", "هجمات أخرى"): it names no event of its own and
-    # must not be merged into the one already reported, so it is dropped
+    # a generic mention of another event ("وفي هجوم آخر", "هجمات أخرى", "هجوم جديد"): it must not be merged
+    # into the one already reported, so it is dropped unless it is `elsewhere`
     distinct: bool = False
+    # "آخر" / "مماثل" (not "جديد"): another event, kept as one of its own where its sentence names its town
+    elsewhere: bool = False
 
 
 @dataclass(slots=True)

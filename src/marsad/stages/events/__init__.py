@@ -518,6 +518,7 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
     generic = {c.cue for c in heads} <= GENERIC or _anaphoric(head, lex.grammar.article)
     # "وفي هجوم آخر": a generic mention of another event, which must not join the one already reported
     distinct = generic and lex.grammar.another.match(doc.norm.text, head.match.end) is not None
+    elsewhere = distinct and lex.grammar.elsewhere.match(doc.norm.text, head.match.end) is not None
     ws = head.match.word_start
     recalled = where != "own" and bool(lex.grammar.background.search(doc.norm.text, max(0, ws - 14), ws))
     mention = Mention(head.weight, dec.weight, generic, recalled, False, False, 0.0, dated, False, False)
@@ -540,6 +541,7 @@ def _make_event(doc: Document, lex: TriggerLexicon, dec: Decision, cues: list[_C
         generic=generic,
         anaphoric=_anaphoric(head, lex.grammar.article) and not {c.cue for c in heads} <= GENERIC,
         distinct=distinct,
+        elsewhere=elsewhere,
     ), mention
 
 

@@ -42,7 +42,8 @@ class EventGrammar:
     background: re.Pattern[str]  # a recall word ending the text before a cue
     list_item: re.Pattern[str]
     latter: re.Pattern[str]
-    another: re.Pattern[str]  # "هجوم آخر", "مواجهات مماثلة": a distinct event after its cue
+    another: re.Pattern[str]  # "هجوم آخر", "هجوم جديد": never merged as a generic mention
+    elsewhere: re.Pattern[str]  # "هجوم آخر", "مواجهات مماثلة": another event, its own where it names a place
     night: re.Pattern[str]
     future: str  # "س" in a cue's clitic prefix
     particle_prefixes: tuple[str, ...]  # "", "و", "ف": the prefixes a modality particle may carry

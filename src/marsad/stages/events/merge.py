@@ -69,6 +69,12 @@ def dates_ok(a: Event, b: Event, night: re.Pattern[str]) -> bool:
     return gap <= (1 if same_place and a.event_type == "Battles" else 0)
 
 
+def _named_in(ev: Event) -> bool:
+    """Whether the event's place is named in its own evidence (not a place taken from the article's focus)."""
+    p = ev.place
+    return p is not None and bool(p.text) and any(s.start <= p.start and p.end <= s.end for s in ev.evidence)
+
+
 def places_ok(a: Event, b: Event, contains: Contains) -> bool:
     if a.place is None or b.place is None:
         return True
@@ -223,6 +229,20 @@ def merge(events: list[Event], contains: Contains, night: re.Pattern[str], lead:
         before = [o for o in cands if o.sentence <= ev.sentence]
         target = max(before, key=lambda o: o.sentence) if before else min(cands, key=lambda o: o.sentence)
         join(target, ev)
+    for ev in (e for e in events if e.generic and e.elsewhere):
+        # "كما اندلعت مواجهات مماثلة في بلدة بيت عوا", "وفي هجوم آخر على قرية ...": another event of its own
+        # where its sentence names a town or site none of the events kept so far took place in; a similar
+        # one takes the sides of the last event of its family when it names none ("هجمات أخرى" with no place
+        # of its own is dropped, and "مجزرة جديدة" is new against the past, not another event here)
+        if id(ev) in background or ev.place is None or place_rank(ev.place.place) > 1 \
+                or not _named_in(ev) or any(
+                family(o) == family(ev) and o.place is not None and o.place.place.id == ev.place.place.id
+                for o in out):
+            continue
+        last = [o for o in out if family(o) == family(ev) and o.sentence <= ev.sentence]
+        if ev.actor1 is None and last:
+            ev.actor1, ev.actor2 = last[-1].actor1, last[-1].actor2
+        out.append(ev)
     for ev in [e for e in out if e.sentence in lead and len(e.evidence) == 1]:
         if any(o is not ev and o.sentence == ev.sentence and family(o) == family(ev) for o in out):
             continue  # a list of places ("اعتقال مواطن في طولكرم، و3 في كفر قدوم") names distinct events
