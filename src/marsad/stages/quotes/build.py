@@ -165,12 +165,21 @@ def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft]
     if title is not None:
         bare = title[len(lex.article):] if title.startswith(lex.article) else title
         for p in reversed(done):
-            if p.speaker is not None and p.speaker.actor.kind == "person" and bare in fold(p.speaker.text):
+            # the title may stand right before the name the speaker was reduced to ("الناطقة باسم الشرطة
+            # سميرة يوسف" -> her name): the words before it in its sentence count too
+            if p.speaker is not None and p.speaker.actor.kind == "person" and bare in fold(
+                    _lead_in(doc, p.speaker.start) + p.speaker.text):
                 return p.speaker
         for a in reversed([a for a in doc.actors if a.end <= m.start and a.actor.kind == "person"]):
             if bare in fold(a.text):
                 return a
     return None
+
+
+def _lead_in(doc: Document, start: int, width: int = 60) -> str:
+    """The words before original offset `start` in its sentence, at most `width` characters."""
+    sent = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    return doc.text[max(start - width, sent.start if sent is not None else 0):start]
 
 
 def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon) -> bool:
