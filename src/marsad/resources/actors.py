@@ -120,6 +120,23 @@ Hit = NamedHit | GenericHit | HeadHit | NatHit | TitleHit | PersonHit
 _SLOT = re.compile(r"<([a-z_]+)>")
 
 
+def feminine_titles(titles: list[tuple[str, TitleHit]], words: ActorWords) -> list[tuple[str, TitleHit]]:
+    """Each title again with the feminine ending on its first word ("رئيس بلدية" -> "رئيسة بلدية"), in the same
+    kind and role, unless that form is another noun (`no_feminine`) or the table lists it already."""
+    have = {fold(t) for t, _ in titles}
+    out = []
+    for title, hit in titles:
+        first, *rest = title.split()
+        if fold(first) in words.no_feminine or fold(first).endswith(fold(words.feminine_ending)):
+            continue
+        fem = " ".join([first + words.feminine_ending, *rest])
+        if fold(fem) not in have:
+            have.add(fold(fem))
+            role = hit.role.replace("spokesman", "spokeswoman") if hit.role else hit.role
+            out.append((fem, TitleHit(hit.kind, role, hit.org_key, hit.words)))
+    return out
+
+
 @dataclass(frozen=True)
 class ActorWords:
     """The words and patterns of actors_words.json, folded: nationality endings for the table, and the word
@@ -134,6 +151,8 @@ class ActorWords:
     surname_clitics: str
     lam: str
     article: str
+    feminine_ending: str
+    no_feminine: frozenset[str]
     gap: re.Pattern[str]
     belongs: re.Pattern[str]
     state_tv_tail: re.Pattern[str]
@@ -160,6 +179,8 @@ class ActorWords:
             surname_clitics="".join(lists["surname_clitics"]),
             lam="".join(lists["lam"]),
             article=lists["article"][0],
+            feminine_ending=lists["feminine_ending"][0],
+            no_feminine=frozenset(lists["no_feminine"]),
             gap=re.compile(shapes["gap"]),
             belongs=re.compile(shapes["belongs"]),
             state_tv_tail=re.compile(shapes["state_tv_tail"]),
@@ -241,15 +262,17 @@ class ActorTable:
             galiases += [(a, GenericHit(row["key"], True, dc)) for a in _split(row["adj_aliases_ar"])]
         countries = [(Country(r["name"], r["of"], r["demonym"]), _split(r["names_ar"]), _split(r["adj_ar"]))
                      for r in read_tsv("actors_countries.tsv")]
+        words = ActorWords.load()
         titles = [(r["title_ar"], TitleHit(r["kind"], r["role"] or None, r["org_key"] or None,
                                            len(r["title_ar"].split())))
                   for r in read_tsv("titles_ar.tsv")]
+        titles += feminine_titles(titles, words)
         people, paliases = [], []
         for r in read_tsv("people.tsv"):
             people.append(PersonRow(r["id"], r["name"], r["role"] or None, r["org"] or None,
                                     _date(r["valid_from"]), _date(r["valid_to"])))
             paliases += [(a, r["id"]) for a in _split(r["aliases_ar"])]
-        return cls(named, aliases, generic, galiases, countries, titles, people, paliases, ActorWords.load())
+        return cls(named, aliases, generic, galiases, countries, titles, people, paliases, words)
 
     # --- resolution ---------------------------------------------------------------------------------------
     def candidates(self, alias: str, day: date | None) -> list[NamedRow]:

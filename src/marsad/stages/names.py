@@ -72,6 +72,12 @@ class Names:
 
         countries = frozenset(fold(n) for r in read_tsv("actors_countries.tsv") for n in r["names_ar"].split("|") if n)
         roles = frozenset(fold(r["word"]) for r in read_tsv("quotes_words.tsv") if r["class"] in ("role", "title"))
+        # and their feminine forms ("رئيسة", "مديرة"), but for the words whose feminine is another noun
+        # ("محافظة": a governorate), as the actor table reads titles (actors_words.json no_feminine)
+        no_feminine = frozenset(fold(w) for w in read_json("actors_words.json")["lists"]["no_feminine"]["words"])
+        fem = in_order("feminine_endings")
+        roles |= {r + e for r in roles for e in fem
+                  if " " not in r and r not in no_feminine and not r.endswith(e)}
         media = tuple((fold(w.split("|")[0]), w.split("|")[1]) for w in data["media_heads"]["words"])
         return cls(Romanizer.load(), words("anaphor_heads"), words("not_person"), words("function"),
                    words("statement"), words("title_anaphors"), words("same"), countries, roles, media,
