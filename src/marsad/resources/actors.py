@@ -153,6 +153,7 @@ class ActorWords:
     article: str
     feminine_ending: str
     no_feminine: frozenset[str]
+    place_preps: frozenset[str]
     gap: re.Pattern[str]
     belongs: re.Pattern[str]
     state_tv_tail: re.Pattern[str]
@@ -181,6 +182,7 @@ class ActorWords:
             article=lists["article"][0],
             feminine_ending=lists["feminine_ending"][0],
             no_feminine=frozenset(lists["no_feminine"]),
+            place_preps=frozenset(lists["place_preps"]),
             gap=re.compile(shapes["gap"]),
             belongs=re.compile(shapes["belongs"]),
             state_tv_tail=re.compile(shapes["state_tv_tail"]),

@@ -111,14 +111,20 @@ def _named_person(scan: Scan, m: Match, title: _Title) -> tuple[Hit, int] | None
 
 def _past_complement(scan: Scan, pos: int, most: int = 2) -> int:
     """Where a name after a title may start: past up to `most` words the title governs, a word with the
-    article ("محافظ البصرة", "وزير الخارجية الألماني") or a place ("رئيس بلدية غزة"), when a word follows
-    them; a name never opens with the article or a place."""
+    article ("محافظ البصرة", "وزير الخارجية الألماني"), a place ("رئيس بلدية غزة") or a preposition and a place
+    ("السفير الفرنسي في بيروت"), when a word follows them; a name never opens with the article or a place."""
     start = pos
     for _ in range(most):
         w = WORD.match(scan.norm, pos)
         if w is None:
             break
         tok = w.group()
+        if tok in scan.w.place_preps:
+            p = WORD.match(scan.norm, w.end() + 1)
+            if p is None or not scan.in_place(p.start(), p.end()) or scan.norm[p.end():p.end() + 1] != " ":
+                break
+            pos = p.end() + 1
+            continue
         bare = tok[1:] if tok[:1] in scan.w.conj and tok[1:].startswith(scan.w.article) else tok
         if w.start() in scan.name_stops() or not (bare.startswith(scan.w.article)
                                                   or scan.in_place(w.start(), w.end())):
