@@ -154,6 +154,7 @@ class ActorWords:
     feminine_ending: str
     no_feminine: frozenset[str]
     place_preps: frozenset[str]
+    given_stops: frozenset[str]
     gap: re.Pattern[str]
     belongs: re.Pattern[str]
     state_tv_tail: re.Pattern[str]
@@ -183,6 +184,7 @@ class ActorWords:
             feminine_ending=lists["feminine_ending"][0],
             no_feminine=frozenset(lists["no_feminine"]),
             place_preps=frozenset(lists["place_preps"]),
+            given_stops=frozenset(lists["given_stops"]),
             gap=re.compile(shapes["gap"]),
             belongs=re.compile(shapes["belongs"]),
             state_tv_tail=re.compile(shapes["state_tv_tail"]),

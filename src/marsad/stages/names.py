@@ -155,7 +155,8 @@ class Names:
         first = self._bare(words[0])
         head = first[len(art):] if first.startswith(art) else first
         if first in self.not_person or head in self.anaphor_heads or any(
-                (w in self.function and not (k and w in self.name_after_name)) or w in self.same
+                (w in self.function and not (w in self.name_after_name and (
+                    k or (len(words) > 1 and not words[1].startswith(art))))) or w in self.same
                 or w in self.countries or self.describes(w) for k, w in enumerate(words)):
             return None
         if words[0].startswith(art) and len(words) == 1:

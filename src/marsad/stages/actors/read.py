@@ -42,9 +42,10 @@ def read_actor(scan: Scan, i: int) -> tuple[Hit, int] | None:
     return (Hit(m.start, end, actor), nxt) if actor else None
 
 
-def read_name(scan: Scan, pos: int) -> tuple[int, int] | None:
+def read_name(scan: Scan, pos: int, after_title: bool = False) -> tuple[int, int] | None:
     """A person's name (1-4 words) starting at normalised offset `pos`, stopping at punctuation, known
-    words and other lexicon hits."""
+    words and other lexicon hits; `after_title`, its first word may be a given name that folds like a
+    function word ("علي") when the word after it has no article."""
     starts = scan.name_stops()
     stop, links, conj = scan.w.name_stop, scan.w.name_links, scan.w.conj
     words: list[tuple[int, int]] = []
@@ -55,7 +56,9 @@ def read_name(scan: Scan, pos: int) -> tuple[int, int] | None:
             break
         tok = w.group()
         bare = tok[1:] if tok[:1] in conj and len(tok) > 3 else tok
-        if tok in stop or bare in stop or len(tok) < 2 and tok not in links:
+        if (tok in stop or bare in stop or len(tok) < 2 and tok not in links) and not (
+                after_title and not words and tok in scan.w.given_stops
+                and not scan.norm.startswith(scan.w.article, w.end() + 1)):
             break
         if w.start() in starts:
             break

@@ -99,7 +99,7 @@ def _named_person(scan: Scan, m: Match, title: _Title) -> tuple[Hit, int] | None
         return None
     sep = SEP.match(scan.norm, title.end)
     assert sep is not None  # SEP matches the empty string too
-    span = read_name(scan, _past_complement(scan, sep.end()))
+    span = read_name(scan, _past_complement(scan, sep.end()), after_title=True)
     if span is None:
         return None
     actor = Actor(f"person:{scan.norm[span[0]:span[1]]}", scan.original(*span), "person", None, title.country)

@@ -156,6 +156,9 @@ def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft]
         for p in reversed(done):
             if p.speaker is not None and names.opens_with(p.speaker.text, head):
                 return p.speaker
+    titled = _titled_before(doc, m, done)
+    if titled is not None:
+        return titled
     if m.actor.kind not in ("other",) and not m.actor.id.startswith("ar:"):
         return None
     if names.is_statement(m.text):
@@ -173,6 +176,21 @@ def _refers_back(doc: Document, names: Names, m: ActorMention, done: list[Draft]
         for a in reversed([a for a in doc.actors if a.end <= m.start and a.actor.kind == "person"]):
             if bare in fold(a.text):
                 return a
+    return None
+
+
+def _titled_before(doc: Document, m: ActorMention, done: list[Draft]) -> ActorMention | None:
+    """A title phrase without a name ("وقال المتحدث باسم الحكومة العراقية") that an earlier speaker carried
+    right before their name ("قال المتحدث باسم الحكومة العراقية باسم العوادي"): that person."""
+    if m.actor.kind not in ("person", "other") or m.role is None or len(m.text.split()) < 2:
+        return None  # a name of its own ("مدرس خياباني") is no title phrase
+    key = fold(m.text)
+    for p in reversed(done):
+        sp = p.speaker
+        if sp is None or sp.actor.kind != "person" or sp.actor.id == m.actor.id:
+            continue
+        if key in fold(_lead_in(doc, sp.start, width=len(m.text) + 20) + " " + sp.text):
+            return sp
     return None
 
 
