@@ -54,11 +54,8 @@ def adjectives(scan: Scan, found: list[PlaceMention]) -> list[PlaceMention]:
     cues = scan.cues
     out: list[PlaceMention] = []
     taken = [(pm.start, pm.end) for pm in found]
-    for mt in _WORD.finditer(scan.text):
-        w = mt.group()
-        key = cues.strip(w, cues.nationality)
-        if key is None:
-            continue
+    for mt in cues.nationality_re.finditer(scan.text):
+        key = mt.group("bare") or mt.group("clitic")
         place = scan.gaz.country(cues.nationality[key])
         if place is None:
             continue

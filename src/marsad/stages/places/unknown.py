@@ -129,10 +129,8 @@ def unknown_named(scan: Scan, found: list[PlaceMention]) -> list[PlaceMention]:
     """'قرية بهرافا في ناحية ...': a cue word + unknown name placed inside the next known place."""
     out: list[PlaceMention] = []
     taken = [(pm.start, pm.end) for pm in found]
-    for k, ch in enumerate(scan.text):
-        if ch != " ":
-            continue
-        got = _cued_name(scan, k)
+    for m in scan.cues.unknown_cue_re.finditer(scan.text):
+        got = _cued_name(scan, m.end())
         if got is None:
             continue
         feature, ns, ne, name = got
