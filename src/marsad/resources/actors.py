@@ -127,9 +127,10 @@ def feminine_titles(titles: list[tuple[str, TitleHit]], words: ActorWords) -> li
     out = []
     for title, hit in titles:
         first, *rest = title.split()
-        if fold(first) in words.no_feminine or fold(first).endswith(fold(words.feminine_ending)):
+        feminine = words.feminine(first)
+        if feminine is None:
             continue
-        fem = " ".join([first + words.feminine_ending, *rest])
+        fem = " ".join([feminine, *rest])
         if fold(fem) not in have:
             have.add(fold(fem))
             role = hit.role.replace("spokesman", "spokeswoman") if hit.role else hit.role
@@ -162,6 +163,14 @@ class ActorWords:
     @classmethod
     def load(cls) -> ActorWords:
         return cls.from_data(read_json("actors_words.json"))
+
+    def feminine(self, word: str) -> str | None:
+        """The feminine form of a title word, folded ("رئيس" -> "رئيسه"); None when that form is another noun
+        ("محافظة": `no_feminine`) or the word has the ending already."""
+        w = fold(word)
+        if w in self.no_feminine or w.endswith(self.feminine_ending):
+            return None
+        return w + self.feminine_ending
 
     @classmethod
     def from_data(cls, data: dict) -> ActorWords:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from marsad.model.document import Document
 from marsad.model.records import Actor, ActorMention
+from marsad.resources.actors import ActorWords
 from marsad.resources.registry import read_json
 from marsad.stages.sources import SourceNames
 from marsad.text.normalize import fold, has_arabic
@@ -50,7 +51,7 @@ class Names:
     offices: tuple[tuple[str, str], ...] = ()  # (folded office, English holder): "متحدث" -> "spokesman"
     office_of: frozenset[str] = frozenset()  # "باسم" between an office and its body
     statement_modifiers: frozenset[str] = frozenset()  # "الصادر" after a statement noun: still a statement
-    feminine_endings: tuple[str, ...] = ()  # the folded ending of a feminine title: "الناطقة" is "الناطق"'s
+    feminine_ending: str = ""  # the folded ending of a feminine title: "الناطقة" is "الناطق"'s (actors_words.json)
     _orgs: object | None = field(default=None, repr=False)
 
     @classmethod
@@ -72,12 +73,9 @@ class Names:
 
         countries = frozenset(fold(n) for r in read_tsv("actors_countries.tsv") for n in r["names_ar"].split("|") if n)
         roles = frozenset(fold(r["word"]) for r in read_tsv("quotes_words.tsv") if r["class"] in ("role", "title"))
-        # and their feminine forms ("رئيسة", "مديرة"), but for the words whose feminine is another noun
-        # ("محافظة": a governorate), as the actor table reads titles (actors_words.json no_feminine)
-        no_feminine = frozenset(fold(w) for w in read_json("actors_words.json")["lists"]["no_feminine"]["words"])
-        fem = in_order("feminine_endings")
-        roles |= {r + e for r in roles for e in fem
-                  if " " not in r and r not in no_feminine and not r.endswith(e)}
+        # and their feminine forms ("رئيسة", "مديرة") as the actor table reads titles ("محافظة" stays a governorate)
+        actor_words = ActorWords.load()
+        roles |= {f for r in roles if " " not in r and (f := actor_words.feminine(r)) is not None}
         media = tuple((fold(w.split("|")[0]), w.split("|")[1]) for w in data["media_heads"]["words"])
         return cls(Romanizer.load(), words("anaphor_heads"), words("not_person"), words("function"),
                    words("statement"), words("title_anaphors"), words("same"), countries, roles, media,
@@ -87,7 +85,7 @@ class Names:
                    words("name_after_name"),
                    tuple(sorted(((fold(w.split("|")[0]), w.split("|")[1]) for w in data["offices"]["words"]),
                                 key=lambda p: -len(p[0]))),
-                   words("office_of"), words("statement_modifiers"), tuple(in_order("feminine_endings")))
+                   words("office_of"), words("statement_modifiers"), actor_words.feminine_ending)
 
     def office_holder(self, text: str, orgs, country: str | None = None) -> tuple[str, str] | None:
         """(body's English name, holder's English word) of an office phrase naming no person: "المتحدث باسم
@@ -211,9 +209,9 @@ class Names:
         title = " ".join(self._core(text))
         if title in self.title_anaphors:
             return title
-        for end in self.feminine_endings:
-            if title.endswith(end) and title[:-len(end)] in self.title_anaphors:
-                return title[:-len(end)]
+        end = self.feminine_ending
+        if end and title.endswith(end) and title[:-len(end)] in self.title_anaphors:
+            return title[:-len(end)]
         return None
 
     def anaphor_head(self, text: str) -> str | None:

@@ -182,9 +182,6 @@ class Resources:
             raise KeyError(f"unknown resource {name!r}; known: {list(LOADERS)}")
         return getattr(self, name)
 
-    def get(self, name: str) -> Any:
-        return self[name]
-
     def __contains__(self, name: object) -> bool:
         return name in self._items
 

@@ -75,8 +75,7 @@ class Scan:
 
     def in_place(self, start: int, end: int) -> bool:
         """Whether normalised [start, end) lies inside a place mention of the document (places stage)."""
-        s, e = self.doc.norm.to_original(start, end)
-        return any(p.start <= s and e <= p.end for p in self.doc.places)
+        return bool(self.doc.spans("places").covering(*self.doc.norm.to_original(start, end)))
 
     def original(self, start: int, end: int) -> str:
         """The original text of normalised [start, end)."""

@@ -196,8 +196,8 @@ def _titled_before(doc: Document, m: ActorMention, done: list[Draft]) -> ActorMe
 
 def _lead_in(doc: Document, start: int, width: int = 60) -> str:
     """The words before original offset `start` in its sentence, at most `width` characters."""
-    sent = next((s for s in doc.sentences if s.start <= start < s.end), None)
-    return doc.text[max(start - width, sent.start if sent is not None else 0):start]
+    i = doc.sentence_index(start)
+    return doc.text[max(start - width, doc.sentences[i].start if i >= 0 else 0):start]
 
 
 def _unnamed_speaker(doc: Document, toks: list[QTok], d: Draft, done: list[Draft], lex: CueLexicon) -> bool:
